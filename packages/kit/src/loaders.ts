@@ -1,0 +1,47 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityName } from '@mikro-orm/core';
+import type { Viewer } from './auth.js';
+import { coversRegion } from './region-scope.js';
+
+/**
+ * Loads region-placed rows by id, batched into one query. Rows outside the viewer's region are
+ * null — RLS already hides them; the explicit check keeps the rule visible in code too.
+ */
+export function regionScopedByIdLoader<Row extends { id: string; regionCode: string }>(
+  em: EntityManager,
+  entity: EntityName<Row>,
+  viewer: Viewer,
+) {
+  return new DataLoader<string, Row | null>(async (ids) => {
+    const rows = (await em.find(entity, { id: { $in: [...ids] } } as never)) as Row[];
+    const found = new Map(rows.filter((row) => coversRegion(viewer, row.regionCode)).map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+export interface SubtreeCountOptions {
+  /** Table name inside the subgraph's schema. */
+  table: string;
+  regionColumn?: string;
+  /** Extra SQL condition on the table's rows, aliased `t`; must not take parameters. */
+  condition?: string;
+}
+
+/**
+ * Counts rows at or under each requested region in one statement per batch. Runs through the
+ * request's EntityManager, so the count sees only rows RLS lets the viewer see.
+ */
+export function regionSubtreeCountLoader(em: EntityManager, options: SubtreeCountOptions) {
+  const regionColumn = options.regionColumn ?? 'region_code';
+  const condition = options.condition ? `and (${options.condition})` : '';
+  const sql = `select r.code, count(t.${regionColumn})::int as count
+     from unnest(?::text[]) as r(code)
+     left join ${options.table} t on starts_with(t.${regionColumn}, r.code) ${condition}
+     group by r.code`;
+  return new DataLoader<string, number>(async (codes) => {
+    const rows = await em.execute<{ code: string; count: number }[]>(sql, [[...codes]]);
+    const counts = new Map(rows.map((row) => [row.code, row.count]));
+    return codes.map((code) => counts.get(code) ?? 0);
+  });
+}

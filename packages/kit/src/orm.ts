@@ -1,0 +1,71 @@
+import { MikroORM, type EntitySchema, type MigrationObject, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { Constructor } from '@mikro-orm/core';
+import type { Migration } from '@mikro-orm/migrations';
+import { provisionSubgraph, subgraphRoles } from './provision.js';
+
+/** What a subgraph tells the kit about its persistence. */
+export interface SubgraphDatabaseDefinition {
+  /** Subgraph name; also its Postgres schema and the prefix of its roles. */
+  name: string;
+  entities: EntitySchema<any, any>[];
+  migrations: (MigrationObject | Constructor<Migration>)[];
+}
+
+export interface DatabaseConnectionSettings {
+  /** Admin (superuser or CREATEROLE) URL of the database that holds this subgraph's schema. */
+  adminUrl: string;
+  rolePassword: string;
+  debug?: boolean;
+}
+
+function ormOptions(definition: SubgraphDatabaseDefinition, clientUrl: string, debug = false): Options {
+  return {
+    clientUrl,
+    schema: definition.name,
+    entities: definition.entities,
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: definition.migrations,
+      tableName: 'mikro_orm_migrations',
+      schema: definition.name,
+      snapshot: false,
+      transactional: true,
+      allOrNothing: true,
+    },
+    pool: { min: 0, max: 8 },
+    debug,
+    // Each request's RLS scope is applied with set_config(..., true) inside the statement's transaction.
+    sessionContext: 'transaction',
+    allowGlobalContext: false,
+  };
+}
+
+/**
+ * Creates roles and schema if missing and applies pending migrations as the owner role.
+ * Safe to run on every start.
+ */
+export async function prepareSubgraphDatabase(
+  definition: SubgraphDatabaseDefinition,
+  settings: DatabaseConnectionSettings,
+): Promise<void> {
+  const roles = await provisionSubgraph(settings.adminUrl, definition.name, settings.rolePassword);
+  const owner = await MikroORM.init(ormOptions(definition, roles.ownerUrl, settings.debug));
+  try {
+    await owner.migrator.up();
+  } finally {
+    await owner.close();
+  }
+}
+
+/** Opens the ORM as the owner role: migrations, bulk loads and seeds only. */
+export function openOwnerOrm(definition: SubgraphDatabaseDefinition, settings: DatabaseConnectionSettings): Promise<MikroORM> {
+  const roles = subgraphRoles(settings.adminUrl, definition.name, settings.rolePassword);
+  return MikroORM.init(ormOptions(definition, roles.ownerUrl, settings.debug));
+}
+
+/** Opens the ORM as the app role, which RLS applies to: what a running service uses. */
+export function openAppOrm(definition: SubgraphDatabaseDefinition, settings: DatabaseConnectionSettings): Promise<MikroORM> {
+  const roles = subgraphRoles(settings.adminUrl, definition.name, settings.rolePassword);
+  return MikroORM.init(ormOptions(definition, roles.appUrl, settings.debug));
+}

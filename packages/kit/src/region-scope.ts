@@ -1,0 +1,14 @@
+import type { Viewer } from './auth.js';
+import { forbidden } from './errors.js';
+
+/** Region codes nest by prefix: a viewer at 3301 covers 3301 and every code that starts with it. */
+export const coversRegion = (viewer: Viewer, regionCode: string) => regionCode.startsWith(viewer.regionCode);
+
+/** Throws FORBIDDEN, naming the viewer's own region, when `regionCode` is outside their subtree. */
+export function assertRegionInScope(viewer: Viewer, regionCode: string, what = 'figures'): void {
+  if (!coversRegion(viewer, regionCode)) {
+    throw forbidden(
+      `Region ${regionCode} is outside your region ${viewer.regionCode}: you can read ${what} for ${viewer.regionCode} and the regions under it only.`,
+    );
+  }
+}

@@ -1,0 +1,33 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { TokenVerifier, Viewer } from './auth.js';
+
+/** Everything a resolver may use for one request. */
+export interface RequestContext<Loaders> {
+  viewer: Viewer;
+  /** Forked per request; every statement runs with app.region set to the viewer's region (RLS). */
+  em: EntityManager;
+  loaders: Loaders;
+}
+
+/** The transaction-local setting every RLS policy reads. */
+export const REGION_SETTING = 'app.region';
+
+/** A fork whose statements carry the viewer's region, so PostgreSQL row-level security applies. */
+export const regionScopedEntityManager = (orm: MikroORM, regionCode: string): EntityManager =>
+  orm.em.fork({ session: { variables: { [REGION_SETTING]: regionCode } } }) as EntityManager;
+
+export type LoadersFactory<Loaders> = (em: EntityManager, viewer: Viewer) => Loaders;
+
+/** One context per request: verified viewer, forked EntityManager, fresh DataLoaders. */
+export function createRequestContextFactory<Loaders>(
+  orm: MikroORM,
+  verifyToken: TokenVerifier,
+  createLoaders: LoadersFactory<Loaders>,
+) {
+  return async (authorization: string | undefined): Promise<RequestContext<Loaders>> => {
+    const viewer = await verifyToken(authorization);
+    const em = regionScopedEntityManager(orm, viewer.regionCode);
+    return { viewer, em, loaders: createLoaders(em, viewer) };
+  };
+}

@@ -1,0 +1,77 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createTokenVerifier } from './auth.js';
+import { parseEnv, portVariable, type SharedEnv } from './env.js';
+import { logger } from './logger.js';
+import { openAppOrm, prepareSubgraphDatabase, type SubgraphDatabaseDefinition } from './orm.js';
+import { createRequestContextFactory, type LoadersFactory } from './request-context.js';
+import { buildTypeGraphqlSubgraphSchema, type SubgraphSchemaDefinition } from './subgraph-schema.js';
+import { startSubgraphServer, type RunningServer } from './subgraph-server.js';
+
+/** Everything the kit needs to know about one subgraph; each service exports one. */
+export interface SubgraphDefinition<Loaders> {
+  name: string;
+  database: SubgraphDatabaseDefinition;
+  schema: SubgraphSchemaDefinition;
+  createLoaders: LoadersFactory<Loaders>;
+}
+
+export interface RunningSubgraph extends RunningServer {
+  name: string;
+  orm: MikroORM;
+}
+
+export interface StartSubgraphOptions {
+  env: SharedEnv;
+  /** Admin URL of the database holding the subgraph's schema. */
+  adminUrl: string;
+  port: number;
+  host?: string;
+  /** Create roles/schema and migrate before serving (default true). */
+  prepare?: boolean;
+}
+
+/** The admin URL for a subgraph: its own `<NAME>_DATABASE_URL` when set (it moved), else DATABASE_URL. */
+export function subgraphAdminUrl(name: string, env: SharedEnv, source: NodeJS.ProcessEnv = process.env): string {
+  const own = source[`${name.toUpperCase()}_DATABASE_URL`];
+  const url = own ?? env.DATABASE_URL;
+  if (!url) throw new Error(`Invalid environment:\n  DATABASE_URL (or ${name.toUpperCase()}_DATABASE_URL): required to start the ${name} subgraph`);
+  return url;
+}
+
+/** Prepares the database, opens the ORM as the app role and serves the subgraph over HTTP. */
+export async function startSubgraph<Loaders>(
+  definition: SubgraphDefinition<Loaders>,
+  options: StartSubgraphOptions,
+): Promise<RunningSubgraph> {
+  const settings = { adminUrl: options.adminUrl, rolePassword: options.env.DB_ROLE_PASSWORD };
+  if (options.prepare !== false) await prepareSubgraphDatabase(definition.database, settings);
+  const orm = await openAppOrm(definition.database, settings);
+  const schema = buildTypeGraphqlSubgraphSchema(definition.schema);
+  const createContext = createRequestContextFactory(orm, createTokenVerifier(options.env), definition.createLoaders);
+  const server = await startSubgraphServer({
+    name: definition.name,
+    schema,
+    createContext,
+    port: options.port,
+    host: options.host,
+  });
+  return {
+    ...server,
+    name: definition.name,
+    orm,
+    stop: async () => {
+      await server.stop();
+      await orm.close();
+    },
+  };
+}
+
+/** What every service's main.ts does: read the environment, serve, stop cleanly on a signal. */
+export async function serveSubgraphFromEnv<Loaders>(definition: SubgraphDefinition<Loaders>, defaultPort: number): Promise<void> {
+  const env = parseEnv({ PORT: portVariable(defaultPort) });
+  const running = await startSubgraph(definition, { env, adminUrl: subgraphAdminUrl(definition.name, env), port: env.PORT });
+  logger.info('subgraph listening', { subgraph: definition.name, url: running.url });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void running.stop().then(() => process.exit(0)));
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * pnpm migration:create <subgraph> [name]
+ * Diffs the subgraph's entities against a scratch database holding its existing migrations and
+ * writes the difference as a new migration file under services/<subgraph>/src/migrations/.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort, openOwnerOrm, parseEnv, prepareSubgraphDatabase, startEmbeddedPostgres } from '@xgz/kit';
+
+import { subgraphByName } from './subgraphs.js';
+
+const [name, label] = process.argv.slice(2);
+if (!name) throw new Error('Usage: pnpm migration:create <subgraph> [name]');
+const subgraph = subgraphByName(name);
+const env = parseEnv({});
+const dataDir = await mkdtemp(path.join(tmpdir(), 'xgz-migration-'));
+const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
+try {
+  const settings = { adminUrl: postgres.adminUrl, rolePassword: env.DB_ROLE_PASSWORD };
+  await prepareSubgraphDatabase(subgraph.database, settings);
+  const orm = await openOwnerOrm(subgraph.database, settings);
+  const folder = path.resolve(import.meta.dirname, `../../services/${name}/src/migrations`);
+  const result = await orm.migrator.create(folder, false, false, label);
+  await orm.close();
+  console.log(result.fileName ? `wrote ${path.join(folder, result.fileName)}\nadd it to migrations/index.ts` : 'no changes');
+} finally {
+  await postgres.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}

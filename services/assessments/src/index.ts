@@ -1,0 +1,2 @@
+export { assessmentsSubgraph } from './server.js';
+export { assessmentsDatabase } from './mikro-orm.config.js';

@@ -1,0 +1,11 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { AssessmentsContext } from '../../context.js';
+import { Inspection } from './inspection.type.js';
+
+@Resolver(() => Inspection)
+export class InspectionResolver {
+  @Query(() => Inspection, { nullable: true, description: 'One inspection; null when unknown or outside your region.' })
+  inspection(@Arg('id', () => ID) id: string, @Ctx() ctx: AssessmentsContext) {
+    return ctx.loaders.inspections.byId.load(id);
+  }
+}

@@ -1,0 +1,2 @@
+export { marketsSubgraph } from './server.js';
+export { marketsDatabase } from './mikro-orm.config.js';

@@ -1,0 +1,8 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { regionScopedByIdLoader, regionSubtreeCountLoader, type Viewer } from '@xgz/kit';
+import { MarketEntity, type MarketRow } from './market.entity.js';
+
+export const createMarketLoaders = (em: EntityManager, viewer: Viewer) => ({
+  byId: regionScopedByIdLoader<MarketRow>(em, MarketEntity, viewer),
+  countByRegion: regionSubtreeCountLoader(em, { table: 'market' }),
+});

@@ -1,0 +1,2 @@
+export { organizationsSubgraph } from './server.js';
+export { organizationsDatabase } from './mikro-orm.config.js';

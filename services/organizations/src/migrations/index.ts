@@ -1,0 +1,4 @@
+import { Migration20261121050515_initial } from './Migration20261121050515_initial.js';
+
+/** Applied in order on start; add each new file from `pnpm migration:create organizations` here. */
+export const migrations = [Migration20261121050515_initial];

@@ -1,0 +1,12 @@
+import type { SubgraphDefinition } from '@xgz/kit';
+import { createOrganizationsLoaders } from './context.js';
+import { organizationsDatabase } from './mikro-orm.config.js';
+import { organizationsSchema } from './schema.js';
+
+/** Organizations (党组织): the organization tree, how each was formed, and what it covers. */
+export const organizationsSubgraph: SubgraphDefinition<ReturnType<typeof createOrganizationsLoaders>> = {
+  name: 'organizations',
+  database: organizationsDatabase,
+  schema: organizationsSchema,
+  createLoaders: createOrganizationsLoaders,
+};

@@ -1,0 +1,4 @@
+import { Migration20261121050511_initial } from './Migration20261121050511_initial.js';
+
+/** Applied in order on start; add each new file from `pnpm migration:create registry` here. */
+export const migrations = [Migration20261121050511_initial];

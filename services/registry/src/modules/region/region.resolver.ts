@@ -1,0 +1,48 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { badUserInput } from '@xgz/kit';
+import type { RegistryContext } from '../../context.js';
+import { ancestorCodes, RegionLevel } from './region-level.js';
+import { Region } from './region.type.js';
+import { assertRegionCode, listRegions } from './region.service.js';
+
+@Resolver(() => Region)
+export class RegionResolver {
+  @Query(() => Region, { nullable: true, description: 'One region by its division code; null when no such region exists.' })
+  region(@Arg('code', () => ID) code: string, @Ctx() ctx: RegistryContext) {
+    assertRegionCode(code, 'code');
+    return ctx.loaders.regions.byCode.load(code);
+  }
+
+  @Query(() => [Region], {
+    description:
+      'Regions under `parentCode` (its children, or its descendants at `level`); without a parent, the provinces, or every region at `level` (PROVINCE, CITY or COUNTY only).',
+  })
+  regions(
+    @Ctx() ctx: RegistryContext,
+    @Arg('parentCode', () => ID, { nullable: true }) parentCode?: string | null,
+    @Arg('level', () => RegionLevel, { nullable: true }) level?: RegionLevel | null,
+  ) {
+    if (parentCode) assertRegionCode(parentCode, 'parentCode');
+    if (!parentCode && (level === RegionLevel.TOWNSHIP || level === RegionLevel.VILLAGE)) {
+      throw badUserInput(`Listing every ${level} in the country is too large: pass parentCode (a province, city or county).`, 'parentCode');
+    }
+    if (parentCode && !level) return ctx.loaders.regions.childrenOf.load(parentCode);
+    return listRegions(ctx.em, parentCode ?? null, level ?? null);
+  }
+
+  @FieldResolver(() => Region, { nullable: true, description: 'The region this one belongs to; null for a province.' })
+  parent(@Root() region: Region, @Ctx() ctx: RegistryContext) {
+    return region.parentCode ? ctx.loaders.regions.byCode.load(region.parentCode) : null;
+  }
+
+  @FieldResolver(() => [Region], { description: 'The regions directly under this one, by code.' })
+  children(@Root() region: Region, @Ctx() ctx: RegistryContext) {
+    return ctx.loaders.regions.childrenOf.load(region.code);
+  }
+
+  @FieldResolver(() => [Region], { description: 'Every region above this one, province first.' })
+  async ancestors(@Root() region: Region, @Ctx() ctx: RegistryContext) {
+    const rows = await ctx.loaders.regions.byCode.loadMany(ancestorCodes(region.code));
+    return rows.filter((row): row is Region => row !== null && !(row instanceof Error));
+  }
+}
