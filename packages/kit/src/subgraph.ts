@@ -10,6 +10,8 @@ import { startSubgraphServer, type RunningServer } from './subgraph-server.js';
 /** Everything the kit needs to know about one subgraph; each service exports one. */
 export interface SubgraphDefinition<Loaders> {
   name: string;
+  /** Port in development and in the committed supergraph's URLs (http://localhost:<port>/graphql). */
+  defaultPort: number;
   database: SubgraphDatabaseDefinition;
   schema: SubgraphSchemaDefinition;
   createLoaders: LoadersFactory<Loaders>;
@@ -67,8 +69,8 @@ export async function startSubgraph<Loaders>(
 }
 
 /** What every service's main.ts does: read the environment, serve, stop cleanly on a signal. */
-export async function serveSubgraphFromEnv<Loaders>(definition: SubgraphDefinition<Loaders>, defaultPort: number): Promise<void> {
-  const env = parseEnv({ PORT: portVariable(defaultPort) });
+export async function serveSubgraphFromEnv<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
+  const env = parseEnv({ PORT: portVariable(definition.defaultPort) });
   const running = await startSubgraph(definition, { env, adminUrl: subgraphAdminUrl(definition.name, env), port: env.PORT });
   logger.info('subgraph listening', { subgraph: definition.name, url: running.url });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,4 +1,4 @@
 import { serveSubgraphFromEnv } from '@xgz/kit';
 import { assessmentsSubgraph } from './server.js';
 
-await serveSubgraphFromEnv(assessmentsSubgraph, 4004);
+await serveSubgraphFromEnv(assessmentsSubgraph);

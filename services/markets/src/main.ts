@@ -1,4 +1,4 @@
 import { serveSubgraphFromEnv } from '@xgz/kit';
 import { marketsSubgraph } from './server.js';
 
-await serveSubgraphFromEnv(marketsSubgraph, 4003);
+await serveSubgraphFromEnv(marketsSubgraph);

@@ -6,6 +6,7 @@ import { marketsSchema } from './schema.js';
 /** Markets (市场): markets, their grades and standardization scope. */
 export const marketsSubgraph: SubgraphDefinition<ReturnType<typeof createMarketsLoaders>> = {
   name: 'markets',
+  defaultPort: 4003,
   database: marketsDatabase,
   schema: marketsSchema,
   createLoaders: createMarketsLoaders,

@@ -1,4 +1,4 @@
 import { serveSubgraphFromEnv } from '@xgz/kit';
 import { organizationsSubgraph } from './server.js';
 
-await serveSubgraphFromEnv(organizationsSubgraph, 4002);
+await serveSubgraphFromEnv(organizationsSubgraph);

@@ -6,6 +6,7 @@ import { organizationsSchema } from './schema.js';
 /** Organizations (党组织): the organization tree, how each was formed, and what it covers. */
 export const organizationsSubgraph: SubgraphDefinition<ReturnType<typeof createOrganizationsLoaders>> = {
   name: 'organizations',
+  defaultPort: 4002,
   database: organizationsDatabase,
   schema: organizationsSchema,
   createLoaders: createOrganizationsLoaders,

@@ -1,4 +1,4 @@
 import { serveSubgraphFromEnv } from '@xgz/kit';
 import { registrySubgraph } from './server.js';
 
-await serveSubgraphFromEnv(registrySubgraph, 4001);
+await serveSubgraphFromEnv(registrySubgraph);

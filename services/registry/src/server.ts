@@ -6,6 +6,7 @@ import { registrySchema } from './schema.js';
 /** Registry (底数台账): regions, market entities and party members. */
 export const registrySubgraph: SubgraphDefinition<ReturnType<typeof createRegistryLoaders>> = {
   name: 'registry',
+  defaultPort: 4001,
   database: registryDatabase,
   schema: registrySchema,
   createLoaders: createRegistryLoaders,
