@@ -14,3 +14,4 @@ export * from './subgraph-schema.js';
 export * from './subgraph-server.js';
 export * from './free-port.js';
 export * from './loaders.js';
+export * from './ids.js';

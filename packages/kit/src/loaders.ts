@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName } from '@mikro-orm/core';
 import type { Viewer } from './auth.js';
 import { coversRegion } from './region-scope.js';
+import { isUuid } from './ids.js';
 
 /**
  * Loads region-placed rows by id, batched into one query. Rows outside the viewer's region are
@@ -14,7 +15,8 @@ export function regionScopedByIdLoader<Row extends { id: string; regionCode: str
   viewer: Viewer,
 ) {
   return new DataLoader<string, Row | null>(async (ids) => {
-    const rows = (await em.find(entity, { id: { $in: [...ids] } } as never)) as Row[];
+    // A malformed id names nothing: null, rather than a database error.
+    const rows = (await em.find(entity, { id: { $in: ids.filter(isUuid) } } as never)) as Row[];
     const found = new Map(rows.filter((row) => coversRegion(viewer, row.regionCode)).map((row) => [row.id, row]));
     return ids.map((id) => found.get(id) ?? null);
   });
@@ -36,11 +38,12 @@ export function regionSubtreeCountLoader(em: EntityManager, options: SubtreeCoun
   const regionColumn = options.regionColumn ?? 'region_code';
   const condition = options.condition ? `and (${options.condition})` : '';
   const sql = `select r.code, count(t.${regionColumn})::int as count
-     from unnest(?::text[]) as r(code)
+     from jsonb_array_elements_text(?::jsonb) as r(code)
      left join ${options.table} t on starts_with(t.${regionColumn}, r.code) ${condition}
      group by r.code`;
   return new DataLoader<string, number>(async (codes) => {
-    const rows = await em.execute<{ code: string; count: number }[]>(sql, [[...codes]]);
+    // Codes travel as one JSON array: one parameter whatever the batch size.
+    const rows = await em.execute<{ code: string; count: number }[]>(sql, [JSON.stringify(codes)]);
     const counts = new Map(rows.map((row) => [row.code, row.count]));
     return codes.map((code) => counts.get(code) ?? 0);
   });

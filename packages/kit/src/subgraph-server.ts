@@ -1,5 +1,5 @@
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -74,7 +74,8 @@ export async function startSubgraphServer<Context extends BaseContext>(
 ): Promise<RunningServer> {
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // No Apollo Studio: no inline traces, no landing page that would load from a CDN.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
     includeStacktraceInErrorResponses: false,
     formatError: maskFormattedError,
   });

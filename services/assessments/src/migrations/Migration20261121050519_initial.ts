@@ -5,7 +5,6 @@ export class Migration20261121050519_initial extends Migration {
   override name = 'Migration20261121050519_initial';
 
   override up(): void | Promise<void> {
-    this.addSql(`create schema if not exists "assessments";`);
     this.addSql(`create table "assessments"."inspection" ("id" uuid not null, "region_code" varchar(12) not null, "inspected_on" date not null, "findings" text not null, primary key ("id"));`);
     this.addSql(`create index "inspection_region_code_index" on "assessments"."inspection" ("region_code");`);
 
@@ -16,7 +15,6 @@ export class Migration20261121050519_initial extends Migration {
   override down(): void | Promise<void> {
     this.addSql(`drop table if exists "assessments"."inspection" cascade;`);
 
-    this.addSql(`drop schema if exists "assessments";`);
   }
 
 }

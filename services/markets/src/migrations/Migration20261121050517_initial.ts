@@ -5,7 +5,6 @@ export class Migration20261121050517_initial extends Migration {
   override name = 'Migration20261121050517_initial';
 
   override up(): void | Promise<void> {
-    this.addSql(`create schema if not exists "markets";`);
     this.addSql(`create table "markets"."market" ("id" uuid not null, "name" text not null, "category" text not null, "region_code" varchar(12) not null, primary key ("id"));`);
     this.addSql(`create index "market_region_code_index" on "markets"."market" ("region_code");`);
 
@@ -16,7 +15,6 @@ export class Migration20261121050517_initial extends Migration {
   override down(): void | Promise<void> {
     this.addSql(`drop table if exists "markets"."market" cascade;`);
 
-    this.addSql(`drop schema if exists "markets";`);
   }
 
 }

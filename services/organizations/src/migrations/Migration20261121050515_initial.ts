@@ -5,7 +5,6 @@ export class Migration20261121050515_initial extends Migration {
   override name = 'Migration20261121050515_initial';
 
   override up(): void | Promise<void> {
-    this.addSql(`create schema if not exists "organizations";`);
     this.addSql(`create table "organizations"."party_organization" ("id" uuid not null, "name" text not null, "level" text not null, "region_code" varchar(12) not null, "established_on" date not null, "dissolved_on" date null, primary key ("id"));`);
     this.addSql(`create index "party_organization_region_code_index" on "organizations"."party_organization" ("region_code");`);
 
@@ -17,7 +16,6 @@ export class Migration20261121050515_initial extends Migration {
   override down(): void | Promise<void> {
     this.addSql(`drop table if exists "organizations"."party_organization" cascade;`);
 
-    this.addSql(`drop schema if exists "organizations";`);
   }
 
 }

@@ -5,7 +5,6 @@ export class Migration20261121050511_initial extends Migration {
   override name = 'Migration20261121050511_initial';
 
   override up(): void | Promise<void> {
-    this.addSql(`create schema if not exists "registry";`);
     this.addSql(`create table "registry"."region" ("code" varchar(12) not null, "name" text not null, "level" text not null, "parent_code" varchar(12) null, primary key ("code"));`);
     this.addSql(`create index "region_parent_code_index" on "registry"."region" ("parent_code");`);
 
@@ -15,7 +14,6 @@ export class Migration20261121050511_initial extends Migration {
   override down(): void | Promise<void> {
     this.addSql(`drop table if exists "registry"."region" cascade;`);
 
-    this.addSql(`drop schema if exists "registry";`);
   }
 
 }

@@ -1,0 +1,43 @@
+import { GraphQLError } from 'graphql';
+import { logger } from '@xgz/kit';
+
+/** Codes that describe the plumbing (a subgraph down, a timeout, a crash), never something a user can fix. */
+const plumbingCodes = new Set([
+  'INTERNAL_SERVER_ERROR',
+  'DOWNSTREAM_SERVICE_ERROR',
+  'SUBREQUEST_HTTP_ERROR',
+  'SUBREQUEST_MALFORMED_RESPONSE',
+  'TIMEOUT_ERROR',
+  'GATEWAY_TIMEOUT',
+]);
+/** Extensions that would leak internals: the subrequest, stack traces, exceptions. */
+const hiddenExtensions = new Set(['request', 'response', 'stacktrace', 'exception', 'originalError']);
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Keeps deliberate, coded errors (BAD_USER_INPUT, FORBIDDEN, domain codes…) without internal
+ * extensions; replaces everything else — stack traces, SQL, file paths, "fetch failed" or
+ * ECONNREFUSED from an unreachable subgraph — with a short coded message, logging the original.
+ */
+export function maskGatewayError(error: unknown): Error {
+  const graphqlError = error instanceof GraphQLError ? error : null;
+  const extensions = (graphqlError?.extensions ?? {}) as Record<string, unknown>;
+  const code = typeof extensions.code === 'string' ? extensions.code : undefined;
+  const path = graphqlError?.path;
+  const kept = Object.fromEntries(Object.entries(extensions).filter(([name]) => !hiddenExtensions.has(name)));
+  if (code && /^[A-Z][A-Z_]+$/.test(code) && !plumbingCodes.has(code)) {
+    return new GraphQLError(graphqlError!.message, { path, extensions: kept });
+  }
+  const text = describe(graphqlError ?? error);
+  const unreachable = code === 'SUBREQUEST_HTTP_ERROR' || code === 'TIMEOUT_ERROR' || code === 'GATEWAY_TIMEOUT' ||
+    /fetch failed|ECONNREFUSED|ECONNRESET|socket hang up|timed? ?out|aborted/i.test(text);
+  logger.warn('masked error', { code, serviceName: extensions.serviceName, message: text });
+  const serviceName = typeof extensions.serviceName === 'string' ? { serviceName: extensions.serviceName } : {};
+  return unreachable
+    ? new GraphQLError('A backing service is unavailable or too slow; the other fields are still returned. Try again shortly.', {
+        path,
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', ...serviceName },
+      })
+    : new GraphQLError('Internal server error', { path, extensions: { code: 'INTERNAL_SERVER_ERROR', ...serviceName } });
+}

@@ -1,0 +1,2 @@
+export { createGateway, startGateway, type GatewayOptions } from './server.js';
+export { parseGatewayEnv, type GatewayEnv } from './env.js';

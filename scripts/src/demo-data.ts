@@ -1,0 +1,71 @@
+import pg from 'pg';
+import { subgraphRoles } from '@xgz/kit';
+import { seededRandom } from './seeded-random.js';
+
+/** Provinces/cities the demo covers: Zhejiang, Hainan and Dongguan, as in the seed documents. */
+const DEMO_REGIONS = ['33', '46', '4419'];
+const MARKET_CATEGORIES = ['clothing', 'timber', 'hardware & moulds', 'building materials', 'farm produce', 'small commodities'];
+const LEVELS = ['BRANCH', 'BRANCH', 'BRANCH', 'GENERAL_BRANCH', 'COMMITTEE'];
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Inserts `rows` into `table` in one transaction unless the table already holds rows. */
+async function seedTable(url: string, table: string, columns: string[], rows: unknown[][]): Promise<number> {
+  return withClient(url, async (client) => {
+    const { rows: existing } = await client.query<{ count: string }>(`select count(*) from ${table}`);
+    if (Number(existing[0]?.count) > 0) return 0;
+    await client.query('begin');
+    for (let start = 0; start < rows.length; start += 500) {
+      const chunk = rows.slice(start, start + 500);
+      const placeholders = chunk.map((_, r) => `(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
+      await client.query(`insert into ${table} (${columns.join(', ')}) values ${placeholders.join(', ')}`, chunk.flat());
+    }
+    await client.query('commit');
+    return rows.length;
+  });
+}
+
+/**
+ * Deterministic demo data (seed 2014) for the three provinces/cities: organizations, markets and
+ * inspections placed at real townships. Idempotent: a table that has rows is left alone.
+ */
+export async function seedDemoData(adminUrl: string, rolePassword: string, seed = 2014) {
+  const random = seededRandom(seed);
+  const roles = (name: string) => subgraphRoles(adminUrl, name, rolePassword);
+  const townships = await withClient(roles('registry').ownerUrl, async (client) => {
+    const { rows } = await client.query<{ code: string; name: string }>(
+      `select code, name from region where level = 'TOWNSHIP' and (${DEMO_REGIONS.map((_, i) => `starts_with(code, $${i + 1})`).join(' or ')}) order by code`,
+      DEMO_REGIONS,
+    );
+    return rows;
+  });
+  const organizations: unknown[][] = [];
+  const markets: unknown[][] = [];
+  const inspections: unknown[][] = [];
+  for (const township of townships) {
+    for (let i = random.integer(0, 2); i > 0; i--) {
+      const year = random.integer(2012, 2025);
+      const dissolved = random.next() < 0.1 ? `${year + 1}-12-31` : null;
+      organizations.push([random.uuid(), `${township.name}个体私营经济党支部${i}`, random.pick(LEVELS), township.code, `${year}-07-01`, dissolved]);
+    }
+    for (let i = random.integer(0, 1); i > 0; i--) {
+      markets.push([random.uuid(), `${township.name}${random.pick(['综合', '农贸', '专业'])}市场`, random.pick(MARKET_CATEGORIES), township.code]);
+    }
+    if (random.next() < 0.15) {
+      inspections.push([random.uuid(), township.code, `2025-${String(random.integer(1, 12)).padStart(2, '0')}-15`, '三会一课 records complete; 三亮 plates hung at most stalls']);
+    }
+  }
+  return {
+    organizations: await seedTable(roles('organizations').ownerUrl, 'party_organization', ['id', 'name', 'level', 'region_code', 'established_on', 'dissolved_on'], organizations),
+    markets: await seedTable(roles('markets').ownerUrl, 'market', ['id', 'name', 'category', 'region_code'], markets),
+    inspections: await seedTable(roles('assessments').ownerUrl, 'inspection', ['id', 'region_code', 'inspected_on', 'findings'], inspections),
+  };
+}

@@ -1,0 +1,26 @@
+import path from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres, withDatabase, type SharedEnv } from '@xgz/kit';
+
+export const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+export interface LocalDatabase {
+  adminUrl: string;
+  /** Stops the embedded server; a no-op for an external DATABASE_URL. */
+  stop(): Promise<void>;
+}
+
+/**
+ * DATABASE_URL when set; otherwise embedded PostgreSQL with its data under .data/postgres (kept
+ * across restarts) and a database named `xgz`.
+ */
+export async function openLocalDatabase(env: SharedEnv, port: number): Promise<LocalDatabase> {
+  if (env.DATABASE_URL) return { adminUrl: env.DATABASE_URL, stop: async () => {} };
+  const server = await startEmbeddedPostgres({ dataDir: path.join(projectRoot, '.data/postgres'), port, persistent: true });
+  const client = new pg.Client({ connectionString: server.adminUrl });
+  await client.connect();
+  const { rowCount } = await client.query("select 1 from pg_database where datname = 'xgz'");
+  if (!rowCount) await client.query('create database xgz');
+  await client.end();
+  return { adminUrl: withDatabase(server.adminUrl, 'xgz'), stop: () => server.stop() };
+}
