@@ -7,7 +7,7 @@ import path from 'node:path';
 import { emitSchemaFiles, schemaFolder } from './schema-files.js';
 
 const check = process.argv.includes('--check');
-const files = emitSchemaFiles();
+const files = await emitSchemaFiles();
 const stale: string[] = [];
 for (const [name, content] of files) {
   const file = path.join(schemaFolder, name);

@@ -1,20 +1,28 @@
-import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@theguild/federation-composition';
-import { parse } from 'graphql';
+import { graphql, parse, type GraphQLSchema } from 'graphql';
 import path from 'node:path';
 import { buildTypeGraphqlSubgraphSchema } from '@xgz/kit';
 import { subgraphs } from './subgraphs.js';
 
 export const schemaFolder = path.resolve(import.meta.dirname, '../../schema');
 
+/** The SDL a subgraph serves at `_service { sdl }`, which is what a gateway or registry composes. */
+async function servedSdl(schema: GraphQLSchema): Promise<string> {
+  const result = await graphql({ schema, source: '{ _service { sdl } }' });
+  const sdl = (result.data as { _service?: { sdl?: string } } | null)?._service?.sdl;
+  if (!sdl) throw new Error(`_service.sdl failed: ${JSON.stringify(result.errors)}`);
+  return `${sdl.trim()}\n`;
+}
+
 /** Every file under schema/ as the code emits it now: each subgraph's SDL and the supergraph. */
-export function emitSchemaFiles(): Map<string, string> {
+export async function emitSchemaFiles(): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  const services = subgraphs.map((subgraph) => {
-    const sdl = `${printSubgraphSchema(buildTypeGraphqlSubgraphSchema(subgraph.schema)).trim()}\n`;
+  const services = [];
+  for (const subgraph of subgraphs) {
+    const sdl = await servedSdl(buildTypeGraphqlSubgraphSchema(subgraph.schema));
     files.set(`${subgraph.name}.graphql`, sdl);
-    return { name: subgraph.name, typeDefs: parse(sdl), url: `http://localhost:${subgraph.defaultPort}/graphql` };
-  });
+    services.push({ name: subgraph.name, typeDefs: parse(sdl), url: `http://localhost:${subgraph.defaultPort}/graphql` });
+  }
   const composed = composeServices(services);
   if (composed.errors) {
     throw new Error(`Composition failed:\n${composed.errors.map((error) => `  - ${error.message}`).join('\n')}`);

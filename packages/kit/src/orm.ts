@@ -2,6 +2,7 @@ import { MikroORM, type EntitySchema, type MigrationObject, type Options } from 
 import { Migrator } from '@mikro-orm/migrations';
 import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
+import { logger } from './logger.js';
 import { provisionSubgraph, subgraphRoles } from './provision.js';
 
 /** What a subgraph tells the kit about its persistence. */
@@ -35,6 +36,8 @@ function ormOptions(definition: SubgraphDatabaseDefinition, clientUrl: string, d
     },
     pool: { min: 0, max: 8 },
     debug,
+    // Migration progress and ORM notices go to our logger (debug), not to stdout.
+    logger: (message: string) => logger.debug(message),
     // Each request's RLS scope is applied with set_config(..., true) inside the statement's transaction.
     sessionContext: 'transaction',
     allowGlobalContext: false,

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/** A plain connection, for fixtures and for probing the database beneath the resolvers. */
+export type SqlClient = pg.Client;
+import { withDatabase } from '@xgz/kit';
+
+/** Built once per run by the global setup: roles, schemas, migrations, region tree. */
+export const TEMPLATE_DATABASE = 'xgz_template';
+
+export interface TestDatabase {
+  /** Admin URL of this file's own database. */
+  adminUrl: string;
+  drop(): Promise<void>;
+}
+
+async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh copy of the template database for one test file. */
+export async function createTestDatabase(serverAdminUrl: string): Promise<TestDatabase> {
+  const name = `xgz_test_${randomBytes(6).toString('hex')}`;
+  // Two copies started at the same instant can trip over each other; the second simply retries.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await adminQuery(serverAdminUrl, `create database ${name} template ${TEMPLATE_DATABASE} strategy file_copy`);
+      break;
+    } catch (error) {
+      if (attempt >= 10 || !/being accessed by other users/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+  return {
+    adminUrl: withDatabase(serverAdminUrl, name),
+    drop: () => adminQuery(serverAdminUrl, `drop database if exists ${name} with (force)`),
+  };
+}
+
+/** Runs SQL as a given connection URL (owner roles seed fixtures; app roles probe RLS). */
+export async function withConnection<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}

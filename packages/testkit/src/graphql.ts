@@ -1,0 +1,41 @@
+import { signDevToken, type Role, type SharedEnv } from '@xgz/kit';
+
+export interface GraphQLResponse<Data = any> {
+  status: number;
+  data?: Data | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  raw: string;
+}
+
+/** POSTs an operation over HTTP, as a client would. */
+export async function executeGraphQL<Data = any>(
+  url: string,
+  query: string,
+  options: { token?: string; variables?: Record<string, unknown> } = {},
+): Promise<GraphQLResponse<Data>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables: options.variables }),
+  });
+  const raw = await response.text();
+  const body = JSON.parse(raw) as Omit<GraphQLResponse<Data>, 'status' | 'raw'>;
+  return { status: response.status, ...body, raw };
+}
+
+/** The error codes of a response, in order. */
+export const errorCodes = (response: GraphQLResponse) => (response.errors ?? []).map((error) => error.extensions?.code);
+
+/** A development token for a region and roles. */
+export const tokenFor = (env: SharedEnv, regionCode: string, roles: Role[] = ['admin']) => signDevToken(env, { regionCode, roles });
+
+/** Asks a subgraph for `_entities`, as the gateway does. */
+export const resolveEntities = (url: string, token: string, representations: Record<string, unknown>[], selection: string) =>
+  executeGraphQL(url, `query($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`, {
+    token,
+    variables: { representations },
+  });

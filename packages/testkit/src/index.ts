@@ -1,0 +1,4 @@
+export * from './database.js';
+export * from './graphql.js';
+export * from './subgraphs.js';
+export * from './region-scoped-contract.js';

@@ -1,0 +1,34 @@
+import { inject } from 'vitest';
+import { parseEnv, startSubgraph, type RunningSubgraph, type SharedEnv, type SubgraphDefinition } from '@xgz/kit';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export const testEnv = (): SharedEnv => parseEnv({}, { NODE_ENV: 'test' });
+
+export interface SubgraphHarness {
+  env: SharedEnv;
+  database: TestDatabase;
+  subgraphs: Record<string, RunningSubgraph>;
+  stop(): Promise<void>;
+}
+
+/**
+ * This file's own database plus the given subgraphs serving it on free ports (127.0.0.1).
+ * The template is already migrated, so subgraphs skip provisioning.
+ */
+export async function startTestSubgraphs(definitions: SubgraphDefinition<any>[]): Promise<SubgraphHarness> {
+  const env = testEnv();
+  const database = await createTestDatabase(inject('pgAdminUrl'));
+  const running = await Promise.all(
+    definitions.map((definition) => startSubgraph(definition, { env, adminUrl: database.adminUrl, port: 0, prepare: false })),
+  );
+  const subgraphs = Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph]));
+  return {
+    env,
+    database,
+    subgraphs,
+    stop: async () => {
+      await Promise.all(running.map((subgraph) => subgraph.stop().catch(() => {})));
+      await database.drop();
+    },
+  };
+}

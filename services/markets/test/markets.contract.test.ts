@@ -1,0 +1,12 @@
+import { describeRegionScopedContract } from '@xgz/testkit';
+import { marketsSubgraph } from '../src/server.js';
+
+describeRegionScopedContract({
+  definition: marketsSubgraph,
+  entityType: 'Market',
+  rootField: 'market',
+  countField: 'marketCount',
+  insert: async (client, row) => {
+    await client.query('insert into market (id, name, category, region_code) values ($1, $2, $3, $4)', [row.id, `市场 ${row.regionCode}`, 'clothing', row.regionCode]);
+  },
+});
