@@ -15,6 +15,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Each file gets its own database, so files run in parallel (one fork per core).
     pool: 'forks',
-    env: { NODE_ENV: 'test', LOG_LEVEL: 'silent' },
+    env: { NODE_ENV: 'test', LOG_LEVEL: 'error' },
   },
 });

@@ -13,7 +13,8 @@ const sharedEnvSchema = z.object({
   JWKS_URL: z.string().url().optional(),
   JWT_ISSUER: z.string().default('xgz-dev'),
   JWT_AUDIENCE: z.string().default('xgz'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  // Shared with Hive Gateway's logger, which reads the same variable: keep to its vocabulary.
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
 export type SharedEnv = z.infer<typeof sharedEnvSchema>;

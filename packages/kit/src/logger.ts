@@ -3,9 +3,9 @@
  * (names, phones, household registration).
  */
 type Level = 'debug' | 'info' | 'warn' | 'error';
-const order: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-const threshold = () => order[(process.env.LOG_LEVEL as Level | 'silent' | undefined) ?? 'info'] ?? order.info;
+const threshold = () => order[(process.env.LOG_LEVEL as Level | undefined) ?? 'info'] ?? order.info;
 
 function write(level: Level, message: string, fields?: Record<string, unknown>) {
   if (order[level] < threshold()) return;
