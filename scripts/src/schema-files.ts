@@ -1,5 +1,6 @@
 import { composeServices } from '@theguild/federation-composition';
 import { graphql, parse, type GraphQLSchema } from 'graphql';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildTypeGraphqlSubgraphSchema } from '@xgz/kit';
 import { subgraphs } from './subgraphs.js';
@@ -29,4 +30,14 @@ export async function emitSchemaFiles(): Promise<Map<string, string>> {
   }
   files.set('supergraph.graphql', `${composed.supergraphSdl.trim()}\n`);
   return files;
+}
+
+/** The files under `folder` that differ from what the code emits (missing files count). */
+export async function staleSchemaFiles(folder: string, emitted: Map<string, string>): Promise<string[]> {
+  const stale: string[] = [];
+  for (const [name, content] of emitted) {
+    const committed = await readFile(path.join(folder, name), 'utf8').catch(() => null);
+    if (committed !== content) stale.push(name);
+  }
+  return stale;
 }
