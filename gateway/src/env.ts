@@ -13,6 +13,8 @@ export const parseGatewayEnv = (source: NodeJS.ProcessEnv = process.env) =>
       SUPERGRAPH_PATH: z.string().default(path.resolve(import.meta.dirname, '../../schema/supergraph.graphql')),
       /** Per-subgraph timeout: a slow subgraph yields a masked error, the rest of the answer still comes. */
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+      /** Query planner: the Rust one (measured fastest here) or the JavaScript one, for comparison. */
+      GATEWAY_PLANNER: z.enum(['rust', 'js']).default('rust'),
       REGISTRY_URL: optionalUrl,
       ORGANIZATIONS_URL: optionalUrl,
       MARKETS_URL: optionalUrl,

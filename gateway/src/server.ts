@@ -27,14 +27,14 @@ const offlineGraphiQL = async (options?: object) => {
   } as never);
 };
 
-/** Builds the gateway (Hive Gateway runtime with the Rust query planner). Pure: no port is opened. */
+/** Builds the gateway (Hive Gateway runtime, Rust query planner by default). Pure: no port is opened. */
 export function createGateway(options: GatewayOptions): GatewayRuntime {
   const { env } = options;
   const urls = { ...subgraphUrlOverrides(env), ...options.subgraphUrls };
   const verify = createTokenVerifier(env);
   return createGatewayRuntime({
     supergraph: options.supergraphSdl ?? readFileSync(env.SUPERGRAPH_PATH, 'utf8'),
-    unifiedGraphHandler,
+    ...(env.GATEWAY_PLANNER === 'rust' ? { unifiedGraphHandler } : {}),
     transports: { http },
     transportEntries: Object.fromEntries(Object.entries(urls).map(([name, location]) => [name, { location }])),
     propagateHeaders: {
