@@ -24,4 +24,4 @@ cd "$root"
 # Cheap when nothing changed; keeps a fresh clone and a pulled branch in step with the lockfile.
 if [ -n "${CI:-}" ]; then pnpm install --frozen-lockfile --reporter=silent >&2
 else pnpm install --reporter=silent >&2; fi
-exec pnpm run "$@"
+exec pnpm --silent run "$@"
