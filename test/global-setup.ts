@@ -6,9 +6,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { freePort, parseEnv, startEmbeddedPostgres, withDatabase } from '@xgz/kit';
+import { freePort, parseEnv, startEmbeddedPostgres, withConnection, withDatabase } from '@xgz/kit';
 import { TEMPLATE_DATABASE } from '@xgz/testkit';
 import { prepareAllDatabases } from '../scripts/src/prepare.js';
 
@@ -27,10 +26,7 @@ export default async function setup(project: TestProject) {
     // Throwaway data: durability only costs time here.
     settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
   });
-  const admin = new pg.Client({ connectionString: postgres.adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${TEMPLATE_DATABASE}`);
-  await admin.end();
+  await withConnection(postgres.adminUrl, (client) => client.query(`create database ${TEMPLATE_DATABASE}`));
   const env = parseEnv({}, { NODE_ENV: 'test' });
   const regions = await prepareAllDatabases(withDatabase(postgres.adminUrl, TEMPLATE_DATABASE), env);
   console.log(`test template: ${regions.rows} regions loaded in ${(regions.milliseconds / 1000).toFixed(2)} s`);

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { logger } from '@xgz/kit';
+import { logger, redactedErrorMessage } from '@xgz/kit';
 
 /** Codes that describe the plumbing (a subgraph down, a timeout, a crash), never something a user can fix. */
 const plumbingCodes = new Set([
@@ -32,7 +32,7 @@ export function maskGatewayError(error: unknown): Error {
   const text = describe(graphqlError ?? error);
   const unreachable = code === 'SUBREQUEST_HTTP_ERROR' || code === 'TIMEOUT_ERROR' || code === 'GATEWAY_TIMEOUT' ||
     /fetch failed|ECONNREFUSED|ECONNRESET|socket hang up|timed? ?out|aborted/i.test(text);
-  logger.warn('masked error', { code, serviceName: extensions.serviceName, message: text });
+  logger.warn('masked error', { code, serviceName: extensions.serviceName, message: redactedErrorMessage(graphqlError ?? error) });
   const serviceName = typeof extensions.serviceName === 'string' ? { serviceName: extensions.serviceName } : {};
   return unreachable
     ? new GraphQLError('A backing service is unavailable or too slow; the other fields are still returned. Try again shortly.', {

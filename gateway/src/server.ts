@@ -2,9 +2,8 @@ import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway
 import http from '@graphql-mesh/transport-http';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
-import { createTokenVerifier, type RunningServer } from '@xgz/kit';
+import { createTokenVerifier, listenHttp, type RunningServer } from '@xgz/kit';
 import { useBearerAuth } from './auth.plugin.js';
 import { maskGatewayError } from './error-masking.js';
 import { subgraphUrlOverrides, type GatewayEnv } from './env.js';
@@ -59,18 +58,12 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
 /** Serves the gateway on env.GATEWAY_HOST:GATEWAY_PORT (127.0.0.1 by default). */
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const gateway = createGateway(options);
-  const server = createServer(gateway);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.env.GATEWAY_PORT, options.env.GATEWAY_HOST, resolve);
-  });
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenHttp(createServer(gateway), options.env.GATEWAY_PORT, options.env.GATEWAY_HOST);
   return {
-    url: `http://${options.env.GATEWAY_HOST}:${port}/graphql`,
-    port,
+    url: `http://${options.env.GATEWAY_HOST}:${listening.port}/graphql`,
+    port: listening.port,
     stop: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listening.close();
       await gateway.dispose();
     },
   };

@@ -1,5 +1,4 @@
-import pg from 'pg';
-import { subgraphRoles } from '@xgz/kit';
+import { subgraphRoles, withConnection } from '@xgz/kit';
 import { seededRandom } from './seeded-random.js';
 
 /** Provinces/cities the demo covers: Zhejiang, Hainan and Dongguan, as in the seed documents. */
@@ -7,19 +6,9 @@ const DEMO_REGIONS = ['33', '46', '4419'];
 const MARKET_CATEGORIES = ['clothing', 'timber', 'hardware & moulds', 'building materials', 'farm produce', 'small commodities'];
 const LEVELS = ['BRANCH', 'BRANCH', 'BRANCH', 'GENERAL_BRANCH', 'COMMITTEE'];
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Inserts `rows` into `table` in one transaction unless the table already holds rows. */
 async function seedTable(url: string, table: string, columns: string[], rows: unknown[][]): Promise<number> {
-  return withClient(url, async (client) => {
+  return withConnection(url, async (client) => {
     const { rows: existing } = await client.query<{ count: string }>(`select count(*) from ${table}`);
     if (Number(existing[0]?.count) > 0) return 0;
     await client.query('begin');
@@ -40,7 +29,7 @@ async function seedTable(url: string, table: string, columns: string[], rows: un
 export async function seedDemoData(adminUrl: string, rolePassword: string, seed = 2014) {
   const random = seededRandom(seed);
   const roles = (name: string) => subgraphRoles(adminUrl, name, rolePassword);
-  const townships = await withClient(roles('registry').ownerUrl, async (client) => {
+  const townships = await withConnection(roles('registry').ownerUrl, async (client) => {
     const { rows } = await client.query<{ code: string; name: string }>(
       `select code, name from region where level = 'TOWNSHIP' and (${DEMO_REGIONS.map((_, i) => `starts_with(code, $${i + 1})`).join(' or ')}) order by code`,
       DEMO_REGIONS,

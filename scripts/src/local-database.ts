@@ -1,6 +1,5 @@
 import path from 'node:path';
-import pg from 'pg';
-import { startEmbeddedPostgres, withDatabase, type SharedEnv } from '@xgz/kit';
+import { startEmbeddedPostgres, withConnection, withDatabase, type SharedEnv } from '@xgz/kit';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -17,10 +16,9 @@ export interface LocalDatabase {
 export async function openLocalDatabase(env: SharedEnv, port: number): Promise<LocalDatabase> {
   if (env.DATABASE_URL) return { adminUrl: env.DATABASE_URL, stop: async () => {} };
   const server = await startEmbeddedPostgres({ dataDir: path.join(projectRoot, '.data/postgres'), port, persistent: true });
-  const client = new pg.Client({ connectionString: server.adminUrl });
-  await client.connect();
-  const { rowCount } = await client.query("select 1 from pg_database where datname = 'xgz'");
-  if (!rowCount) await client.query('create database xgz');
-  await client.end();
+  await withConnection(server.adminUrl, async (client) => {
+    const { rowCount } = await client.query("select 1 from pg_database where datname = 'xgz'");
+    if (!rowCount) await client.query('create database xgz');
+  });
   return { adminUrl: withDatabase(server.adminUrl, 'xgz'), stop: () => server.stop() };
 }

@@ -15,3 +15,5 @@ export * from './subgraph-server.js';
 export * from './free-port.js';
 export * from './loaders.js';
 export * from './ids.js';
+export * from './sql-connection.js';
+export * from './http-listen.js';

@@ -19,3 +19,16 @@ export const logger = {
   warn: (message: string, fields?: Record<string, unknown>) => write('warn', message, fields),
   error: (message: string, fields?: Record<string, unknown>) => write('error', message, fields),
 };
+
+/**
+ * An error's message fit for a log line: quoted literals (SQL values, user input that a driver
+ * echoes back) and long digit runs (phones, ids) are replaced, so personal data never reaches logs.
+ */
+export function redactedErrorMessage(error: unknown): string {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return message
+    .replace(/'(?:[^']|'')*'/g, "'?'")
+    .replace(/"(?:[^"\\]|\\.)*"/g, (quoted) => (quoted.length > 40 ? '"?"' : quoted))
+    .replace(/\d{7,}/g, '#')
+    .slice(0, 500);
+}

@@ -2,9 +2,9 @@ import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ErrorCode } from './errors.js';
-import { logger } from './logger.js';
+import { listenHttp } from './http-listen.js';
+import { logger, redactedErrorMessage } from './logger.js';
 
 export interface RunningServer {
   url: string;
@@ -33,7 +33,7 @@ export function maskFormattedError(formatted: GraphQLFormattedError, error: unkn
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  logger.error('internal error', { message: error instanceof Error ? error.message : String(error) });
+  logger.error('internal error', { message: redactedErrorMessage(error) });
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.Internal } };
 }
 
@@ -108,23 +108,18 @@ export async function startSubgraphServer<Context extends BaseContext>(
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      logger.error('request failed', { subgraph: options.name, message: error instanceof Error ? error.message : String(error) });
+      logger.error('request failed', { subgraph: options.name, message: redactedErrorMessage(error) });
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
       response.end('{"errors":[{"message":"Internal server error","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}');
     });
   });
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, resolve);
-  });
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenHttp(server, options.port, host);
   return {
-    url: `http://${host}:${port}/graphql`,
-    port,
+    url: `http://${host}:${listening.port}/graphql`,
+    port: listening.port,
     stop: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listening.close();
       await apollo.stop();
     },
   };

@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { withConnection, withDatabase } from '@xgz/kit';
 
-/** A plain connection, for fixtures and for probing the database beneath the resolvers. */
-export type SqlClient = pg.Client;
-import { withDatabase } from '@xgz/kit';
+export { withConnection, type SqlClient } from '@xgz/kit';
 
 /** Built once per run by the global setup: roles, schemas, migrations, region tree. */
 export const TEMPLATE_DATABASE = 'xgz_template';
@@ -14,15 +12,7 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-async function adminQuery(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const adminQuery = (adminUrl: string, sql: string) => withConnection(adminUrl, async (client) => void (await client.query(sql)));
 
 /** A fresh copy of the template database for one test file. */
 export async function createTestDatabase(serverAdminUrl: string): Promise<TestDatabase> {
@@ -41,15 +31,4 @@ export async function createTestDatabase(serverAdminUrl: string): Promise<TestDa
     adminUrl: withDatabase(serverAdminUrl, name),
     drop: () => adminQuery(serverAdminUrl, `drop database if exists ${name} with (force)`),
   };
-}
-
-/** Runs SQL as a given connection URL (owner roles seed fixtures; app roles probe RLS). */
-export async function withConnection<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
