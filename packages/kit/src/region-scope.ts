@@ -1,4 +1,4 @@
-import type { Viewer } from './auth.js';
+import type { Role, Viewer } from './auth.js';
 import { forbidden } from './errors.js';
 
 /** Region codes nest by prefix: a viewer at 3301 covers 3301 and every code that starts with it. */
@@ -12,3 +12,13 @@ export function assertRegionInScope(viewer: Viewer, regionCode: string, what = '
     );
   }
 }
+
+/** Throws FORBIDDEN unless the viewer holds one of `roles`. */
+export function assertRole(viewer: Viewer, roles: readonly Role[], action: string): void {
+  if (!viewer.roles.some((role) => roles.includes(role))) {
+    throw forbidden(`Your roles (${viewer.roles.join(', ')}) may not ${action}: it takes ${roles.join(' or ')}.`);
+  }
+}
+
+/** Roles that may write records. */
+export const WRITER_ROLES: readonly Role[] = ['admin', 'official'];

@@ -1,9 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RequestContext, Viewer } from '@xgz/kit';
+import { figuresLoader, type RequestContext, type Viewer } from '@xgz/kit';
+import { registryMetricNames } from './modules/figures/registry-figures.service.js';
+import { createMarketEntityLoaders } from './modules/market-entity/market-entity.loaders.js';
 import { createRegionLoaders } from './modules/region/region.loaders.js';
 
-export const createRegistryLoaders = (em: EntityManager, _viewer: Viewer) => ({
+export const createRegistryLoaders = (em: EntityManager, viewer: Viewer) => ({
   regions: createRegionLoaders(em),
+  marketEntities: createMarketEntityLoaders(em, viewer),
+  figures: figuresLoader(em, registryMetricNames),
 });
 
 export type RegistryContext = RequestContext<ReturnType<typeof createRegistryLoaders>>;

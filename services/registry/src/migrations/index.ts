@@ -1,4 +1,5 @@
 import { Migration20261121050511_initial } from './Migration20261121050511_initial.js';
+import { Migration20261121052215_market_entities } from './Migration20261121052215_market_entities.js';
 
 /** Applied in order on start; add each new file from `pnpm migration:create registry` here. */
-export const migrations = [Migration20261121050511_initial];
+export const migrations = [Migration20261121050511_initial, Migration20261121052215_market_entities];

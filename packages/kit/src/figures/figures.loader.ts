@@ -1,0 +1,32 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { readFigures } from './figure-ledger.js';
+
+export interface FigureRequest {
+  regionCode: string;
+  /** yyyy-mm-dd; today for live figures. */
+  asOf: string;
+}
+
+/** Today in the server's calendar, as the "live" date. */
+export const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Batches figure look-ups: every region asked in one tick for the same date costs one statement.
+ * Answers every metric in `metrics` for each region.
+ */
+export function figuresLoader(em: EntityManager, metrics: readonly string[]) {
+  return new DataLoader<FigureRequest, Map<string, number>, string>(
+    async (requests) => {
+      const byDate = new Map<string, string[]>();
+      for (const request of requests) byDate.set(request.asOf, [...(byDate.get(request.asOf) ?? []), request.regionCode]);
+      const answers = new Map<string, Map<string, number>>();
+      for (const [asOf, codes] of byDate) {
+        const figures = await readFigures(em, [...new Set(codes)], metrics, asOf);
+        for (const [code, values] of figures) answers.set(`${code}@${asOf}`, values);
+      }
+      return requests.map((request) => answers.get(`${request.regionCode}@${request.asOf}`)!);
+    },
+    { cacheKeyFn: (request) => `${request.regionCode}@${request.asOf}` },
+  );
+}

@@ -1,0 +1,31 @@
+import { assertRegionInScope, badUserInput, today, type Viewer } from '@xgz/kit';
+import type DataLoader from 'dataloader';
+import type { FigureRequest } from '@xgz/kit';
+import { entityMetrics } from '../market-entity/market-entity.facts.js';
+import { MarketEntityKind, MarketEntityStatus } from '../market-entity/market-entity-kind.js';
+import type { RegistryFigures } from './registry-figures.type.js';
+
+/** Every metric the registry keeps; one figures query answers them all. */
+export const registryMetricNames = [...entityMetrics.all()];
+
+/** Figures of a region subtree, live (asOf omitted) or as of a date. */
+export async function registryFigures(
+  figures: DataLoader<FigureRequest, Map<string, number>, string>,
+  viewer: Viewer,
+  regionCode: string,
+  asOf: string | null | undefined,
+): Promise<RegistryFigures> {
+  assertRegionInScope(viewer, regionCode, 'registry figures');
+  if (regionCode.length > 9) throw badUserInput('Figures are kept down to township level: ask for the township (first 9 digits) instead.', 'code');
+  const date = asOf ?? today();
+  const values = await figures.load({ regionCode, asOf: date });
+  const value = (metric: string) => values.get(metric) ?? 0;
+  return {
+    asOf: date,
+    marketEntities: {
+      existing: value(entityMetrics.existing),
+      byKind: Object.values(MarketEntityKind).map((kind) => ({ kind, count: value(entityMetrics.kind(kind)) })),
+      byStatus: Object.values(MarketEntityStatus).map((status) => ({ status, count: value(entityMetrics.status(status)) })),
+    },
+  };
+}
