@@ -27,3 +27,7 @@ export * from './history/fact-history.js';
 export * from './history/fact-version.entity.js';
 export * from './dates.js';
 export * from './graphql/connection.js';
+export * from './personal-data.js';
+export * from './audit/audit-event.entity.js';
+export * from './audit/audit-log.js';
+export * from './query-counter.js';

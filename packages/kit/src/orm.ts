@@ -3,6 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import { logger } from './logger.js';
+import { countStatement } from './query-counter.js';
 import { provisionSubgraph, subgraphRoles } from './provision.js';
 
 /** What a subgraph tells the kit about its persistence. */
@@ -38,6 +39,7 @@ function ormOptions(definition: SubgraphDatabaseDefinition, clientUrl: string, d
     debug,
     // Migration progress and ORM notices go to our logger (debug), not to stdout.
     logger: (message: string) => logger.debug(message),
+    onQuery: countStatement,
     // Each request's RLS scope is applied with set_config(..., true) inside the statement's transaction.
     sessionContext: 'transaction',
     allowGlobalContext: false,

@@ -1,11 +1,13 @@
-import { FactVersionEntity, FigureDeltaEntity, type SubgraphDatabaseDefinition } from '@xgz/kit';
+import { AuditEventEntity, FactVersionEntity, FigureDeltaEntity, type SubgraphDatabaseDefinition } from '@xgz/kit';
 import { migrations } from './migrations/index.js';
+import { FeedbackStepEntity } from './modules/floating-feedback/feedback-step.entity.js';
 import { MarketEntityEntity } from './modules/market-entity/market-entity.entity.js';
+import { PartyMemberEntity } from './modules/party-member/party-member.entity.js';
 import { RegionEntity } from './modules/region/region.entity.js';
 
 /** The registry's persistence: Postgres schema `registry`, roles registry_owner / registry_app. */
 export const registryDatabase: SubgraphDatabaseDefinition = {
   name: 'registry',
-  entities: [RegionEntity, MarketEntityEntity, FactVersionEntity, FigureDeltaEntity],
+  entities: [RegionEntity, MarketEntityEntity, PartyMemberEntity, FeedbackStepEntity, FactVersionEntity, FigureDeltaEntity, AuditEventEntity],
   migrations,
 };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subgraphRoles } from '@xgz/kit';
-import { errorCodes, executeGraphQL, resolveEntities, startTestSubgraphs, tokenFor, withConnection, type SubgraphHarness } from '@xgz/testkit';
+import { errorCodes, executeGraphQL, resolveEntities, startTestSubgraphs, tokenFor, type SubgraphHarness } from '@xgz/testkit';
+import { directCounter } from './direct-count.js';
 import { withCheckCharacter } from '../src/modules/market-entity/credit-code.js';
-import { marketEntityFacts, type MarketEntityFactState } from '../src/modules/market-entity/market-entity.facts.js';
+import { marketEntityFacts } from '../src/modules/market-entity/market-entity.facts.js';
 import { registrySubgraph } from '../src/server.js';
 
 let harness: SubgraphHarness;
@@ -176,28 +176,14 @@ describe('figures against a direct count', () => {
         await executeGraphQL(url, `mutation { changeMarketEntityStatus(id: "${id}", status: ${random() < 0.5 ? 'SUSPENDED' : 'DEREGISTERED'}, effectiveOn: "${year + 1 + Math.floor(random() * 5)}-06-30") { id } }`, { token: admin });
       }
     }
-    const owner = subgraphRoles(harness.database.adminUrl, 'registry', harness.env.DB_ROLE_PASSWORD).ownerUrl;
-    const versions = await withConnection(owner, async (client) =>
-      (await client.query<{ region_code: string; valid_from: string; valid_to: string | null; state: MarketEntityFactState }>(
-        `select region_code, to_char(valid_from, 'YYYY-MM-DD') as valid_from, to_char(valid_to, 'YYYY-MM-DD') as valid_to, state
-           from fact_version where subject_type = 'MarketEntity' and superseded_at is null`,
-      )).rows,
-    );
-    const directCount = (code: string, asOf: string) => {
-      const counts = new Map<string, number>();
-      for (const version of versions) {
-        if (!version.region_code.startsWith(code) || version.valid_from > asOf || (version.valid_to !== null && version.valid_to <= asOf)) continue;
-        for (const metric of marketEntityFacts.metricsOf(version.state)) counts.set(metric, (counts.get(metric) ?? 0) + 1);
-      }
-      return counts;
-    };
+    const direct = await directCounter(harness, marketEntityFacts);
     for (const code of ['33', '3301', '3302', '330106', '330102', ...townships]) {
       for (const asOf of ['2012-06-30', '2014-12-31', '2017-06-30', new Date().toISOString().slice(0, 10)]) {
         const served = await figures(code, asOf, admin);
-        const direct = directCount(code, asOf);
-        expect(served.existing, `${code} ${asOf}`).toBe(direct.get('entity.existing') ?? 0);
-        for (const [kind, count] of Object.entries(served.kind)) expect(count, `${code} ${asOf} ${kind}`).toBe(direct.get(`entity.kind.${kind}`) ?? 0);
-        for (const [status, count] of Object.entries(served.status)) expect(count, `${code} ${asOf} ${status}`).toBe(direct.get(`entity.status.${status}`) ?? 0);
+        const count = direct(code, asOf);
+        expect(served.existing, `${code} ${asOf}`).toBe(count('entity.existing'));
+        for (const [kind, value] of Object.entries(served.kind)) expect(value, `${code} ${asOf} ${kind}`).toBe(count(`entity.kind.${kind}`));
+        for (const [status, value] of Object.entries(served.status)) expect(value, `${code} ${asOf} ${status}`).toBe(count(`entity.status.${status}`));
       }
     }
   });

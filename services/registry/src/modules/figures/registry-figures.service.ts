@@ -1,12 +1,14 @@
-import { assertRegionInScope, badUserInput, today, type Viewer } from '@xgz/kit';
+import { assertRegionInScope, badUserInput, Rate, today, type Viewer } from '@xgz/kit';
 import type DataLoader from 'dataloader';
 import type { FigureRequest } from '@xgz/kit';
 import { entityMetrics } from '../market-entity/market-entity.facts.js';
 import { MarketEntityKind, MarketEntityStatus } from '../market-entity/market-entity-kind.js';
+import { memberMetrics } from '../party-member/party-member.facts.js';
+import { FindingState, MemberCategory, RelationshipType } from '../party-member/party-member-enums.js';
 import type { RegistryFigures } from './registry-figures.type.js';
 
 /** Every metric the registry keeps; one figures query answers them all. */
-export const registryMetricNames = [...entityMetrics.all()];
+export const registryMetricNames = [...entityMetrics.all(), ...memberMetrics.all()];
 
 /** Figures of a region subtree, live (asOf omitted) or as of a date. */
 export async function registryFigures(
@@ -26,6 +28,14 @@ export async function registryFigures(
       existing: value(entityMetrics.existing),
       byKind: Object.values(MarketEntityKind).map((kind) => ({ kind, count: value(entityMetrics.kind(kind)) })),
       byStatus: Object.values(MarketEntityStatus).map((status) => ({ status, count: value(entityMetrics.status(status)) })),
+    },
+    partyMembers: {
+      total: value(memberMetrics.total),
+      byCategory: Object.values(MemberCategory).map((category) => ({ category, count: value(memberMetrics.category(category)) })),
+      byRelationshipType: Object.values(RelationshipType).map((relationshipType) => ({ relationshipType, count: value(memberMetrics.relationship(relationshipType)) })),
+      byFindingState: Object.values(FindingState).map((findingState) => ({ findingState, count: value(memberMetrics.finding(findingState)) })),
+      identityDisclosure: Rate.of(value(memberMetrics.sanliangDone), value(memberMetrics.total)),
+      floatingFeedbackCompletion: Rate.of(value(memberMetrics.floatingFeedbackComplete), value(memberMetrics.relationship(RelationshipType.FLOATING))),
     },
   };
 }

@@ -1,0 +1,45 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { assertRegionInScope, assertUuid, canSeePersonalData, decodeCursor, forbidden, pageSize, toConnection, type Viewer } from '@xgz/kit';
+import { MarketEntityEntity } from '../market-entity/market-entity.entity.js';
+import { likeLiteral } from '../market-entity/market-entity.list.js';
+import { assertRegionCode } from '../region/region.service.js';
+import { PartyMemberEntity, type PartyMemberRow } from './party-member.entity.js';
+import type { PartyMemberFilter } from './party-member.inputs.js';
+import { MembershipStatus } from './party-member-enums.js';
+
+/** One page of members in the viewer's region (or a subtree), filtered; a fixed number of statements. */
+export async function listPartyMembers(
+  em: EntityManager,
+  viewer: Viewer,
+  filter: PartyMemberFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+) {
+  const size = pageSize(first);
+  const regionCode = filter?.regionCode ?? viewer.regionCode;
+  assertRegionCode(regionCode, 'filter.regionCode');
+  assertRegionInScope(viewer, regionCode, 'party members');
+  if (filter?.search && !canSeePersonalData(viewer)) throw forbidden('Searching by name needs the admin role: names are personal data.');
+  if (filter?.entityId) assertUuid(filter.entityId, 'filter.entityId');
+  if (filter?.marketId) assertUuid(filter.marketId, 'filter.marketId');
+  const where: FilterQuery<PartyMemberRow> = {
+    regionCode: { $like: `${regionCode}%` },
+    ...(filter?.includeDeparted ? {} : { status: MembershipStatus.ACTIVE }),
+    ...(filter?.categories?.length ? { category: { $in: filter.categories } } : {}),
+    ...(filter?.relationshipTypes?.length ? { relationshipType: { $in: filter.relationshipTypes } } : {}),
+    ...(filter?.findingStates?.length ? { findingState: { $in: filter.findingStates } } : {}),
+    ...(filter?.search?.trim() ? { name: { $like: `%${likeLiteral(filter.search.trim())}%` } } : {}),
+    ...(filter?.entityId ? { entityId: filter.entityId } : {}),
+  };
+  if (filter?.marketId) {
+    // Units trading in the market: one more statement, whatever the page size.
+    const units = await em.find(MarketEntityEntity, { marketId: filter.marketId }, { fields: ['id'] });
+    Object.assign(where, { entityId: { $in: units.map((unit) => unit.id) } });
+  }
+  const [rows, totalCount] = await Promise.all([
+    em.find(PartyMemberEntity, after ? { $and: [where, { id: { $gt: decodeCursor(after) } }] } : where, { orderBy: { id: 'asc' }, limit: size + 1 }),
+    em.count(PartyMemberEntity, where),
+  ]);
+  return toConnection(rows, size, totalCount, (row) => row);
+}
