@@ -1,4 +1,5 @@
 import type { SubgraphSchemaDefinition } from '@xgz/kit';
+import { AuditEventResolver } from './modules/audit/audit-event.resolver.js';
 import { FeedbackResolver } from './modules/floating-feedback/feedback.resolver.js';
 import { Market } from './modules/market/market.type.js';
 import { marketEntityReference } from './modules/market-entity/market-entity.reference.js';
@@ -10,7 +11,7 @@ import { regionReference } from './modules/region/region.reference.js';
 import { RegionResolver } from './modules/region/region.resolver.js';
 
 export const registrySchema: SubgraphSchemaDefinition = {
-  resolvers: [RegionResolver, MarketEntityResolver, PartyMemberResolver, FeedbackResolver],
+  resolvers: [RegionResolver, MarketEntityResolver, PartyMemberResolver, FeedbackResolver, AuditEventResolver],
   orphanedTypes: [Market, PartyOrganization],
   references: { ...regionReference, ...marketEntityReference, ...partyMemberReference },
 };

@@ -242,3 +242,17 @@ describe('member figures against a direct count', () => {
     }
   });
 });
+
+describe('audit trail', () => {
+  it('lets admins page through who did what, and no one else', async () => {
+    const page = await executeGraphQL(url, '{ auditEvents(first: 5, filter: { action: "READ_PERSONAL_DATA" }) { totalCount pageInfo { hasNextPage endCursor } edges { node { actor action subjectType detail } } } }', { token: admin });
+    expect(page.errors).toBeUndefined();
+    expect(page.data.auditEvents.totalCount).toBeGreaterThan(0);
+    expect(page.data.auditEvents.edges.every((e: { node: { action: string } }) => e.node.action === 'READ_PERSONAL_DATA')).toBe(true);
+    const writes = await executeGraphQL(url, '{ auditEvents(first: 3) { pageInfo { endCursor } edges { node { id at } } } }', { token: admin });
+    const next = await executeGraphQL(url, `{ auditEvents(first: 3, after: "${writes.data.auditEvents.pageInfo.endCursor}") { edges { node { id at } } } }`, { token: admin });
+    const ids = [...writes.data.auditEvents.edges, ...next.data.auditEvents.edges].map((e: { node: { id: string } }) => e.node.id);
+    expect(new Set(ids).size).toBe(6);
+    expect(errorCodes(await executeGraphQL(url, '{ auditEvents { totalCount } }', { token: official }))).toEqual(['FORBIDDEN']);
+  });
+});
