@@ -62,11 +62,16 @@ export class FactHistory<State extends Record<string, unknown>> {
   }
 
   /** Starts a record's history on `from`. */
-  async start(subjectId: string, from: string, state: State, context: ChangeContext): Promise<void> {
-    const period = { from, to: null, state };
-    this.persist(subjectId, period, context);
+  start(subjectId: string, from: string, state: State, context: ChangeContext): Promise<void> {
+    return this.startMany([{ subjectId, from, state }], context);
+  }
+
+  /** Starts many histories at once: one flush and one figures statement, for imports. */
+  async startMany(items: readonly { subjectId: string; from: string; state: State }[], context: ChangeContext): Promise<void> {
+    const periods = items.map((item) => ({ subjectId: item.subjectId, period: { from: item.from, to: null, state: item.state } }));
+    for (const { subjectId, period } of periods) this.persist(subjectId, period, context);
     await this.em.flush();
-    await recordFactChange(this.em, { added: [this.interval(period)] });
+    await recordFactChange(this.em, { added: periods.map(({ period }) => this.interval(period)) });
   }
 
   /**

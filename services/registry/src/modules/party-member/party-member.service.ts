@@ -81,8 +81,10 @@ export function newMemberRow(em: EntityManager, input: RegisterPartyMemberInput,
 /** Starts the history (and figures) of freshly created member rows, and audits them, in `tx`. */
 export async function startMemberHistories(tx: EntityManager, viewer: Viewer, rows: PartyMemberRow[], reason: string): Promise<void> {
   await tx.flush();
-  const history = new FactHistory(tx, partyMemberFacts);
-  for (const row of rows) await history.start(row.id, row.registeredOn, memberFactState(row), { reason, actor: viewer.subject });
+  await new FactHistory(tx, partyMemberFacts).startMany(
+    rows.map((row) => ({ subjectId: row.id, from: row.registeredOn, state: memberFactState(row) })),
+    { reason, actor: viewer.subject },
+  );
   await writeAudit(
     tx,
     viewer,
