@@ -30,6 +30,15 @@ const isAlive = (pid: number) => {
   }
 };
 
+/** The server already running on `dataDir` (its postmaster.pid names a live process), if any. */
+export function runningEmbeddedServer(dataDir: string): { adminUrl: string } | null {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
+  if (!isAlive(Number(pid)) || !Number(port)) return null;
+  return { adminUrl: `postgres://${ADMIN_USER}:${ADMIN_PASSWORD}@127.0.0.1:${Number(port)}/postgres` };
+}
+
 /** A postgres left running by a killed run would make start() fail with `undefined`: stop it first. */
 async function stopLeftoverServer(dataDir: string): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
