@@ -7,3 +7,5 @@ export { FORM_COLUMNS } from './modules/member-import/registration-form.columns.
 export { readRegistrationForm, formatOfFile, type FormFormat } from './modules/member-import/registration-form.reader.js';
 export { writeRegistrationForm, type FormValues } from './modules/member-import/registration-form.writer.js';
 export { importPartyMembers, type ImportProgress } from './modules/member-import/member-import.service.js';
+export { marketEntityFacts } from './modules/market-entity/market-entity.facts.js';
+export { partyMemberFacts } from './modules/party-member/party-member.facts.js';
