@@ -31,3 +31,6 @@ export * from './personal-data.js';
 export * from './audit/audit-event.entity.js';
 export * from './audit/audit-log.js';
 export * from './query-counter.js';
+export * from './figures/figure-snapshot.entity.js';
+export * from './figures/report-dates.js';
+export * from './figures/snapshot-roll-forward.js';

@@ -4,7 +4,9 @@ import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import { logger } from './logger.js';
 import { countStatement } from './query-counter.js';
+import { rollForwardSnapshots } from './figures/snapshot-roll-forward.js';
 import { provisionSubgraph, subgraphRoles } from './provision.js';
+import { withConnection } from './sql-connection.js';
 
 /** What a subgraph tells the kit about its persistence. */
 export interface SubgraphDatabaseDefinition {
@@ -47,8 +49,8 @@ function ormOptions(definition: SubgraphDatabaseDefinition, clientUrl: string, d
 }
 
 /**
- * Creates roles and schema if missing and applies pending migrations as the owner role.
- * Safe to run on every start.
+ * Creates roles and schema if missing, applies pending migrations and brings the figures'
+ * report-date snapshots up to today, as the owner role. Safe to run on every start.
  */
 export async function prepareSubgraphDatabase(
   definition: SubgraphDatabaseDefinition,
@@ -61,6 +63,7 @@ export async function prepareSubgraphDatabase(
   } finally {
     await owner.close();
   }
+  await withConnection(roles.ownerUrl, (client) => rollForwardSnapshots(client));
 }
 
 /** Opens the ORM as the owner role: migrations, bulk loads and seeds only. */

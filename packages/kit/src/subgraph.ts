@@ -1,7 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createTokenVerifier } from './auth.js';
 import { parseEnv, portVariable, type SharedEnv } from './env.js';
-import { logger } from './logger.js';
+import { logger, redactedErrorMessage } from './logger.js';
+import { rollForwardSnapshots } from './figures/snapshot-roll-forward.js';
+import { subgraphRoles } from './provision.js';
+import { withConnection } from './sql-connection.js';
 import { openAppOrm, prepareSubgraphDatabase, type SubgraphDatabaseDefinition } from './orm.js';
 import { createRequestContextFactory, type LoadersFactory } from './request-context.js';
 import { buildTypeGraphqlSubgraphSchema, type SubgraphSchemaDefinition } from './subgraph-schema.js';
@@ -57,16 +60,26 @@ export async function startSubgraph<Loaders>(
     port: options.port,
     host: options.host,
   });
+  // A new report date (June 30, December 31) gets its figures snapshot within hours of passing.
+  const ownerUrl = subgraphRoles(options.adminUrl, definition.name, options.env.DB_ROLE_PASSWORD).ownerUrl;
+  const rollForward = setInterval(() => {
+    withConnection(ownerUrl, (client) => rollForwardSnapshots(client)).catch((error: unknown) =>
+      logger.error('figures roll-forward failed', { subgraph: definition.name, message: redactedErrorMessage(error) }),
+    );
+  }, SNAPSHOT_ROLL_FORWARD_MS).unref();
   return {
     ...server,
     name: definition.name,
     orm,
     stop: async () => {
+      clearInterval(rollForward);
       await server.stop();
       await orm.close();
     },
   };
 }
+
+const SNAPSHOT_ROLL_FORWARD_MS = 6 * 60 * 60 * 1000;
 
 /** What every service's main.ts does: read the environment, serve, stop cleanly on a signal. */
 export async function serveSubgraphFromEnv<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {

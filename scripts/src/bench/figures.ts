@@ -5,7 +5,7 @@
  * province and all its counties through the gateway, against the same figures by a direct GROUP BY
  * over the raw history rows.
  */
-import { figureDeltas, startSubgraph, subgraphRoles, signDevToken, withConnection, type FactInterval } from '@xgz/kit';
+import { figureDeltas, rollForwardSnapshots, startSubgraph, subgraphRoles, signDevToken, withConnection, type FactInterval } from '@xgz/kit';
 import { parseGatewayEnv, startGateway } from '@xgz/gateway';
 import { marketEntityFacts, partyMemberFacts, registrySubgraph } from '@xgz/registry';
 import { seededRandom } from '../seeded-random.js';
@@ -152,6 +152,7 @@ async function generate(adminUrl: string, rolePassword: string) {
         for (const d of deltas) yield csv(d.townshipCode, d.metric, d.day, d.delta);
       })(),
     );
+    await rollForwardSnapshots(client);
     await client.query('analyze');
   });
   return { versions: versions.length, deltas: deltas.length, townships: townships.length };

@@ -2,14 +2,16 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { regionScopePolicy } from '../rls-policy.js';
 
 /**
- * Pre-aggregated figures: for each metric and township, the net change on each day. A metric's
- * value in a region as of a date is the sum of its deltas over the region's townships up to that
- * date — a scan of a few rows per township, never of the raw records. Each subgraph that keeps
- * figures lists this entity; the table lives in the subgraph's own schema, under RLS.
+ * Pre-aggregated figures: for each metric and township, the net change on each day. With the
+ * report-date snapshots (figure_snapshot) they answer any region as of any date without touching
+ * the raw records. Each subgraph that keeps figures lists these entities; the tables live in the
+ * subgraph's own schema, under RLS.
  */
 export const FigureDeltaEntity = defineEntity({
   name: 'FigureDelta',
   tableName: 'figure_delta',
+  // Day first: the deltas since the last report date are one index range.
+  indexes: [{ name: 'figure_delta_day_index', properties: ['day', 'townshipCode'] }],
   properties: {
     // Collation "C": prefix ranges (code >= '33' and code < '33:') stay index scans on any server locale.
     townshipCode: p.string().length(9).collation('C').primary(),

@@ -1,9 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { figureDeltas, type FactInterval } from './fact-interval.js';
 
+/** Writes hold it shared, rolling snapshots forward holds it exclusively: no delta falls between. */
+export const FIGURES_LOCK = 7_201_014;
+
 /**
- * Applies a change of facts to the pre-aggregated figures. Call it inside the transaction that
- * writes the facts, with that transaction's EntityManager: the figures commit or roll back with them.
+ * Applies a change of facts to the pre-aggregated figures: the daily deltas and every materialised
+ * report-date snapshot on or after each delta's day. Call it inside the transaction that writes the
+ * facts, with that transaction's EntityManager: figures commit or roll back with the facts.
  */
 export async function recordFactChange(
   em: EntityManager,
@@ -11,13 +15,23 @@ export async function recordFactChange(
 ): Promise<void> {
   const deltas = figureDeltas(change);
   if (deltas.length === 0) return;
+  await em.execute('select pg_advisory_xact_lock_shared(?)', [FIGURES_LOCK]);
   // One statement whatever the size: the rows travel as one JSON document.
   await em.execute(
-    `insert into figure_delta (township_code, metric, day, delta)
-     select r.township_code, r.metric, r.day::date, sum(r.delta)
-       from jsonb_to_recordset(?::jsonb) as r(township_code text, metric text, day text, delta int)
+    `with input as (
+       select r.township_code, r.metric, r.day::date as day, sum(r.delta)::int as delta
+         from jsonb_to_recordset(?::jsonb) as r(township_code text, metric text, day text, delta int)
+        group by 1, 2, 3
+     ), deltas as (
+       insert into figure_delta (township_code, metric, day, delta)
+       select township_code, metric, day, delta from input
+       on conflict (township_code, metric, day) do update set delta = figure_delta.delta + excluded.delta
+     )
+     insert into figure_snapshot (report_date, township_code, metric, value)
+     select s.report_date, i.township_code, i.metric, sum(i.delta)
+       from input i join figure_snapshot_date s on s.report_date >= i.day
       group by 1, 2, 3
-     on conflict (township_code, metric, day) do update set delta = figure_delta.delta + excluded.delta`,
+     on conflict (report_date, township_code, metric) do update set value = figure_snapshot.value + excluded.value`,
     [JSON.stringify(deltas.map((d) => ({ township_code: d.townshipCode, metric: d.metric, day: d.day, delta: d.delta })))],
   );
 }
@@ -27,7 +41,8 @@ const prefixEnd = (code: string) => `${code}:`;
 
 /**
  * Metric values for each region (its whole subtree) as of `asOf` (inclusive), rolled up from the
- * township rows in one statement. Regions must be province, city, county or township codes.
+ * township rows in one statement: the last complete report-date snapshot on or before `asOf`,
+ * plus the daily deltas after it. Regions must be province, city, county or township codes.
  */
 export async function readFigures(
   em: EntityManager,
@@ -36,12 +51,21 @@ export async function readFigures(
   asOf: string,
 ): Promise<Map<string, Map<string, number>>> {
   const rows = await em.execute<{ code: string; metric: string; value: number }[]>(
-    `select r.code, d.metric, sum(d.delta)::int as value
-       from jsonb_to_recordset(?::jsonb) as r(code text, upper text)
-       join figure_delta d on d.township_code >= r.code collate "C" and d.township_code < r.upper collate "C"
-      where d.day <= ?::date and d.metric in (select jsonb_array_elements_text(?::jsonb))
-      group by r.code, d.metric`,
-    [JSON.stringify(regionCodes.map((code) => ({ code, upper: prefixEnd(code) }))), asOf, JSON.stringify(metrics)],
+    `with r as (select code, upper from jsonb_to_recordset(?::jsonb) as r(code text, upper text)),
+          m as (select jsonb_array_elements_text(?::jsonb) as metric),
+          base as (select max(report_date) as report_date from figure_snapshot_date where report_date <= ?::date)
+     select code, metric, sum(value)::int as value from (
+       select r.code, s.metric, s.value
+         from r join figure_snapshot s on s.report_date = (select report_date from base)
+          and s.township_code >= r.code collate "C" and s.township_code < r.upper collate "C"
+        where s.metric in (select metric from m)
+       union all
+       select r.code, d.metric, d.delta
+         from r join figure_delta d on d.day > coalesce((select report_date from base), '-infinity'::date) and d.day <= ?::date
+          and d.township_code >= r.code collate "C" and d.township_code < r.upper collate "C"
+        where d.metric in (select metric from m)
+     ) x group by code, metric`,
+    [JSON.stringify(regionCodes.map((code) => ({ code, upper: prefixEnd(code) }))), JSON.stringify(metrics), asOf, asOf],
   );
   const figures = new Map(regionCodes.map((code) => [code, new Map(metrics.map((metric) => [metric, 0]))]));
   for (const row of rows) figures.get(row.code)?.set(row.metric, row.value);
