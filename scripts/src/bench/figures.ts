@@ -152,6 +152,9 @@ async function generate(adminUrl: string, rolePassword: string) {
         for (const d of deltas) yield csv(d.townshipCode, d.metric, d.day, d.delta);
       })(),
     );
+    // The deltas came in by COPY, beside recordFactChange: rebuild every report-date snapshot from them.
+    await client.query('delete from figure_snapshot_date');
+    await client.query('delete from figure_snapshot');
     await rollForwardSnapshots(client);
     await client.query('analyze');
   });
@@ -163,6 +166,7 @@ export async function benchFigures() {
     const started = performance.now();
     const generated = await generate(adminUrl, env.DB_ROLE_PASSWORD);
     console.log(`generated ${ENTITIES} entities and ${MEMBERS} members over ${generated.townships} townships of 浙江省: ${generated.versions} history rows, ${generated.deltas} figure rows, in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    if (process.env.BENCH_EXPLAIN) await explain(adminUrl, env.DB_ROLE_PASSWORD);
     const registry = await startSubgraph(registrySubgraph, { env, adminUrl, port: 0, prepare: false });
     const gateway = await startGateway({ env: parseGatewayEnv({ GATEWAY_PORT: '0', LOG_LEVEL: 'error' }), subgraphUrls: { registry: registry.url } });
     const token = await signDevToken(env, { regionCode: '33', roles: ['analyst'] });
@@ -177,6 +181,22 @@ export async function benchFigures() {
         const body = (await response.json()) as { errors?: unknown; data?: { regions?: unknown[] } };
         if (body.errors || !body.data?.regions?.length) throw new Error(`bad answer: ${JSON.stringify(body).slice(0, 300)}`);
       };
+      // Sanity first: the figures served equal the brute-force count.
+      await withConnection(owner, async (client) => {
+        const today = new Date().toISOString().slice(0, 10);
+        const direct = await client.query(DIRECT, [today]);
+        const province = direct.rows.find((row) => row.county === null);
+        const response = await fetch(gateway.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: QUERY }),
+        });
+        const served = ((await response.json()) as { data: { region: { registryFigures: { marketEntities: { existing: number }; partyMembers: { total: number } } } } }).data.region.registryFigures;
+        if (served.marketEntities.existing !== Number(province.existing) || served.partyMembers.total !== Number(province.members)) {
+          throw new Error(`figures differ from the direct count: ${JSON.stringify(served)} vs ${province.existing}/${province.members}`);
+        }
+        console.log(`check: 浙江省 live — ${served.marketEntities.existing} existing entities, ${served.partyMembers.total} members, equal to the direct count`);
+      });
       console.log(`\none operation: 浙江省 and its counties, ${RUNS} runs after 5 warm-up`);
       console.log('| as of | gateway p50 | gateway p95 | direct GROUP BY p50 | direct p95 | direct ÷ gateway (p50) |\n|---|---|---|---|---|---|');
       await withConnection(owner, async (client) => {
@@ -191,5 +211,25 @@ export async function benchFigures() {
       await gateway.stop();
       await registry.stop();
     }
+  });
+}
+
+async function explain(adminUrl: string, password: string) {
+  const { readFigures } = await import('@xgz/kit');
+  const app = subgraphRoles(adminUrl, 'registry', password).appUrl;
+  await withConnection(app, async (client) => {
+    const codes = ['33', ...(await client.query<{ code: string }>(`select code from region where level = 'COUNTY' and starts_with(code, '33')`)).rows.map((r) => r.code)];
+    let captured = '';
+    const fakeEm = { execute: async (sql: string, params: unknown[]) => { if (!sql.startsWith('select to_char')) { captured = sql; capturedParams = params; } return [{ report_date: '2026-06-30' }]; } } as never;
+    let capturedParams: unknown[] = [];
+    await readFigures(fakeEm, codes, marketEntityFacts.metricsOf({ kind: 'INDIVIDUAL_BUSINESS', status: 'OPERATING', regionCode: '33' } as never), '2026-11-21');
+    let index = 0;
+    const params = capturedParams;
+    const sql = captured.replace(/\?/g, () => `$${++index}`);
+    await client.query('begin');
+    await client.query("select set_config('app.region', '33', true)");
+    const plan = await client.query(`explain (analyze, buffers) ${sql}`, params);
+    await client.query('commit');
+    console.log(plan.rows.map((row) => row['QUERY PLAN']).join('\n'));
   });
 }

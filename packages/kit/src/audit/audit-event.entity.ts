@@ -15,7 +15,7 @@ export const AuditEventEntity = defineEntity({
     action: p.string().length(60),
     subjectType: p.string().length(40),
     subjectId: p.uuid().nullable().index('audit_event_subject_index'),
-    regionCode: p.string().length(12),
+    regionCode: p.string().length(12).collation('C'),
     detail: p.json<Record<string, unknown>>(),
   },
   policies: [regionScopePolicy<{ regionCode: string }>('regionCode')],

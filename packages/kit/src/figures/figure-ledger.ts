@@ -39,10 +39,14 @@ export async function recordFactChange(
 /** The exclusive upper bound of a code prefix: '33' → '33:' (':' sorts right after '9' in collation "C"). */
 const prefixEnd = (code: string) => `${code}:`;
 
+/** The requested codes not inside another requested code: each township row is read once. */
+const covering = (codes: readonly string[]) => codes.filter((code) => !codes.some((other) => other !== code && code.startsWith(other)));
+
 /**
  * Metric values for each region (its whole subtree) as of `asOf` (inclusive), rolled up from the
- * township rows in one statement: the last complete report-date snapshot on or before `asOf`,
- * plus the daily deltas after it. Regions must be province, city, county or township codes.
+ * township rows: the last complete report-date snapshot on or before `asOf` plus the daily deltas
+ * after it, read once for the covering regions, grouped at the finest level asked, then summed up
+ * to each region. Regions must be province, city, county or township codes.
  */
 export async function readFigures(
   em: EntityManager,
@@ -50,22 +54,38 @@ export async function readFigures(
   metrics: readonly string[],
   asOf: string,
 ): Promise<Map<string, Map<string, number>>> {
-  const rows = await em.execute<{ code: string; metric: string; value: number }[]>(
-    `with r as (select code, upper from jsonb_to_recordset(?::jsonb) as r(code text, upper text)),
-          m as (select jsonb_array_elements_text(?::jsonb) as metric),
-          base as (select max(report_date) as report_date from figure_snapshot_date where report_date <= ?::date)
-     select code, metric, sum(value)::int as value from (
-       select r.code, s.metric, s.value
-         from r join figure_snapshot s on s.report_date = (select report_date from base)
-          and s.township_code >= r.code collate "C" and s.township_code < r.upper collate "C"
+  const [base] = await em.execute<{ report_date: string | null }[]>(
+    `select to_char(max(report_date), 'YYYY-MM-DD') as report_date from figure_snapshot_date where report_date <= ?::date`,
+    [asOf],
+  );
+  const reportDate = base?.report_date ?? null;
+  const cover = JSON.stringify(covering(regionCodes).map((code) => ({ code, upper: prefixEnd(code) })));
+  const level = Math.max(...regionCodes.map((code) => code.length));
+  const metricList = JSON.stringify(metrics);
+  // The snapshot branch is left out when no report date precedes asOf; then every delta counts.
+  const snapshots = reportDate
+    ? `select left(s.township_code, ${level}) as prefix, s.metric, sum(s.value) as value
+         from cover c join figure_snapshot s on s.report_date = ?::date
+          and s.township_code >= c.code collate "C" and s.township_code < c.upper collate "C"
         where s.metric in (select metric from m)
-       union all
-       select r.code, d.metric, d.delta
-         from r join figure_delta d on d.day > coalesce((select report_date from base), '-infinity'::date) and d.day <= ?::date
-          and d.township_code >= r.code collate "C" and d.township_code < r.upper collate "C"
-        where d.metric in (select metric from m)
-     ) x group by code, metric`,
-    [JSON.stringify(regionCodes.map((code) => ({ code, upper: prefixEnd(code) }))), JSON.stringify(metrics), asOf, asOf],
+        group by 1, 2
+       union all`
+    : '';
+  const rows = await em.execute<{ code: string; metric: string; value: number }[]>(
+    `with cover as (select code, upper from jsonb_to_recordset(?::jsonb) as c(code text, upper text)),
+          m as (select jsonb_array_elements_text(?::jsonb) as metric),
+          t as (
+            ${snapshots}
+            select left(d.township_code, ${level}), d.metric, sum(d.delta)
+              from cover c join figure_delta d on d.day > ?::date and d.day <= ?::date
+               and d.township_code >= c.code collate "C" and d.township_code < c.upper collate "C"
+             where d.metric in (select metric from m)
+             group by 1, 2
+          )
+     select r.code, t.metric, sum(t.value)::int as value
+       from jsonb_array_elements_text(?::jsonb) as r(code) join t on starts_with(t.prefix, r.code)
+      group by 1, 2`,
+    [cover, metricList, ...(reportDate ? [reportDate] : []), reportDate ?? '-infinity', asOf, JSON.stringify(regionCodes)],
   );
   const figures = new Map(regionCodes.map((code) => [code, new Map(metrics.map((metric) => [metric, 0]))]));
   for (const row of rows) figures.get(row.code)?.set(row.metric, row.value);

@@ -14,7 +14,7 @@ export const FactVersionEntity = defineEntity({
     id: p.uuid().primary(),
     subjectType: p.string().length(40),
     subjectId: p.uuid().index('fact_version_subject_index'),
-    regionCode: p.string().length(12).index('fact_version_region_code_index'),
+    regionCode: p.string().length(12).collation('C').index('fact_version_region_code_index'),
     validFrom: p.date(),
     validTo: p.date().nullable(),
     state: p.json<Record<string, unknown>>(),

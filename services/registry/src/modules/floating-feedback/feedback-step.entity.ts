@@ -9,7 +9,7 @@ export const FeedbackStepEntity = defineEntity({
   properties: {
     id: p.uuid().primary(),
     memberId: p.uuid().index('floating_feedback_step_member_index'),
-    regionCode: p.string().length(12),
+    regionCode: p.string().length(12).collation('C'),
     step: p.enum(() => FeedbackStep),
     occurredOn: p.date(),
     /** Who confirmed, evaluated or received: a branch or secretary, as written. */

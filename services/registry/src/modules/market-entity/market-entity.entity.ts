@@ -15,7 +15,7 @@ export const MarketEntityEntity = defineEntity({
     name: p.text(),
     /** Unique among entities that have one (individual businesses may have none). */
     creditCode: p.string().length(18).nullable().unique('market_entity_credit_code_unique'),
-    regionCode: p.string().length(12).index('market_entity_region_code_index'),
+    regionCode: p.string().length(12).collation('C').index('market_entity_region_code_index'),
     industry: p.text().nullable(),
     address: p.text().nullable(),
     /** A market of the markets subgraph, when the entity trades inside one. */

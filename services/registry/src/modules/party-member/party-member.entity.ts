@@ -23,7 +23,7 @@ export const PartyMemberEntity = defineEntity({
     /** The unit (单位名称): a market entity of this subgraph. */
     entityId: p.uuid().index('party_member_entity_index'),
     /** Copied from the unit, so scope and figures need no join. */
-    regionCode: p.string().length(12).index('party_member_region_code_index'),
+    regionCode: p.string().length(12).collation('C').index('party_member_region_code_index'),
     name: p.text(),
     mobile: p.string().length(11).nullable(),
     /** Same person in the same unit: name and mobile, normalised. Re-imports match on it. */

@@ -9,10 +9,10 @@ export const RegionEntity = defineEntity({
   name: 'Region',
   tableName: 'region',
   properties: {
-    code: p.string().length(12).primary(),
+    code: p.string().length(12).collation('C').primary(),
     name: p.text(),
     level: p.enum(() => RegionLevel),
-    parentCode: p.string().length(12).nullable().index('region_parent_code_index'),
+    parentCode: p.string().length(12).collation('C').nullable().index('region_parent_code_index'),
   },
 });
 
