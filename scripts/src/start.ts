@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { parseEnv, signDevToken } from '@xgz/kit';
 import { seedDemoData } from './demo-data.js';
+import { seedRegistryDemo } from './demo-registry.js';
 import { openLocalDatabase, projectRoot } from './local-database.js';
 import { prepareAllDatabases } from './prepare.js';
 import { subgraphs } from './subgraphs.js';
@@ -20,7 +21,8 @@ const database = await openLocalDatabase(env, env.EMBEDDED_PG_PORT);
 const regions = await prepareAllDatabases(database.adminUrl, env);
 console.log(regions.skipped ? `region tree already loaded (${regions.rows} regions)` : `loaded ${regions.rows} regions in ${(regions.milliseconds / 1000).toFixed(1)} s`);
 const seeded = await seedDemoData(database.adminUrl, env.DB_ROLE_PASSWORD);
-console.log(`demo data: ${JSON.stringify(seeded)} (0 = already there)`);
+const members = await seedRegistryDemo(database.adminUrl, env);
+console.log(`demo data: ${JSON.stringify({ ...seeded, members })} (0 = already there)`);
 
 const children: ChildProcess[] = [];
 function run(name: string, entry: string, extraEnv: Record<string, string>) {
@@ -73,5 +75,6 @@ Ready: http://localhost:${env.GATEWAY_PORT}/graphql (GraphiQL in a browser)
 Header for 浙江省 (33), admin, valid 12 h:
   Authorization: Bearer ${token}
 First query:
-  { region(code: "33") { name level children { code name partyOrganizationCount marketCount } } }
+  { region(code: "33") { name level children { code name partyOrganizationCount marketCount
+      registryFigures { marketEntities { existing } partyMembers { total identityDisclosure { value } } } } } }
 Ctrl-C stops everything.`);

@@ -9,3 +9,11 @@ export { writeRegistrationForm, type FormValues } from './modules/member-import/
 export { importPartyMembers, type ImportProgress } from './modules/member-import/member-import.service.js';
 export { marketEntityFacts } from './modules/market-entity/market-entity.facts.js';
 export { partyMemberFacts } from './modules/party-member/party-member.facts.js';
+export { changeMarketEntityStatus } from './modules/market-entity/market-entity.service.js';
+export { recordSanliang } from './modules/party-member/party-member.service.js';
+export { PartyMemberEntity } from './modules/party-member/party-member.entity.js';
+export { MarketEntityEntity } from './modules/market-entity/market-entity.entity.js';
+export { recordFeedbackStep } from './modules/floating-feedback/feedback.service.js';
+export { FeedbackStep } from './modules/floating-feedback/feedback-step.js';
+export { MarketEntityStatus } from './modules/market-entity/market-entity-kind.js';
+export { RelationshipType } from './modules/party-member/party-member-enums.js';
