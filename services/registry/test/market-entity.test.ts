@@ -12,6 +12,7 @@ let official: string;
 let analyst: string;
 let ningbo: string;
 let serial = 100_000;
+let adminToken: string;
 
 const creditCode = (county = '330106') => withCheckCharacter(`91${county}MA2${String(serial++).padStart(6, '0')}`);
 
@@ -38,6 +39,7 @@ beforeAll(async () => {
   official = await tokenFor(harness.env, '33', ['official']);
   analyst = await tokenFor(harness.env, '33', ['analyst']);
   ningbo = await tokenFor(harness.env, '3302', ['admin']);
+  adminToken = await tokenFor(harness.env, '33', ['admin']);
 });
 afterAll(() => harness?.stop());
 
@@ -131,6 +133,8 @@ describe('status changes and 个转企', () => {
       variables: { id, code: creditCode() },
     });
     expect(errorCodes(again)).toEqual(['INVALID_CONVERSION']);
+    const audit = await executeGraphQL(url, `{ auditEvents(filter: { subjectId: "${id}" }) { edges { node { action actor } } } }`, { token: adminToken });
+    expect(audit.data.auditEvents.edges.map((e: { node: { action: string } }) => e.node.action).sort()).toEqual(['ENTITY_CONVERTED', 'REGISTER_ENTITY']);
   });
 });
 

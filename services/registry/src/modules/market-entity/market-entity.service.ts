@@ -9,6 +9,7 @@ import {
   FactHistory,
   notFound,
   WRITER_ROLES,
+  writeAudit,
   type Viewer,
 } from '@xgz/kit';
 import { assertPlaceableRegion } from '../region/region-placement.js';
@@ -82,6 +83,7 @@ export async function registerMarketEntity(em: EntityManager, viewer: Viewer, in
       });
       await tx.flush();
       await new FactHistory(tx, marketEntityFacts).start(row.id, input.registeredOn, factState(row), { reason: 'REGISTERED', actor: viewer.subject });
+      await writeAudit(tx, viewer, [{ action: 'REGISTER_ENTITY', subjectType: 'MarketEntity', subjectId: row.id, regionCode: row.regionCode }]);
       return row;
     }),
   );
@@ -108,6 +110,7 @@ export async function changeMarketEntityStatus(
     current.updatedAt = new Date();
     await tx.flush();
     await new FactHistory(tx, marketEntityFacts).change(id, effectiveOn, (state) => ({ ...state, status }), { reason: 'STATUS_CHANGED', actor: viewer.subject });
+    await writeAudit(tx, viewer, [{ action: 'ENTITY_STATUS_CHANGED', subjectType: 'MarketEntity', subjectId: id, regionCode: current.regionCode, detail: { status, effectiveOn } }]);
     return current;
   });
 }
@@ -144,6 +147,7 @@ export async function convertToEnterprise(
         (state) => ({ ...state, kind: MarketEntityKind.SMALL_MICRO_ENTERPRISE }),
         { reason: 'CONVERTED', actor: viewer.subject },
       );
+      await writeAudit(tx, viewer, [{ action: 'ENTITY_CONVERTED', subjectType: 'MarketEntity', subjectId: id, regionCode: current.regionCode, detail: { effectiveOn } }]);
       return current;
     }),
   );
