@@ -83,6 +83,15 @@ describe('registry journey through the gateway', () => {
     });
   });
 
+  it('passes an import rejection with every problem through the gateway', async () => {
+    const csv = '填表日期,单位名称,党员姓名,手机号码,是否业主,党员类别,党员分布\n2021-05-01,吴记茶庄,吴芳,1380000,是,正式,个体工商户\n';
+    const response = await gql('mutation($file: String!) { importPartyMembers(contentBase64: $file, format: CSV, regionCode: "330110005") { imported } }', {
+      file: Buffer.from(csv).toString('base64'),
+    });
+    expect(errorCodes(response)).toEqual(['IMPORT_REJECTED']);
+    expect(response.errors![0]!.extensions!.problems).toEqual([{ row: 2, column: '手机号码', reason: 'must be 11 digits starting with 1 (e.g. 13812341234)' }]);
+  });
+
   it('keeps other regions out, through every root field', async () => {
     const ningbo = await tokenFor(harness.env, '3302', ['admin']);
     const list = await executeGraphQL(gateway.url, '{ partyMembers { totalCount } marketEntities { totalCount } }', { token: ningbo });

@@ -226,7 +226,34 @@ describe('lists and scope', () => {
 });
 
 describe('member figures against a direct count', () => {
-  it('equal the raw history at every level and date', async () => {
+  it('equal the raw history at every level and date, after random writes', async () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
+    const ningboUnit = await executeGraphQL(url, 'mutation { registerMarketEntity(input: { kind: INDIVIDUAL_BUSINESS, name: "宁波杂货铺", regionCode: "330203001", registeredOn: "2012-01-01" }) { id } }', { token: admin });
+    for (let i = 0; i < 30; i++) {
+      const year = 2013 + Math.floor(random() * 8);
+      const created = await registerMember(
+        {
+          entityId: random() < 0.3 ? ningboUnit.data.registerMarketEntity.id : unitId,
+          category: pick(['FORMAL', 'PROBATIONARY']),
+          relationshipType: pick(['AFFILIATED', 'LOCAL', 'FLOATING']),
+          findingState: pick(['POCKET', 'HIDDEN', 'FOUND']),
+          foundVia: 'PHONE',
+          registeredOn: `${year}-03-15`,
+        },
+        admin,
+      );
+      const id = created.data.registerPartyMember.id;
+      const later = `${year + 1 + Math.floor(random() * 4)}-0${1 + Math.floor(random() * 9)}-10`;
+      const change = pick([
+        `changeFindingState(id: "${id}", state: VERIFIED, effectiveOn: "${later}", foundVia: VISIT) { id }`,
+        `recordSanliang(id: "${id}", commitment: "诚信经营", effectiveOn: "${later}") { id }`,
+        `recordMemberDeparture(id: "${id}", status: LEFT, effectiveOn: "${later}", reason: "歇业离开") { id }`,
+        `changeRelationshipType(id: "${id}", relationshipType: FLOATING, effectiveOn: "${later}") { id }`,
+      ]);
+      await executeGraphQL(url, `mutation { ${change} }`, { token: admin });
+    }
     const direct = await directCounter(harness, partyMemberFacts);
     for (const code of ['33', '3301', '330106', TOWNSHIP, '3302']) {
       for (const asOf of ['2015-03-31', '2015-12-31', '2016-06-30', '2020-12-31', new Date().toISOString().slice(0, 10)]) {
