@@ -4,8 +4,8 @@ import { assertRegionInScope, assertRole, domainError, FactHistory, WRITER_ROLES
 import { MarketEntityEntity, type MarketEntityRow } from '../market-entity/market-entity.entity.js';
 import { marketEntityFacts } from '../market-entity/market-entity.facts.js';
 import { MarketEntityKind, MarketEntityStatus } from '../market-entity/market-entity-kind.js';
-import { PartyMemberEntity, personKeyOf, type PartyMemberRow } from '../party-member/party-member.entity.js';
-import { newMemberRow, startMemberHistories } from '../party-member/party-member.service.js';
+import { personKeyOf, type PartyMemberRow } from '../party-member/party-member.entity.js';
+import { insertMembers, newMemberData } from '../party-member/party-member.service.js';
 import { FindingState, MemberDistribution, TransferStatus } from '../party-member/party-member-enums.js';
 import { RegionEntity } from '../region/region.entity.js';
 import { assertRegionCode } from '../region/region.service.js';
@@ -35,9 +35,11 @@ export interface ImportResult {
   dryRun: boolean;
 }
 
+type KnownUnit = Pick<MarketEntityRow, 'id' | 'name' | 'creditCode' | 'regionCode'>;
+
 interface PlannedUnit {
   key: string;
-  existing?: MarketEntityRow;
+  existing?: KnownUnit;
   create?: { name: string; creditCode: string | null; regionCode: string; kind: MarketEntityKind; registeredOn: string; id: string };
 }
 
@@ -54,9 +56,11 @@ export const importRejected = (problems: ImportProblem[]) =>
 async function planUnits(em: EntityManager, candidates: MemberCandidate[], problems: ImportProblem[]): Promise<Map<string, PlannedUnit>> {
   const codes = [...new Set(candidates.flatMap((c) => (c.creditCode ? [c.creditCode] : [])))];
   const names = [...new Set(candidates.filter((c) => !c.creditCode).map((c) => c.unitName))];
+  // Plain rows, not managed entities: a file can name thousands of units.
+  const unitColumns = `id, name, credit_code as "creditCode", region_code as "regionCode"`;
   const [byCode, byName] = await Promise.all([
-    codes.length ? em.find(MarketEntityEntity, { creditCode: { $in: codes } }) : [],
-    names.length ? em.find(MarketEntityEntity, { name: { $in: names } }) : [],
+    codes.length ? em.execute<KnownUnit[]>(`select ${unitColumns} from market_entity where credit_code in (select jsonb_array_elements_text(?::jsonb))`, [JSON.stringify(codes)]) : [],
+    names.length ? em.execute<KnownUnit[]>(`select ${unitColumns} from market_entity where name in (select jsonb_array_elements_text(?::jsonb))`, [JSON.stringify(names)]) : [],
   ]);
   const regionCodes = [...new Set(candidates.map((c) => c.regionCode))];
   const knownRegions = new Set((await em.find(RegionEntity, { code: { $in: regionCodes } }, { fields: ['code'] })).map((r) => r.code));
@@ -144,7 +148,10 @@ export async function importPartyMembers(em: EntityManager, viewer: Viewer, rows
 
   const existingUnitIds = [...new Set(planned.flatMap(({ unit }) => (unit.existing ? [unit.existing.id] : [])))];
   const existingMembers = existingUnitIds.length
-    ? await em.find(PartyMemberEntity, { entityId: { $in: existingUnitIds } }, { fields: ['entityId', 'personKey'] })
+    ? await em.execute<{ entityId: string; personKey: string }[]>(
+        `select entity_id as "entityId", person_key as "personKey" from party_member where entity_id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,
+        [JSON.stringify(existingUnitIds)],
+      )
     : [];
   const registered = new Set(existingMembers.map((member) => `${member.entityId}|${member.personKey}`));
   const fresh = planned.filter(({ candidate, unit }) => !unit.existing || !registered.has(`${unit.existing.id}|${personKeyOf(candidate.name, candidate.mobile)}`));
@@ -155,23 +162,25 @@ export async function importPartyMembers(em: EntityManager, viewer: Viewer, rows
   try {
     await em.transactional(async (tx) => {
       const now = new Date();
-      for (const unit of newUnits) {
-        tx.create(MarketEntityEntity, {
-          ...unit,
-          industry: null,
-          address: null,
-          marketId: null,
-          status: MarketEntityStatus.OPERATING,
-          statusSince: unit.registeredOn,
-          lastChangeOn: unit.registeredOn,
-          employees: null,
-          createdAt: now,
-          updatedAt: now,
-        });
+      if (newUnits.length) {
+        await tx.insertMany(
+          MarketEntityEntity,
+          newUnits.map((unit) => ({
+            ...unit,
+            industry: null,
+            address: null,
+            marketId: null,
+            status: MarketEntityStatus.OPERATING,
+            statusSince: unit.registeredOn,
+            lastChangeOn: unit.registeredOn,
+            employees: null,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        );
       }
       const members: PartyMemberRow[] = fresh.map(({ candidate, unit }) =>
-        newMemberRow(
-          tx,
+        newMemberData(
           {
             ...candidate,
             entityId: unit.existing?.id ?? unit.create!.id,
@@ -181,13 +190,12 @@ export async function importPartyMembers(em: EntityManager, viewer: Viewer, rows
           unit.existing?.regionCode ?? unit.create!.regionCode,
         ),
       );
-      await tx.flush();
       report('write', Math.floor(rows.length / 2));
       await new FactHistory(tx, marketEntityFacts).startMany(
         newUnits.map((unit) => ({ subjectId: unit.id, from: unit.registeredOn, state: { kind: unit.kind, status: MarketEntityStatus.OPERATING, regionCode: unit.regionCode } })),
         { reason: 'IMPORTED', actor: viewer.subject },
       );
-      await startMemberHistories(tx, viewer, members, 'IMPORTED');
+      await insertMembers(tx, viewer, members, 'IMPORTED');
       await writeAudit(tx, viewer, newUnits.map((unit) => ({ action: 'IMPORT_UNIT', subjectType: 'MarketEntity', subjectId: unit.id, regionCode: unit.regionCode })));
     });
   } catch (error) {

@@ -38,11 +38,11 @@ export async function loadPartyMember(em: EntityManager, id: string): Promise<Pa
   return row;
 }
 
-/** Builds a new member row from validated form fields; the unit fixes the region. */
-export function newMemberRow(em: EntityManager, input: RegisterPartyMemberInput, regionCode: string): PartyMemberRow {
+/** A new member's row from validated form fields; the unit fixes the region. */
+export function newMemberData(input: RegisterPartyMemberInput, regionCode: string): PartyMemberRow {
   const now = new Date();
   const findingState = input.findingState ?? FindingState.FOUND;
-  return em.create(PartyMemberEntity, {
+  return {
     id: crypto.randomUUID(),
     entityId: input.entityId,
     regionCode,
@@ -75,12 +75,12 @@ export function newMemberRow(em: EntityManager, input: RegisterPartyMemberInput,
     lastChangeOn: input.registeredOn,
     createdAt: now,
     updatedAt: now,
-  });
+  } as PartyMemberRow;
 }
 
-/** Starts the history (and figures) of freshly created member rows, and audits them, in `tx`. */
-export async function startMemberHistories(tx: EntityManager, viewer: Viewer, rows: PartyMemberRow[], reason: string): Promise<void> {
-  await tx.flush();
+/** Inserts new members, starts their history (and figures) and audits them, in `tx`. */
+export async function insertMembers(tx: EntityManager, viewer: Viewer, rows: PartyMemberRow[], reason: string): Promise<void> {
+  await tx.insertMany(PartyMemberEntity, rows);
   await new FactHistory(tx, partyMemberFacts).startMany(
     rows.map((row) => ({ subjectId: row.id, from: row.registeredOn, state: memberFactState(row) })),
     { reason, actor: viewer.subject },
@@ -104,11 +104,9 @@ export async function registerPartyMember(em: EntityManager, viewer: Viewer, inp
     throw badUserInput(`householdCountyCode ${input.householdCountyCode} is not a county code.`, 'householdCountyCode');
   }
   try {
-    return await em.transactional(async (tx) => {
-      const row = newMemberRow(tx, input, unit.regionCode);
-      await startMemberHistories(tx, viewer, [row], 'REGISTERED');
-      return row;
-    });
+    const row = newMemberData(input, unit.regionCode);
+    await em.transactional((tx) => insertMembers(tx, viewer, [row], 'REGISTERED'));
+    return row;
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) throw duplicateMember();
     throw error;
