@@ -1,8 +1,16 @@
 import { badUserInput } from './errors.js';
 
+/**
+ * Today's date where the officials work (Asia/Shanghai unless BUSINESS_TIME_ZONE says otherwise):
+ * "live" figures and "not in the future" checks follow their calendar, not UTC's.
+ */
+export function today(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: process.env.BUSINESS_TIME_ZONE ?? 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
 /** Rejects a date after today: facts are recorded when they have happened. */
-export function assertNotFuture(date: string, argument: string, today = new Date().toISOString().slice(0, 10)): void {
-  if (date > today) throw badUserInput(`${argument} ${date} is in the future: record a change on or after the day it happens.`, argument);
+export function assertNotFuture(date: string, argument: string, currentDay = today()): void {
+  if (date > currentDay) throw badUserInput(`${argument} ${date} is in the future: record a change on or after the day it happens.`, argument);
 }
 
 /** Rejects `date` before `earliest`, explaining what the earliest date means. */

@@ -16,3 +16,11 @@ describe('parseEnv', () => {
     expect(env).toMatchObject({ NODE_ENV: 'development', PORT: 4001, LOG_LEVEL: 'info' });
   });
 });
+
+describe('today', () => {
+  it('follows the officials’ calendar (Asia/Shanghai), not UTC', async () => {
+    const { today } = await import('../src/dates.js');
+    expect(today(new Date('2026-11-21T20:00:00Z'))).toBe('2026-11-22');
+    expect(today(new Date('2026-11-21T10:00:00Z'))).toBe('2026-11-21');
+  });
+});

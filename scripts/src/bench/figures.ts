@@ -5,7 +5,7 @@
  * province and all its counties through the gateway, against the same figures by a direct GROUP BY
  * over the raw history rows.
  */
-import { figureDeltas, rollForwardSnapshots, startSubgraph, subgraphRoles, signDevToken, withConnection, type FactInterval } from '@xgz/kit';
+import { figureDeltas, rollForwardSnapshots, signDevToken, startSubgraph, subgraphRoles, today, withConnection, type FactInterval } from '@xgz/kit';
 import { parseGatewayEnv, startGateway } from '@xgz/gateway';
 import { marketEntityFacts, partyMemberFacts, registrySubgraph } from '@xgz/registry';
 import { seededRandom } from '../seeded-random.js';
@@ -183,8 +183,8 @@ export async function benchFigures() {
       };
       // Sanity first: the figures served equal the brute-force count.
       await withConnection(owner, async (client) => {
-        const today = new Date().toISOString().slice(0, 10);
-        const direct = await client.query(DIRECT, [today]);
+        const date = today();
+        const direct = await client.query(DIRECT, [date]);
         const province = direct.rows.find((row) => row.county === null);
         const response = await fetch(gateway.url, {
           method: 'POST',
@@ -201,7 +201,7 @@ export async function benchFigures() {
       console.log('| as of | gateway p50 | gateway p95 | direct GROUP BY p50 | direct p95 | direct ÷ gateway (p50) |\n|---|---|---|---|---|---|');
       await withConnection(owner, async (client) => {
         for (const asOf of [undefined, '2015-06-30', '2020-12-31']) {
-          const date = asOf ?? new Date().toISOString().slice(0, 10);
+          const date = asOf ?? today();
           const served = await latency(viaGateway(asOf), RUNS);
           const direct = await latency(() => client.query(DIRECT, [date]), Math.min(RUNS, 10), 1);
           console.log(`| ${asOf ?? 'live'} | ${ms(served.p50)} ms | ${ms(served.p95)} ms | ${ms(direct.p50)} ms | ${ms(direct.p95)} ms | ${(direct.p50 / served.p50).toFixed(1)}× |`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rollForwardSnapshots, subgraphRoles } from '@xgz/kit';
+import { rollForwardSnapshots, subgraphRoles, today } from '@xgz/kit';
 import { errorCodes, executeGraphQL, resolveEntities, startTestSubgraphs, tokenFor, withConnection, type SubgraphHarness } from '@xgz/testkit';
 import { directCounter } from './direct-count.js';
 import { withCheckCharacter } from '../src/modules/market-entity/credit-code.js';
@@ -184,7 +184,7 @@ describe('figures against a direct count', () => {
     const direct = await directCounter(harness, marketEntityFacts);
     const compareAll = async () => {
       for (const code of ['33', '3301', '3302', '330106', '330102', ...townships]) {
-        for (const asOf of ['2012-06-30', '2014-12-31', '2017-06-30', new Date().toISOString().slice(0, 10)]) {
+        for (const asOf of ['2012-06-30', '2014-12-31', '2017-06-30', today()]) {
           const served = await figures(code, asOf, admin);
           const count = direct(code, asOf);
           expect(served.existing, `${code} ${asOf}`).toBe(count('entity.existing'));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { statementCount, subgraphRoles } from '@xgz/kit';
+import { statementCount, subgraphRoles, today } from '@xgz/kit';
 import { errorCodes, executeGraphQL, resolveEntities, startTestSubgraphs, tokenFor, withConnection, type SubgraphHarness } from '@xgz/testkit';
 import { partyMemberFacts } from '../src/modules/party-member/party-member.facts.js';
 import { registrySubgraph } from '../src/server.js';
@@ -256,7 +256,7 @@ describe('member figures against a direct count', () => {
     }
     const direct = await directCounter(harness, partyMemberFacts);
     for (const code of ['33', '3301', '330106', TOWNSHIP, '3302']) {
-      for (const asOf of ['2015-03-31', '2015-12-31', '2016-06-30', '2020-12-31', new Date().toISOString().slice(0, 10)]) {
+      for (const asOf of ['2015-03-31', '2015-12-31', '2016-06-30', '2020-12-31', today()]) {
         const served = await memberFigures(code, asOf);
         const count = direct(code, asOf);
         expect(served.total, `${code} ${asOf}`).toBe(count('member.total'));

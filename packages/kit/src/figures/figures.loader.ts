@@ -2,14 +2,13 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readFigures } from './figure-ledger.js';
 
+
 export interface FigureRequest {
   regionCode: string;
   /** yyyy-mm-dd; today for live figures. */
   asOf: string;
 }
 
-/** Today in the server's calendar, as the "live" date. */
-export const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Batches figure look-ups: every region asked in one tick for the same date costs one statement.

@@ -1,13 +1,14 @@
 import type pg from 'pg';
 import { FIGURES_LOCK } from './figure-ledger.js';
 import { reportDatesUntil } from './report-dates.js';
+import { today } from '../dates.js';
 
 /**
  * Materialises the snapshot of every report date up to `until` that is not there yet, each from the
  * previous snapshot plus the deltas between. Runs as the table owner (whole country, beneath RLS),
  * at start-up and periodically; idempotent. Returns the dates it added.
  */
-export async function rollForwardSnapshots(client: pg.ClientBase, until = new Date().toISOString().slice(0, 10)): Promise<string[]> {
+export async function rollForwardSnapshots(client: pg.ClientBase, until = today()): Promise<string[]> {
   const { rows: present } = await client.query<{ exists: boolean }>(`select to_regclass('figure_snapshot_date') is not null as exists`);
   if (!present[0]?.exists) return [];
   await client.query('begin');

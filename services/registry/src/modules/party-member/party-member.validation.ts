@@ -1,4 +1,4 @@
-import { isUuid } from '@xgz/kit';
+import { isUuid, today } from '@xgz/kit';
 import { FindingState } from './party-member-enums.js';
 
 export interface FieldProblem {
@@ -24,7 +24,7 @@ const datePattern = /^\d{4}-\d{2}-\d{2}$/;
  * Every problem with a member's fields, not just the first: the mutation answers the first, the
  * import lists them all per row. Pure — the unit and region checks need the database.
  */
-export function memberFieldProblems(fields: MemberFields, today = new Date().toISOString().slice(0, 10)): FieldProblem[] {
+export function memberFieldProblems(fields: MemberFields, currentDay = today()): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!fields.name.trim()) problems.push({ field: 'name', message: 'is empty' });
   else if (fields.name.trim().length > 50) problems.push({ field: 'name', message: 'is longer than 50 characters' });
@@ -38,6 +38,6 @@ export function memberFieldProblems(fields: MemberFields, today = new Date().toI
   }
   if (state === FindingState.FALSE_RECORD) problems.push({ field: 'findingState', message: 'a new member cannot start as a false record' });
   if (!datePattern.test(fields.registeredOn)) problems.push({ field: 'registeredOn', message: 'must be a date like 2015-06-30' });
-  else if (fields.registeredOn > today) problems.push({ field: 'registeredOn', message: 'is in the future' });
+  else if (fields.registeredOn > currentDay) problems.push({ field: 'registeredOn', message: 'is in the future' });
   return problems;
 }
