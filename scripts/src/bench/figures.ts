@@ -166,7 +166,6 @@ export async function benchFigures() {
     const started = performance.now();
     const generated = await generate(adminUrl, env.DB_ROLE_PASSWORD);
     console.log(`generated ${ENTITIES} entities and ${MEMBERS} members over ${generated.townships} townships of 浙江省: ${generated.versions} history rows, ${generated.deltas} figure rows, in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    if (process.env.BENCH_EXPLAIN) await explain(adminUrl, env.DB_ROLE_PASSWORD);
     const registry = await startSubgraph(registrySubgraph, { env, adminUrl, port: 0, prepare: false });
     const gateway = await startGateway({ env: parseGatewayEnv({ GATEWAY_PORT: '0', LOG_LEVEL: 'error' }), subgraphUrls: { registry: registry.url } });
     const token = await signDevToken(env, { regionCode: '33', roles: ['analyst'] });
@@ -214,22 +213,3 @@ export async function benchFigures() {
   });
 }
 
-async function explain(adminUrl: string, password: string) {
-  const { readFigures } = await import('@xgz/kit');
-  const app = subgraphRoles(adminUrl, 'registry', password).appUrl;
-  await withConnection(app, async (client) => {
-    const codes = ['33', ...(await client.query<{ code: string }>(`select code from region where level = 'COUNTY' and starts_with(code, '33')`)).rows.map((r) => r.code)];
-    let captured = '';
-    const fakeEm = { execute: async (sql: string, params: unknown[]) => { if (!sql.startsWith('select to_char')) { captured = sql; capturedParams = params; } return [{ report_date: '2026-06-30' }]; } } as never;
-    let capturedParams: unknown[] = [];
-    await readFigures(fakeEm, codes, marketEntityFacts.metricsOf({ kind: 'INDIVIDUAL_BUSINESS', status: 'OPERATING', regionCode: '33' } as never), '2026-11-21');
-    let index = 0;
-    const params = capturedParams;
-    const sql = captured.replace(/\?/g, () => `$${++index}`);
-    await client.query('begin');
-    await client.query("select set_config('app.region', '33', true)");
-    const plan = await client.query(`explain (analyze, buffers) ${sql}`, params);
-    await client.query('commit');
-    console.log(plan.rows.map((row) => row['QUERY PLAN']).join('\n'));
-  });
-}
