@@ -36,7 +36,7 @@ export class FeedbackResolver {
     @Ctx() ctx: RegistryContext,
     @Arg('regionCode', () => ID, { nullable: true }) regionCode?: string | null,
     @Arg('asOf', () => LocalDateResolver, { nullable: true }) asOf?: string | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 200 }) first?: number,
+    @Arg('first', () => Int, { nullable: true, description: '1–1000, default 200.' }) first?: number | null,
   ) {
     return overdueFeedback(ctx.em, ctx.viewer, regionCode, asOf, first);
   }

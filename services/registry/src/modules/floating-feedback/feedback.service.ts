@@ -7,6 +7,7 @@ import {
   badUserInput,
   domainError,
   FactHistory,
+  pageSize,
   today,
   WRITER_ROLES,
   writeAudit,
@@ -118,7 +119,8 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T
  * Active floating members, chain not complete, whose next step is past its due date on `asOf`.
  * One statement finds each member's last step; the due dates come from the configured days.
  */
-export async function overdueFeedback(em: EntityManager, viewer: Viewer, regionCode: string | null | undefined, asOf: string | null | undefined, limit = 200) {
+export async function overdueFeedback(em: EntityManager, viewer: Viewer, regionCode: string | null | undefined, asOf: string | null | undefined, first?: number | null) {
+  const limit = pageSize(first ?? 200, 1000);
   const region = regionCode ?? viewer.regionCode;
   assertRegionCode(region, 'regionCode');
   assertRegionInScope(viewer, region, 'floating-member feedback');
