@@ -138,6 +138,29 @@ describe('status changes and 个转企', () => {
   });
 });
 
+describe('concurrent changes', () => {
+  it('let exactly one of two simultaneous identical changes through', async () => {
+    const created = await register({ regionCode: '330106009', registeredOn: '2018-01-01' });
+    const id = created.data.registerMarketEntity.id;
+    const suspend = () =>
+      executeGraphQL(url, `mutation { changeMarketEntityStatus(id: "${id}", status: SUSPENDED, effectiveOn: "2019-01-01") { status } }`, { token: official });
+    // Another transaction holds the row while both requests arrive: both must wait, then decide on fresh data.
+    const owner = subgraphRoles(harness.database.adminUrl, 'registry', harness.env.DB_ROLE_PASSWORD).ownerUrl;
+    const results = await withConnection(owner, async (client) => {
+      await client.query('begin');
+      await client.query('select 1 from market_entity where id = $1 for update', [id]);
+      const pending = [suspend(), suspend()];
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await client.query('commit');
+      return Promise.all(pending);
+    });
+    expect(results.filter((result) => !result.errors)).toHaveLength(1);
+    expect(results.flatMap(errorCodes)).toEqual(['INVALID_STATUS_TRANSITION']);
+    const history = await executeGraphQL(url, `{ marketEntity(id: "${id}") { history { superseded } } }`, { token: official });
+    expect(history.data.marketEntity.history.filter((v: { superseded: boolean }) => !v.superseded)).toHaveLength(2);
+  });
+});
+
 describe('region scope', () => {
   it('never shows an entity or its figures outside the viewer region', async () => {
     const created = await register({ regionCode: '330106007' });

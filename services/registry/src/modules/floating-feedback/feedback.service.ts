@@ -16,7 +16,7 @@ import {
 import { assertRegionCode } from '../region/region.service.js';
 import { PartyMemberEntity, type PartyMemberRow } from '../party-member/party-member.entity.js';
 import { partyMemberFacts } from '../party-member/party-member.facts.js';
-import { loadPartyMember, memberFactState } from '../party-member/party-member.service.js';
+import { lockPartyMember, memberFactState } from '../party-member/party-member.service.js';
 import { MembershipStatus, RelationshipType } from '../party-member/party-member-enums.js';
 import { feedbackDays } from './feedback.config.js';
 import { awaitedStep, FeedbackStep, nextSteps } from './feedback-step.js';
@@ -54,28 +54,29 @@ function assertStepDetails(input: FeedbackStepInput): void {
 /** Records the next step of a floating member's feedback chain; steps must come in order. */
 export async function recordFeedbackStep(em: EntityManager, viewer: Viewer, input: FeedbackStepInput): Promise<FeedbackStepRow> {
   assertRole(viewer, WRITER_ROLES, 'record floating-member feedback');
-  const member = await loadPartyMember(em, input.memberId);
-  if (member.status !== MembershipStatus.ACTIVE || member.relationshipType !== RelationshipType.FLOATING) {
-    throw domainError('FEEDBACK_NOT_APPLICABLE', 'Two-way feedback is kept for active floating members (流动党员) only.');
-  }
   assertStepDetails(input);
   assertNotFuture(input.occurredOn, 'occurredOn');
-  const recorded = await feedbackSteps(em, member.id);
-  const allowed = nextSteps(recorded.map((row) => row.step));
-  if (!allowed.includes(input.step)) {
-    throw domainError(
-      'FEEDBACK_STEP_OUT_OF_ORDER',
-      allowed.length
-        ? `${input.step} cannot come now: the next step is ${allowed.join(' or ')}.`
-        : 'The chain is complete: the receipt has already come back.',
-      { expected: allowed },
-    );
-  }
-  const last = recorded[recorded.length - 1];
-  if (last) assertNotBefore(input.occurredOn, last.occurredOn, 'occurredOn', `the date of the previous step, ${last.step}`);
-  if (input.step === FeedbackStep.RECEIPT_RETURNED) assertNotBefore(input.occurredOn, member.lastChangeOn, 'occurredOn', 'the date of the last recorded change to the member');
-
   return em.transactional(async (tx) => {
+    // The member row is locked: two steps for one member are recorded one after the other.
+    const member = await lockPartyMember(tx, input.memberId);
+    if (member.status !== MembershipStatus.ACTIVE || member.relationshipType !== RelationshipType.FLOATING) {
+      throw domainError('FEEDBACK_NOT_APPLICABLE', 'Two-way feedback is kept for active floating members (流动党员) only.');
+    }
+    const recorded = await feedbackSteps(tx, member.id);
+    const allowed = nextSteps(recorded.map((row) => row.step));
+    if (!allowed.includes(input.step)) {
+      throw domainError(
+        'FEEDBACK_STEP_OUT_OF_ORDER',
+        allowed.length
+          ? `${input.step} cannot come now: the next step is ${allowed.join(' or ')}.`
+          : 'The chain is complete: the receipt has already come back.',
+        { expected: allowed },
+      );
+    }
+    const last = recorded[recorded.length - 1];
+    if (last) assertNotBefore(input.occurredOn, last.occurredOn, 'occurredOn', `the date of the previous step, ${last.step}`);
+    if (input.step === FeedbackStep.RECEIPT_RETURNED) assertNotBefore(input.occurredOn, member.lastChangeOn, 'occurredOn', 'the date of the last recorded change to the member');
+
     const row = tx.create(FeedbackStepEntity, {
       id: crypto.randomUUID(),
       memberId: member.id,
@@ -89,12 +90,11 @@ export async function recordFeedbackStep(em: EntityManager, viewer: Viewer, inpu
       recordedBy: viewer.subject,
     });
     if (input.step === FeedbackStep.RECEIPT_RETURNED) {
-      const current = await tx.findOneOrFail(PartyMemberEntity, { id: member.id });
-      current.floatingFeedbackComplete = true;
-      current.lastChangeOn = input.occurredOn;
-      current.updatedAt = new Date();
+      member.floatingFeedbackComplete = true;
+      member.lastChangeOn = input.occurredOn;
+      member.updatedAt = new Date();
       await tx.flush();
-      const state = memberFactState(current);
+      const state = memberFactState(member);
       await new FactHistory(tx, partyMemberFacts).change(member.id, input.occurredOn, (old) => ({ ...old, ...state }), {
         reason: 'FEEDBACK_COMPLETED',
         actor: viewer.subject,

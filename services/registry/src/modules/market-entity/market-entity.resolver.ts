@@ -3,7 +3,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { assertUuid, connectionType } from '@xgz/kit';
 import type { RegistryContext } from '../../context.js';
 import { Market } from '../market/market.type.js';
-import { MarketEntityKind, MarketEntityStatus } from './market-entity-kind.js';
+import { MarketEntityStatus } from './market-entity-kind.js';
 import { MarketEntity, MarketEntityVersion } from './market-entity.type.js';
 import { MarketEntityFilter, RegisterMarketEntityInput } from './market-entity.inputs.js';
 import { listMarketEntities } from './market-entity.list.js';

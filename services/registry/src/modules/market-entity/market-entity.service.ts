@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   assertNotBefore,
@@ -41,9 +41,9 @@ async function mappingDuplicates<T>(creditCode: string | null | undefined, work:
   }
 }
 
-export async function loadMarketEntity(em: EntityManager, id: string): Promise<MarketEntityRow> {
-  assertUuid(id);
-  const row = await em.findOne(MarketEntityEntity, { id });
+/** Inside a transaction: the entity row, locked for update and read afresh, so concurrent changes queue. */
+async function lockMarketEntity(tx: EntityManager, id: string): Promise<MarketEntityRow> {
+  const row = await tx.findOne(MarketEntityEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!row) throw notFound(`No market entity ${id} in your region.`);
   return row;
 }
@@ -98,12 +98,12 @@ export async function changeMarketEntityStatus(
   effectiveOn: string,
 ): Promise<MarketEntityRow> {
   assertRole(viewer, WRITER_ROLES, 'change market entities');
-  const row = await loadMarketEntity(em, id);
-  if (row.status === MarketEntityStatus.DEREGISTERED || row.status === status) throw invalidStatusTransition(row.status, status);
+  assertUuid(id);
   assertNotFuture(effectiveOn, 'effectiveOn');
-  assertNotBefore(effectiveOn, row.lastChangeOn, 'effectiveOn', 'the date of the last recorded change');
   return em.transactional(async (tx) => {
-    const current = await tx.findOneOrFail(MarketEntityEntity, { id });
+    const current = await lockMarketEntity(tx, id);
+    if (current.status === MarketEntityStatus.DEREGISTERED || current.status === status) throw invalidStatusTransition(current.status, status);
+    assertNotBefore(effectiveOn, current.lastChangeOn, 'effectiveOn', 'the date of the last recorded change');
     current.status = status;
     current.statusSince = effectiveOn;
     current.lastChangeOn = effectiveOn;
@@ -125,16 +125,16 @@ export async function convertToEnterprise(
   newName?: string | null,
 ): Promise<MarketEntityRow> {
   assertRole(viewer, WRITER_ROLES, 'change market entities');
-  const row = await loadMarketEntity(em, id);
-  if (row.kind !== MarketEntityKind.INDIVIDUAL_BUSINESS) throw invalidConversion(`it is a ${row.kind}, not an individual business`);
-  if (row.status === MarketEntityStatus.DEREGISTERED) throw invalidConversion('it is deregistered');
+  assertUuid(id);
   const code = creditCode.trim().toUpperCase();
   assertCreditCode(code);
   assertNotFuture(effectiveOn, 'effectiveOn');
-  assertNotBefore(effectiveOn, row.lastChangeOn, 'effectiveOn', 'the date of the last recorded change');
   return mappingDuplicates(code, () =>
     em.transactional(async (tx) => {
-      const current = await tx.findOneOrFail(MarketEntityEntity, { id });
+      const current = await lockMarketEntity(tx, id);
+      if (current.kind !== MarketEntityKind.INDIVIDUAL_BUSINESS) throw invalidConversion(`it is a ${current.kind}, not an individual business`);
+      if (current.status === MarketEntityStatus.DEREGISTERED) throw invalidConversion('it is deregistered');
+      assertNotBefore(effectiveOn, current.lastChangeOn, 'effectiveOn', 'the date of the last recorded change');
       current.kind = MarketEntityKind.SMALL_MICRO_ENTERPRISE;
       current.creditCode = code;
       if (newName?.trim()) current.name = newName.trim();

@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   assertNotBefore,
@@ -30,13 +30,6 @@ export const memberFactState = (row: PartyMemberRow): PartyMemberFactState => ({
   status: row.status,
   floatingFeedbackComplete: row.floatingFeedbackComplete,
 });
-
-export async function loadPartyMember(em: EntityManager, id: string): Promise<PartyMemberRow> {
-  assertUuid(id);
-  const row = await em.findOne(PartyMemberEntity, { id });
-  if (!row) throw notFound(`No party member ${id} in your region.`);
-  return row;
-}
 
 /** A new member's row from validated form fields; the unit fixes the region. */
 export function newMemberData(input: RegisterPartyMemberInput, regionCode: string): PartyMemberRow {
@@ -127,13 +120,14 @@ async function changeMember(
   apply: (row: PartyMemberRow) => void,
 ): Promise<PartyMemberRow> {
   assertRole(viewer, WRITER_ROLES, 'change party members');
-  const row = await loadPartyMember(em, id);
-  if (row.status !== MembershipStatus.ACTIVE) throw memberNotActive(row.status);
-  check(row);
+  assertUuid(id);
   assertNotFuture(effectiveOn, 'effectiveOn');
-  assertNotBefore(effectiveOn, row.lastChangeOn, 'effectiveOn', 'the date of the last recorded change');
   return em.transactional(async (tx) => {
-    const current = await tx.findOneOrFail(PartyMemberEntity, { id });
+    // Locked and re-read: two changes to one member cannot both pass the checks.
+    const current = await lockPartyMember(tx, id);
+    if (current.status !== MembershipStatus.ACTIVE) throw memberNotActive(current.status);
+    check(current);
+    assertNotBefore(effectiveOn, current.lastChangeOn, 'effectiveOn', 'the date of the last recorded change');
     apply(current);
     current.lastChangeOn = effectiveOn;
     current.updatedAt = new Date();
@@ -143,6 +137,13 @@ async function changeMember(
     await writeAudit(tx, viewer, [{ action: reason, subjectType: 'PartyMember', subjectId: id, regionCode: current.regionCode, detail: { effectiveOn } }]);
     return current;
   });
+}
+
+/** Inside a transaction: the member row, locked for update and read afresh. */
+export async function lockPartyMember(tx: EntityManager, id: string): Promise<PartyMemberRow> {
+  const row = await tx.findOne(PartyMemberEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  if (!row) throw notFound(`No party member ${id} in your region.`);
+  return row;
 }
 
 const allowedFindingMoves: Record<FindingState, FindingState[]> = {
@@ -252,9 +253,9 @@ export function recordDeparture(em: EntityManager, viewer: Viewer, id: string, s
 /** Records the relationship-transfer state and the national member id; no figure depends on them. */
 export async function setTransferStatus(em: EntityManager, viewer: Viewer, id: string, transferStatus: TransferStatus, nationalMemberId?: string | null) {
   assertRole(viewer, WRITER_ROLES, 'change party members');
-  await loadPartyMember(em, id);
+  assertUuid(id);
   return em.transactional(async (tx) => {
-    const current = await tx.findOneOrFail(PartyMemberEntity, { id });
+    const current = await lockPartyMember(tx, id);
     current.transferStatus = transferStatus;
     if (nationalMemberId !== undefined) current.nationalMemberId = nationalMemberId?.trim() || null;
     current.updatedAt = new Date();
