@@ -95,6 +95,16 @@ describe('row-level security on the app role', () => {
   });
 });
 
+describe('figures bookkeeping', () => {
+  it('lets only the owner mark a report-date snapshot complete', async () => {
+    const registry = subgraphRoles(database.adminUrl, 'registry', env.DB_ROLE_PASSWORD);
+    await withConnection(registry.appUrl, async (client) => {
+      expect((await client.query('select count(*)::int as n from figure_snapshot_date')).rows[0].n).toBeGreaterThan(0);
+      await expect(client.query("insert into figure_snapshot_date values ('1999-12-31')")).rejects.toThrow(/permission denied/);
+    });
+  });
+});
+
 describe('schema isolation between subgraphs', () => {
   const names = ['registry', 'organizations', 'markets', 'assessments'];
   const tables: Record<string, string> = {

@@ -2,6 +2,7 @@ import { Migration20261121050511_initial } from './Migration20261121050511_initi
 import { Migration20261121052215_market_entities } from './Migration20261121052215_market_entities.js';
 import { Migration20261121052733_party_members } from './Migration20261121052733_party_members.js';
 import { Migration20261121053843_figure_snapshots } from './Migration20261121053843_figure_snapshots.js';
+import { Migration20261121061000_snapshot_marker_read_only } from './Migration20261121061000_snapshot_marker_read_only.js';
 
 /** Applied in order on start; add each new file from `pnpm migration:create registry` here. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   Migration20261121052215_market_entities,
   Migration20261121052733_party_members,
   Migration20261121053843_figure_snapshots,
+  Migration20261121061000_snapshot_marker_read_only,
 ];
