@@ -34,3 +34,5 @@ export * from './query-counter.js';
 export * from './figures/figure-snapshot.entity.js';
 export * from './figures/report-dates.js';
 export * from './figures/snapshot-roll-forward.js';
+export * from './paging.js';
+export * from './writes.js';

@@ -2,23 +2,26 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readFigures } from './figure-ledger.js';
 
-
 export interface FigureRequest {
   regionCode: string;
   /** yyyy-mm-dd; today for live figures. */
   asOf: string;
 }
 
-
 /**
- * Batches figure look-ups: every region asked in one tick for the same date costs one statement.
+ * Batches figure look-ups: every region asked in one tick for the same date is answered together
+ * (two statements: the report date to start from, then the figures).
  * Answers every metric in `metrics` for each region.
  */
 export function figuresLoader(em: EntityManager, metrics: readonly string[]) {
   return new DataLoader<FigureRequest, Map<string, number>, string>(
     async (requests) => {
       const byDate = new Map<string, string[]>();
-      for (const request of requests) byDate.set(request.asOf, [...(byDate.get(request.asOf) ?? []), request.regionCode]);
+      for (const request of requests) {
+        const codes = byDate.get(request.asOf) ?? [];
+        codes.push(request.regionCode);
+        byDate.set(request.asOf, codes);
+      }
       const answers = new Map<string, Map<string, number>>();
       for (const [asOf, codes] of byDate) {
         const figures = await readFigures(em, [...new Set(codes)], metrics, asOf);

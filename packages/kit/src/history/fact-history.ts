@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordFactChange } from '../figures/figure-ledger.js';
 import type { FactInterval } from '../figures/fact-interval.js';
 import { applyForward, type Period } from './effective-dated.js';
-import { FactVersionEntity, type FactVersionRow } from './fact-version.entity.js';
+import { FactVersionEntity } from './fact-version.entity.js';
 
 /** How one kind of record turns into figures. */
 export interface FactDefinition<State> {
@@ -17,6 +17,17 @@ export interface ChangeContext {
   reason: string;
   /** Who: the token subject. */
   actor: string;
+}
+
+/** When, why and by whom a version was recorded, and whether a later change re-cut it. */
+export interface RecordedVersion {
+  validFrom: string;
+  validTo: string | null;
+  regionCode: string;
+  reason: string;
+  recordedAt: Date;
+  recordedBy: string;
+  superseded: boolean;
 }
 
 export type FactPeriod<State> = Period<State> & { id?: string };
@@ -118,12 +129,25 @@ export class FactHistory<State extends Record<string, unknown>> {
     return change.periods;
   }
 
-  /** Every version ever recorded for a record, superseded ones included, oldest record first. */
-  async audit(subjectId: string): Promise<FactVersionRow[]> {
-    return this.em.find(
+  /**
+   * Every version ever recorded for a record, superseded ones included, oldest record first: the
+   * state's fields beside when, why and by whom — the shape of a subgraph's `<Record>Version` type.
+   */
+  async versions(subjectId: string): Promise<(RecordedVersion & State)[]> {
+    const rows = await this.em.find(
       FactVersionEntity,
       { subjectType: this.definition.subjectType, subjectId },
       { orderBy: { recordedAt: 'asc', validFrom: 'asc' } },
     );
+    return rows.map((row) => ({
+      ...(row.state as State),
+      validFrom: row.validFrom,
+      validTo: row.validTo ?? null,
+      regionCode: row.regionCode,
+      reason: row.reason,
+      recordedAt: row.recordedAt,
+      recordedBy: row.recordedBy,
+      superseded: row.supersededAt != null,
+    }));
   }
 }

@@ -1,14 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { assertRegionInScope, assertUuid, decodeCursor, pageSize, toConnection, type Viewer } from '@xgz/kit';
+import { assertRegionInScope, assertUuid, findPage, likeLiteral, type Viewer } from '@xgz/kit';
 import { assertRegionCode } from '../region/region.service.js';
 import { MarketEntityEntity, type MarketEntityRow } from './market-entity.entity.js';
 import type { MarketEntityFilter } from './market-entity.inputs.js';
 
-/** Escapes LIKE wildcards so a search for "50%" finds "50%". */
-export const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
-
-/** One page of entities in the viewer's region (or a subtree of it), newest id order for stable cursors. */
+/** One page of entities in the viewer's region (or a subtree of it), filtered. */
 export async function listMarketEntities(
   em: EntityManager,
   viewer: Viewer,
@@ -16,7 +13,6 @@ export async function listMarketEntities(
   first: number | null | undefined,
   after: string | null | undefined,
 ) {
-  const size = pageSize(first);
   const regionCode = filter?.regionCode ?? viewer.regionCode;
   assertRegionCode(regionCode, 'filter.regionCode');
   assertRegionInScope(viewer, regionCode, 'market entities');
@@ -28,9 +24,5 @@ export async function listMarketEntities(
     ...(filter?.search?.trim() ? { name: { $like: `%${likeLiteral(filter.search.trim())}%` } } : {}),
     ...(filter?.marketId ? { marketId: filter.marketId } : {}),
   };
-  const [rows, totalCount] = await Promise.all([
-    em.find(MarketEntityEntity, after ? { $and: [where, { id: { $gt: decodeCursor(after) } }] } : where, { orderBy: { id: 'asc' }, limit: size + 1 }),
-    em.count(MarketEntityEntity, where),
-  ]);
-  return toConnection(rows, size, totalCount, (row) => row);
+  return findPage(em, MarketEntityEntity, where, { first, after });
 }

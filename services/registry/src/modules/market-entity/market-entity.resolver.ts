@@ -1,14 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { assertUuid, connectionType } from '@xgz/kit';
+import { assertUuid, connectionType, FactHistory } from '@xgz/kit';
 import type { RegistryContext } from '../../context.js';
 import { Market } from '../market/market.type.js';
+import { marketEntityFacts } from './market-entity.facts.js';
 import { MarketEntityStatus } from './market-entity-kind.js';
 import { MarketEntity, MarketEntityVersion } from './market-entity.type.js';
 import { MarketEntityFilter, RegisterMarketEntityInput } from './market-entity.inputs.js';
 import { listMarketEntities } from './market-entity.list.js';
 import { changeMarketEntityStatus, convertToEnterprise, registerMarketEntity } from './market-entity.service.js';
-import { marketEntityHistory } from './market-entity.history.js';
 
 const MarketEntityConnection = connectionType('MarketEntity', MarketEntity);
 
@@ -63,7 +63,7 @@ export class MarketEntityResolver {
 
   @FieldResolver(() => [MarketEntityVersion], { description: 'Every recorded version, superseded ones included (个转企, status changes).' })
   history(@Root() entity: MarketEntity, @Ctx() ctx: RegistryContext) {
-    return marketEntityHistory(ctx.em, entity.id);
+    return new FactHistory(ctx.em, marketEntityFacts).versions(entity.id);
   }
 }
 

@@ -1,4 +1,3 @@
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   assertNotBefore,
@@ -7,7 +6,8 @@ import {
   assertUuid,
   badUserInput,
   FactHistory,
-  notFound,
+  lockForUpdate,
+  onUniqueViolation,
   WRITER_ROLES,
   writeAudit,
   type Viewer,
@@ -31,23 +31,6 @@ function assertCreditCode(code: string): void {
   if (problem) throw badUserInput(`creditCode ${code} ${problem}.`, 'creditCode');
 }
 
-/** Runs a write, turning a duplicate credit code into its domain error (the transaction is rolled back). */
-async function mappingDuplicates<T>(creditCode: string | null | undefined, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException && creditCode) throw duplicateCreditCode(creditCode);
-    throw error;
-  }
-}
-
-/** Inside a transaction: the entity row, locked for update and read afresh, so concurrent changes queue. */
-async function lockMarketEntity(tx: EntityManager, id: string): Promise<MarketEntityRow> {
-  const row = await tx.findOne(MarketEntityEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-  if (!row) throw notFound(`No market entity ${id} in your region.`);
-  return row;
-}
-
 /** Registers an entity and starts its dated history (and figures) on its registration date. */
 export async function registerMarketEntity(em: EntityManager, viewer: Viewer, input: RegisterMarketEntityInput): Promise<MarketEntityRow> {
   assertRole(viewer, WRITER_ROLES, 'register market entities');
@@ -61,7 +44,7 @@ export async function registerMarketEntity(em: EntityManager, viewer: Viewer, in
   assertNotFuture(input.registeredOn, 'registeredOn');
   await assertPlaceableRegion(em, viewer, input.regionCode);
 
-  return mappingDuplicates(creditCode, () =>
+  const write = () =>
     em.transactional(async (tx) => {
       const now = new Date();
       const row = tx.create(MarketEntityEntity, {
@@ -85,8 +68,8 @@ export async function registerMarketEntity(em: EntityManager, viewer: Viewer, in
       await new FactHistory(tx, marketEntityFacts).start(row.id, input.registeredOn, factState(row), { reason: 'REGISTERED', actor: viewer.subject });
       await writeAudit(tx, viewer, [{ action: 'REGISTER_ENTITY', subjectType: 'MarketEntity', subjectId: row.id, regionCode: row.regionCode }]);
       return row;
-    }),
-  );
+    });
+  return onUniqueViolation(write, () => duplicateCreditCode(creditCode!));
 }
 
 /** Changes the operating status from `effectiveOn` (on or after the last change, not in the future). */
@@ -101,7 +84,7 @@ export async function changeMarketEntityStatus(
   assertUuid(id);
   assertNotFuture(effectiveOn, 'effectiveOn');
   return em.transactional(async (tx) => {
-    const current = await lockMarketEntity(tx, id);
+    const current = await lockForUpdate(tx, MarketEntityEntity, id, 'market entity');
     if (current.status === MarketEntityStatus.DEREGISTERED || current.status === status) throw invalidStatusTransition(current.status, status);
     assertNotBefore(effectiveOn, current.lastChangeOn, 'effectiveOn', 'the date of the last recorded change');
     current.status = status;
@@ -129,9 +112,9 @@ export async function convertToEnterprise(
   const code = creditCode.trim().toUpperCase();
   assertCreditCode(code);
   assertNotFuture(effectiveOn, 'effectiveOn');
-  return mappingDuplicates(code, () =>
+  const write = () =>
     em.transactional(async (tx) => {
-      const current = await lockMarketEntity(tx, id);
+      const current = await lockForUpdate(tx, MarketEntityEntity, id, 'market entity');
       if (current.kind !== MarketEntityKind.INDIVIDUAL_BUSINESS) throw invalidConversion(`it is a ${current.kind}, not an individual business`);
       if (current.status === MarketEntityStatus.DEREGISTERED) throw invalidConversion('it is deregistered');
       assertNotBefore(effectiveOn, current.lastChangeOn, 'effectiveOn', 'the date of the last recorded change');
@@ -149,6 +132,6 @@ export async function convertToEnterprise(
       );
       await writeAudit(tx, viewer, [{ action: 'ENTITY_CONVERTED', subjectType: 'MarketEntity', subjectId: id, regionCode: current.regionCode, detail: { effectiveOn } }]);
       return current;
-    }),
-  );
+    });
+  return onUniqueViolation(write, () => duplicateCreditCode(code));
 }

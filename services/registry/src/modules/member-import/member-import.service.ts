@@ -1,6 +1,5 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertRegionInScope, assertRole, domainError, FactHistory, WRITER_ROLES, writeAudit, type Viewer } from '@xgz/kit';
+import { assertRegionInScope, assertRole, domainError, FactHistory, onUniqueViolation, WRITER_ROLES, writeAudit, type Viewer } from '@xgz/kit';
 import { MarketEntityEntity, type MarketEntityRow } from '../market-entity/market-entity.entity.js';
 import { marketEntityFacts } from '../market-entity/market-entity.facts.js';
 import { MarketEntityKind, MarketEntityStatus } from '../market-entity/market-entity-kind.js';
@@ -159,8 +158,8 @@ export async function importPartyMembers(em: EntityManager, viewer: Viewer, rows
   const result: ImportResult = { rows: rows.length, imported: fresh.length, unchanged: planned.length - fresh.length, unitsCreated: newUnits.length, dryRun: Boolean(options.dryRun) };
   if (options.dryRun || (fresh.length === 0 && newUnits.length === 0)) return result;
 
-  try {
-    await em.transactional(async (tx) => {
+  const write = () =>
+    em.transactional(async (tx) => {
       const now = new Date();
       if (newUnits.length) {
         await tx.insertMany(
@@ -198,12 +197,9 @@ export async function importPartyMembers(em: EntityManager, viewer: Viewer, rows
       await insertMembers(tx, viewer, members, 'IMPORTED');
       await writeAudit(tx, viewer, newUnits.map((unit) => ({ action: 'IMPORT_UNIT', subjectType: 'MarketEntity', subjectId: unit.id, regionCode: unit.regionCode })));
     });
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) {
-      throw importRejected([{ row: 0, column: headerOf('creditCode'), reason: 'a credit code in the file belongs to a unit outside your region; import that row in its own region' }]);
-    }
-    throw error;
-  }
+  await onUniqueViolation(write, () =>
+    importRejected([{ row: 0, column: headerOf('creditCode'), reason: 'a credit code in the file belongs to a unit outside your region; import that row in its own region' }]),
+  );
   report('write', rows.length);
   return result;
 }

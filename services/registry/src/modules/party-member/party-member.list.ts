@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { assertRegionInScope, assertUuid, canSeePersonalData, decodeCursor, forbidden, pageSize, toConnection, type Viewer } from '@xgz/kit';
+import { assertRegionInScope, assertUuid, canSeePersonalData, findPage, forbidden, likeLiteral, type Viewer } from '@xgz/kit';
 import { MarketEntityEntity } from '../market-entity/market-entity.entity.js';
-import { likeLiteral } from '../market-entity/market-entity.list.js';
 import { assertRegionCode } from '../region/region.service.js';
 import { PartyMemberEntity, type PartyMemberRow } from './party-member.entity.js';
 import type { PartyMemberFilter } from './party-member.inputs.js';
@@ -16,7 +15,6 @@ export async function listPartyMembers(
   first: number | null | undefined,
   after: string | null | undefined,
 ) {
-  const size = pageSize(first);
   const regionCode = filter?.regionCode ?? viewer.regionCode;
   assertRegionCode(regionCode, 'filter.regionCode');
   assertRegionInScope(viewer, regionCode, 'party members');
@@ -37,9 +35,5 @@ export async function listPartyMembers(
     const units = await em.find(MarketEntityEntity, { marketId: filter.marketId }, { fields: ['id'] });
     Object.assign(where, { entityId: { $in: units.map((unit) => unit.id) } });
   }
-  const [rows, totalCount] = await Promise.all([
-    em.find(PartyMemberEntity, after ? { $and: [where, { id: { $gt: decodeCursor(after) } }] } : where, { orderBy: { id: 'asc' }, limit: size + 1 }),
-    em.count(PartyMemberEntity, where),
-  ]);
-  return toConnection(rows, size, totalCount, (row) => row);
+  return findPage(em, PartyMemberEntity, where, { first, after });
 }

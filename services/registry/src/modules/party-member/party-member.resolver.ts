@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { assertUuid, canSeePersonalData, connectionType, maskMobile, maskName, maskPlace } from '@xgz/kit';
+import { assertUuid, canSeePersonalData, connectionType, FactHistory, maskMobile, maskName, maskPlace } from '@xgz/kit';
 import type { RegistryContext } from '../../context.js';
 import { MarketEntity } from '../market-entity/market-entity.type.js';
 import { PartyOrganization } from '../party-organization/party-organization.type.js';
 import type { PartyMemberRow } from './party-member.entity.js';
 import { FindingState, FoundVia, MemberCategory, MembershipStatus, RelationshipType, TransferStatus } from './party-member-enums.js';
-import { partyMemberHistory } from './party-member.history.js';
+import { partyMemberFacts } from './party-member.facts.js';
 import { PartyMemberFilter, RegisterPartyMemberInput } from './party-member.inputs.js';
 import { listPartyMembers } from './party-member.list.js';
 import {
@@ -90,7 +90,7 @@ export class PartyMemberResolver {
 
   @FieldResolver(() => [PartyMemberVersion], { description: 'Every recorded version, superseded ones included.' })
   history(@Root() row: PartyMemberRow, @Ctx() ctx: RegistryContext) {
-    return partyMemberHistory(ctx.em, row.id);
+    return new FactHistory(ctx.em, partyMemberFacts).versions(row.id);
   }
 
   @Mutation(() => PartyMember, { description: 'Registers a member as on the registration form. Needs the admin or official role.' })

@@ -1,4 +1,3 @@
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   assertNotBefore,
@@ -7,13 +6,15 @@ import {
   assertUuid,
   badUserInput,
   FactHistory,
-  notFound,
+  lockForUpdate,
+  onUniqueViolation,
   WRITER_ROLES,
   writeAudit,
   type Viewer,
 } from '@xgz/kit';
 import { MarketEntityEntity } from '../market-entity/market-entity.entity.js';
 import { RegionEntity } from '../region/region.entity.js';
+import { RegionLevel } from '../region/region-level.js';
 import { duplicateMember, invalidFindingTransition, memberNotActive } from './party-member.errors.js';
 import { partyMemberFacts, type PartyMemberFactState } from './party-member.facts.js';
 import { PartyMemberEntity, personKeyOf, type PartyMemberRow } from './party-member.entity.js';
@@ -93,17 +94,12 @@ export async function registerPartyMember(em: EntityManager, viewer: Viewer, inp
   assertUuid(input.entityId, 'entityId');
   const unit = await em.findOne(MarketEntityEntity, { id: input.entityId });
   if (!unit) throw badUserInput(`entityId ${input.entityId} is not a market entity in your region: register the unit first.`, 'entityId');
-  if (input.householdCountyCode && !(await em.findOne(RegionEntity, { code: input.householdCountyCode, level: 'COUNTY' as never }))) {
+  if (input.householdCountyCode && !(await em.findOne(RegionEntity, { code: input.householdCountyCode, level: RegionLevel.COUNTY }))) {
     throw badUserInput(`householdCountyCode ${input.householdCountyCode} is not a county code.`, 'householdCountyCode');
   }
-  try {
-    const row = newMemberData(input, unit.regionCode);
-    await em.transactional((tx) => insertMembers(tx, viewer, [row], 'REGISTERED'));
-    return row;
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) throw duplicateMember();
-    throw error;
-  }
+  const row = newMemberData(input, unit.regionCode);
+  await onUniqueViolation(() => em.transactional((tx) => insertMembers(tx, viewer, [row], 'REGISTERED')), duplicateMember);
+  return row;
 }
 
 /**
@@ -140,11 +136,7 @@ async function changeMember(
 }
 
 /** Inside a transaction: the member row, locked for update and read afresh. */
-export async function lockPartyMember(tx: EntityManager, id: string): Promise<PartyMemberRow> {
-  const row = await tx.findOne(PartyMemberEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-  if (!row) throw notFound(`No party member ${id} in your region.`);
-  return row;
-}
+export const lockPartyMember = (tx: EntityManager, id: string) => lockForUpdate(tx, PartyMemberEntity, id, 'party member');
 
 const allowedFindingMoves: Record<FindingState, FindingState[]> = {
   [FindingState.POCKET]: [FindingState.FOUND, FindingState.VERIFIED, FindingState.LOST_CONTACT, FindingState.FALSE_RECORD],
