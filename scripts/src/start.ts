@@ -28,7 +28,7 @@ const children: ChildProcess[] = [];
 function run(name: string, entry: string, extraEnv: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, entry)], {
     cwd: projectRoot,
-    env: { ...process.env, ...extraEnv, DATABASE_URL: database.adminUrl },
+    env: { ...process.env, ...extraEnv, DATABASE_URL: database.adminUrl, PREPARE_DATABASE: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const prefix = (chunk: Buffer) => chunk.toString().trimEnd().split('\n').map((line) => `[${name}] ${line}`).join('\n');

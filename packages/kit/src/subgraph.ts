@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { z } from 'zod';
 import { createTokenVerifier } from './auth.js';
 import { parseEnv, portVariable, type SharedEnv } from './env.js';
 import { logger, redactedErrorMessage } from './logger.js';
@@ -83,8 +84,17 @@ const SNAPSHOT_ROLL_FORWARD_MS = 6 * 60 * 60 * 1000;
 
 /** What every service's main.ts does: read the environment, serve, stop cleanly on a signal. */
 export async function serveSubgraphFromEnv<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
-  const env = parseEnv({ PORT: portVariable(definition.defaultPort) });
-  const running = await startSubgraph(definition, { env, adminUrl: subgraphAdminUrl(definition.name, env), port: env.PORT });
+  const env = parseEnv({
+    PORT: portVariable(definition.defaultPort),
+    // A launcher that already prepared every database (pnpm start) says so, and the work is not repeated.
+    PREPARE_DATABASE: z.enum(['true', 'false']).default('true'),
+  });
+  const running = await startSubgraph(definition, {
+    env,
+    adminUrl: subgraphAdminUrl(definition.name, env),
+    port: env.PORT,
+    prepare: env.PREPARE_DATABASE === 'true',
+  });
   logger.info('subgraph listening', { subgraph: definition.name, url: running.url });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void running.stop().then(() => process.exit(0)));

@@ -74,7 +74,7 @@ export async function benchGateways() {
     const subgraphUrls: Record<string, string> = {};
     for (const subgraph of subgraphs) {
       const port = await freePort();
-      spawnTs(`services/${subgraph.name}/src/main.ts`, { DATABASE_URL: postgres.adminUrl, PORT: String(port) });
+      spawnTs(`services/${subgraph.name}/src/main.ts`, { DATABASE_URL: postgres.adminUrl, PORT: String(port), PREPARE_DATABASE: 'false' });
       subgraphUrls[`${subgraph.name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
       await waitFor(`http://127.0.0.1:${port}/healthz`);
     }
