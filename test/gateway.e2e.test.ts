@@ -88,6 +88,9 @@ describe('gateway', () => {
     const response = await executeGraphQL(gateway.url, '{ region(code: "33") { name } }');
     expect(response.data ?? null).toBeNull();
     expect(errorCodes(response)).toEqual(['UNAUTHENTICATED']);
+    // Behind this gateway assessments never answers: had the request gone out, it would time out.
+    const hangingPlan = await executeGraphQL(slowGateway.url, '{ inspection(id: "00000000-0000-4000-8000-000000000000") { id } }');
+    expect(errorCodes(hangingPlan)).toEqual(['UNAUTHENTICATED']);
   });
 
   it('passes coded input errors through', async () => {

@@ -62,11 +62,12 @@ describe('registering market entities', () => {
   it('rejects a mistyped credit code, naming the problem, and writes nothing', async () => {
     const valid = creditCode();
     const mistyped = `${valid.slice(0, 17)}${valid[17] === '0' ? '1' : '0'}`;
-    const before = await figures('33');
+    const listed = async () => (await executeGraphQL(url, '{ marketEntities(first: 1) { totalCount } }', { token: official })).data.marketEntities.totalCount;
+    const before = { figures: await figures('33'), listed: await listed() };
     const response = await register({ kind: 'SMALL_MICRO_ENTERPRISE', creditCode: mistyped });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0]!.message).toMatch(/check character/);
-    expect(await figures('33')).toEqual(before);
+    expect({ figures: await figures('33'), listed: await listed() }).toEqual(before);
   });
 
   it('requires a credit code for enterprises, a township or village inside the region, and a writer role', async () => {

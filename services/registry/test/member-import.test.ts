@@ -16,7 +16,11 @@ const TOTAL = `{ region(code: "330106") { registryFigures { marketEntities { exi
 
 const importFile = (bytes: Buffer, format: 'CSV' | 'XLSX', dryRun = false, region = '330106') =>
   executeGraphQL(url, IMPORT, { token: admin, variables: { content: bytes.toString('base64'), format, region, dryRun } });
-const totals = async () => (await executeGraphQL(url, TOTAL, { token: admin })).data.region.registryFigures;
+const totals = async () => {
+  const figures = (await executeGraphQL(url, TOTAL, { token: admin })).data.region.registryFigures;
+  const listed = await executeGraphQL(url, '{ partyMembers(first: 1, filter: { regionCode: "330106" }) { totalCount } marketEntities(first: 1, filter: { regionCode: "330106" }) { totalCount } }', { token: admin });
+  return { ...figures, listedMembers: listed.data.partyMembers.totalCount, listedUnits: listed.data.marketEntities.totalCount };
+};
 
 beforeAll(async () => {
   harness = await startTestSubgraphs([registrySubgraph]);

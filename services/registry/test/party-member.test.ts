@@ -84,7 +84,9 @@ describe('registering members', () => {
   });
 
   it('rejects bad fields with a coded error and writes nothing', async () => {
+    const listed = async () => (await executeGraphQL(url, '{ partyMembers(first: 1) { totalCount } }', { token: official })).data.partyMembers.totalCount;
     const before = await memberFigures(TOWNSHIP);
+    const listedBefore = await listed();
     expect(errorCodes(await registerMember({ mobile: '12345' }))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await registerMember({ name: '  ' }))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await registerMember({ foundVia: null }))).toEqual(['BAD_USER_INPUT']);
@@ -92,6 +94,7 @@ describe('registering members', () => {
     expect(errorCodes(await registerMember({ householdCountyCode: '341221999' }))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await registerMember({}, await tokenFor(harness.env, '3301', ['analyst'])))).toEqual(['FORBIDDEN']);
     expect(await memberFigures(TOWNSHIP)).toEqual(before);
+    expect(await listed()).toBe(listedBefore);
   });
 
   it('refuses the same person twice in the same unit', async () => {
