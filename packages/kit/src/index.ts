@@ -24,6 +24,7 @@ export * from './figures/figures.loader.js';
 export * from './figures/rate.type.js';
 export * from './history/effective-dated.js';
 export * from './history/fact-history.js';
+export * from './history/fact-versions.loader.js';
 export * from './history/fact-version.entity.js';
 export * from './dates.js';
 export * from './graphql/connection.js';

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordFactChange } from '../figures/figure-ledger.js';
 import type { FactInterval } from '../figures/fact-interval.js';
 import { applyForward, type Period } from './effective-dated.js';
-import { FactVersionEntity } from './fact-version.entity.js';
+import { FactVersionEntity, type FactVersionRow } from './fact-version.entity.js';
 
 /** How one kind of record turns into figures. */
 export interface FactDefinition<State> {
@@ -134,12 +134,23 @@ export class FactHistory<State extends Record<string, unknown>> {
    * state's fields beside when, why and by whom — the shape of a subgraph's `<Record>Version` type.
    */
   async versions(subjectId: string): Promise<(RecordedVersion & State)[]> {
+    return (await this.versionsOf([subjectId])).get(subjectId) ?? [];
+  }
+
+  /** `versions` of many records in one statement (DataLoader batches). */
+  async versionsOf(subjectIds: readonly string[]): Promise<Map<string, (RecordedVersion & State)[]>> {
     const rows = await this.em.find(
       FactVersionEntity,
-      { subjectType: this.definition.subjectType, subjectId },
+      { subjectType: this.definition.subjectType, subjectId: { $in: [...subjectIds] } },
       { orderBy: { recordedAt: 'asc', validFrom: 'asc' } },
     );
-    return rows.map((row) => ({
+    const bySubject = new Map<string, (RecordedVersion & State)[]>(subjectIds.map((id) => [id, []]));
+    for (const row of rows) bySubject.get(row.subjectId)?.push(this.recorded(row));
+    return bySubject;
+  }
+
+  private recorded(row: FactVersionRow): RecordedVersion & State {
+    return {
       ...(row.state as State),
       validFrom: row.validFrom,
       validTo: row.validTo ?? null,
@@ -148,6 +159,6 @@ export class FactHistory<State extends Record<string, unknown>> {
       recordedAt: row.recordedAt,
       recordedBy: row.recordedBy,
       superseded: row.supersededAt != null,
-    }));
+    };
   }
 }

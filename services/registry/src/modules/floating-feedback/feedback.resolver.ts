@@ -5,13 +5,13 @@ import type { PartyMemberRow } from '../party-member/party-member.entity.js';
 import { PartyMember } from '../party-member/party-member.type.js';
 import { FeedbackStep } from './feedback-step.js';
 import { FeedbackStepRecord, OverdueFeedback } from './feedback.type.js';
-import { feedbackSteps, overdueFeedback, recordFeedbackStep } from './feedback.service.js';
+import { overdueFeedback, recordFeedbackStep } from './feedback.service.js';
 
 @Resolver(() => PartyMember)
 export class FeedbackResolver {
   @FieldResolver(() => [FeedbackStepRecord], { description: 'Floating members: the two-way feedback chain so far, oldest first.' })
   feedbackSteps(@Root() member: PartyMemberRow, @Ctx() ctx: RegistryContext) {
-    return feedbackSteps(ctx.em, member.id);
+    return ctx.loaders.partyMembers.feedbackSteps.load(member.id);
   }
 
   @Mutation(() => FeedbackStepRecord, {

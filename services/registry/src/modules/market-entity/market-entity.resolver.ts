@@ -1,9 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { assertUuid, connectionType, FactHistory } from '@xgz/kit';
+import { assertUuid, connectionType } from '@xgz/kit';
 import type { RegistryContext } from '../../context.js';
 import { Market } from '../market/market.type.js';
-import { marketEntityFacts } from './market-entity.facts.js';
 import { MarketEntityStatus } from './market-entity-kind.js';
 import { MarketEntity, MarketEntityVersion } from './market-entity.type.js';
 import { MarketEntityFilter, RegisterMarketEntityInput } from './market-entity.inputs.js';
@@ -63,7 +62,7 @@ export class MarketEntityResolver {
 
   @FieldResolver(() => [MarketEntityVersion], { description: 'Every recorded version, superseded ones included (个转企, status changes).' })
   history(@Root() entity: MarketEntity, @Ctx() ctx: RegistryContext) {
-    return new FactHistory(ctx.em, marketEntityFacts).versions(entity.id);
+    return ctx.loaders.marketEntities.versions.load(entity.id);
   }
 }
 

@@ -1,12 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { assertUuid, canSeePersonalData, connectionType, FactHistory, maskMobile, maskName, maskPlace } from '@xgz/kit';
+import { assertUuid, canSeePersonalData, connectionType, maskMobile, maskName, maskPlace } from '@xgz/kit';
 import type { RegistryContext } from '../../context.js';
 import { MarketEntity } from '../market-entity/market-entity.type.js';
 import { PartyOrganization } from '../party-organization/party-organization.type.js';
 import type { PartyMemberRow } from './party-member.entity.js';
 import { FindingState, FoundVia, MemberCategory, MembershipStatus, RelationshipType, TransferStatus } from './party-member-enums.js';
-import { partyMemberFacts } from './party-member.facts.js';
 import { PartyMemberFilter, RegisterPartyMemberInput } from './party-member.inputs.js';
 import { listPartyMembers } from './party-member.list.js';
 import {
@@ -90,7 +89,7 @@ export class PartyMemberResolver {
 
   @FieldResolver(() => [PartyMemberVersion], { description: 'Every recorded version, superseded ones included.' })
   history(@Root() row: PartyMemberRow, @Ctx() ctx: RegistryContext) {
-    return new FactHistory(ctx.em, partyMemberFacts).versions(row.id);
+    return ctx.loaders.partyMembers.versions.load(row.id);
   }
 
   @Mutation(() => PartyMember, { description: 'Registers a member as on the registration form. Needs the admin or official role.' })
