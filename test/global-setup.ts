@@ -1,13 +1,10 @@
 /**
- * Once per test run: one embedded PostgreSQL in a temporary folder, and a template database with
- * every subgraph's roles, schema and migrations and the full region tree. Each test file then
- * copies the template (CREATE DATABASE … TEMPLATE), so files run in parallel on their own data.
+ * Once per test run: one PostgreSQL in a temporary folder, and a template database with every
+ * subgraph's roles, schema and migrations and the full region tree. Each test file then copies the
+ * template (CREATE DATABASE … TEMPLATE), so files run in parallel on their own data.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { freePort, parseEnv, startEmbeddedPostgres, withConnection, withDatabase } from '@xgz/kit';
+import { parseEnv, startScratchPostgres, withConnection, withDatabase } from '@xgz/kit';
 import { TEMPLATE_DATABASE } from '@xgz/testkit';
 import { prepareAllDatabases } from '../scripts/src/prepare.js';
 
@@ -18,21 +15,11 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'xgz-test-pg-'));
-  const postgres = await startEmbeddedPostgres({
-    dataDir,
-    port: await freePort(),
-    persistent: false,
-    // Throwaway data: durability only costs time here.
-    settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
-  });
+  const postgres = await startScratchPostgres();
   await withConnection(postgres.adminUrl, (client) => client.query(`create database ${TEMPLATE_DATABASE}`));
   const env = parseEnv({}, { NODE_ENV: 'test' });
   const regions = await prepareAllDatabases(withDatabase(postgres.adminUrl, TEMPLATE_DATABASE), env);
   console.log(`test template: ${regions.rows} regions loaded in ${(regions.milliseconds / 1000).toFixed(2)} s`);
   project.provide('pgAdminUrl', postgres.adminUrl);
-  return async () => {
-    await postgres.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  };
+  return () => postgres.stop();
 }

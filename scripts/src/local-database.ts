@@ -1,25 +1,35 @@
 import path from 'node:path';
-import { runningEmbeddedServer, startEmbeddedPostgres, withConnection, withDatabase, type SharedEnv } from '@xgz/kit';
+import { runningPostgresServer, startPostgresServer, withConnection, withDatabase, type PostgresServerEvent, type SharedEnv } from '@xgz/kit';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 
 export interface LocalDatabase {
   adminUrl: string;
-  /** Stops the embedded server; a no-op for an external DATABASE_URL. */
+  /** Stops the embedded server this command started; a no-op for DATABASE_URL or a server it reused. */
   stop(): Promise<void>;
 }
 
+export interface LocalDatabaseOptions {
+  /** Use the server `npm start` is running on the same data, rather than stopping it to start our own. */
+  reuseRunning?: boolean;
+  /** Keep the server up: restart it when it dies (npm start), telling `onEvent`. */
+  supervise?: (event: PostgresServerEvent) => void;
+}
+
 /**
- * DATABASE_URL when set; otherwise embedded PostgreSQL with its data under .data/postgres (kept
+ * DATABASE_URL when set; otherwise embedded PostgreSQL with its data under DATA_DIR/postgres (kept
  * across restarts) and a database named `xgz`.
  */
-export async function openLocalDatabase(env: SharedEnv, port: number, options: { reuseRunning?: boolean } = {}): Promise<LocalDatabase> {
+export async function openLocalDatabase(env: SharedEnv, port: number, options: LocalDatabaseOptions = {}): Promise<LocalDatabase> {
   if (env.DATABASE_URL) return { adminUrl: env.DATABASE_URL, stop: async () => {} };
-  const dataDir = path.join(projectRoot, '.data/postgres');
-  // A command run beside `pnpm start` uses its server rather than restarting it.
-  const running = options.reuseRunning ? runningEmbeddedServer(dataDir) : null;
+  const dataDir = path.join(env.DATA_DIR, 'postgres');
+  const running = options.reuseRunning ? runningPostgresServer(dataDir) : null;
   if (running) return { adminUrl: withDatabase(running.adminUrl, 'xgz'), stop: async () => {} };
-  const server = await startEmbeddedPostgres({ dataDir, port, persistent: true });
+  const server = await startPostgresServer({
+    dataDir,
+    port,
+    ...(options.supervise ? { onEvent: options.supervise } : { restart: false }),
+  });
   await withConnection(server.adminUrl, async (client) => {
     const { rowCount } = await client.query("select 1 from pg_database where datname = 'xgz'");
     if (!rowCount) await client.query('create database xgz');

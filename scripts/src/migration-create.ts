@@ -3,11 +3,9 @@
  * Diffs the subgraph's entities against a scratch database holding its existing migrations and
  * writes the difference as a new migration file under services/<subgraph>/src/migrations/.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { freePort, openOwnerOrm, parseEnv, prepareSubgraphDatabase, startEmbeddedPostgres } from '@xgz/kit';
-
+import { openOwnerOrm, parseEnv, prepareSubgraphDatabase, startScratchPostgres } from '@xgz/kit';
 import { subgraphByName } from './subgraphs.js';
 
 /** The schema is created by provisioning; the owner role may not create schemas, so the lines must go. */
@@ -20,8 +18,7 @@ const [name, label] = process.argv.slice(2);
 if (!name) throw new Error('Usage: pnpm migration:create <subgraph> [name]');
 const subgraph = subgraphByName(name);
 const env = parseEnv({});
-const dataDir = await mkdtemp(path.join(tmpdir(), 'xgz-migration-'));
-const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
+const postgres = await startScratchPostgres();
 try {
   const settings = { adminUrl: postgres.adminUrl, rolePassword: env.DB_ROLE_PASSWORD };
   await prepareSubgraphDatabase(subgraph.database, settings);
@@ -33,5 +30,4 @@ try {
   console.log(result.fileName ? `wrote ${path.join(folder, result.fileName)}\nadd it to migrations/index.ts` : 'no changes');
 } finally {
   await postgres.stop();
-  await rm(dataDir, { recursive: true, force: true });
 }

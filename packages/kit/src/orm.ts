@@ -38,6 +38,8 @@ function ormOptions(definition: SubgraphDatabaseDefinition, clientUrl: string, d
       allOrNothing: true,
     },
     pool: { min: 0, max: 8 },
+    // A server that is down or hung fails a connect in seconds, rather than holding a request forever.
+    driverOptions: { connectionTimeoutMillis: 5_000 },
     debug,
     // Migration progress and ORM notices go to our logger (debug), not to stdout.
     logger: (message: string) => logger.debug(message),

@@ -4,11 +4,9 @@
  * throughput and latency for one federated query that touches all four subgraphs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort, parseEnv, signDevToken, startEmbeddedPostgres } from '@xgz/kit';
+import { freePort, parseEnv, signDevToken, startScratchPostgres } from '@xgz/kit';
 import { seedDemoData } from '../demo-data.js';
 import { projectRoot } from '../local-database.js';
 import { prepareAllDatabases } from '../prepare.js';
@@ -66,8 +64,7 @@ async function measure(url: string, token: string) {
 
 export async function benchGateways() {
   const env = parseEnv({});
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'xgz-bench-'));
-  const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false, settings: { fsync: 'off' } });
+  const postgres = await startScratchPostgres();
   try {
     await prepareAllDatabases(postgres.adminUrl, env);
     await seedDemoData(postgres.adminUrl, env.DB_ROLE_PASSWORD);
@@ -100,6 +97,5 @@ export async function benchGateways() {
     for (const child of children) child.kill('SIGTERM');
     await sleep(500);
     await postgres.stop();
-    await rm(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,25 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { freePort, parseEnv, startEmbeddedPostgres, type SharedEnv } from '@xgz/kit';
+import { parseEnv, startScratchPostgres, type SharedEnv } from '@xgz/kit';
 import { prepareAllDatabases } from '../prepare.js';
 
 /** A throwaway PostgreSQL with every schema migrated and the region tree loaded; removed afterwards. */
 export async function withScratchDatabase<T>(work: (adminUrl: string, env: SharedEnv) => Promise<T>): Promise<T> {
   const env = parseEnv({});
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'xgz-bench-'));
-  const postgres = await startEmbeddedPostgres({
-    dataDir,
-    port: await freePort(),
-    persistent: false,
-    settings: { fsync: 'off', synchronous_commit: 'off', shared_buffers: '1GB', work_mem: '64MB', max_wal_size: '4GB' },
-  });
+  const postgres = await startScratchPostgres({ shared_buffers: '1GB', work_mem: '64MB', max_wal_size: '4GB' });
   try {
     await prepareAllDatabases(postgres.adminUrl, env);
     return await work(postgres.adminUrl, env);
   } finally {
     await postgres.stop();
-    await rm(dataDir, { recursive: true, force: true });
   }
 }
 
