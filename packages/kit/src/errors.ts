@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { DEV_TOKEN_COMMAND } from './dev-secret.js';
 
 /** Error codes every subgraph and the gateway use; domain codes are added beside them. */
 export const ErrorCode = {
@@ -7,6 +8,18 @@ export const ErrorCode = {
   NotFound: 'NOT_FOUND',
   Unauthenticated: 'UNAUTHENTICATED',
   Internal: 'INTERNAL_SERVER_ERROR',
+  /** The operation nests deeper than QUERY_MAX_DEPTH. */
+  QueryTooDeep: 'QUERY_TOO_DEEP',
+  /** The operation has more aliases than QUERY_MAX_ALIASES. */
+  QueryTooManyAliases: 'QUERY_TOO_MANY_ALIASES',
+  /** The document has more tokens than QUERY_MAX_TOKENS. */
+  QueryTooLong: 'QUERY_TOO_LONG',
+  /** The operation's estimated cost is over QUERY_MAX_COST. */
+  QueryTooCostly: 'QUERY_TOO_COSTLY',
+  /** The request body is larger than MAX_BODY_BYTES. */
+  RequestTooLarge: 'REQUEST_TOO_LARGE',
+  /** The database cannot be reached right now; the request changed nothing and may be retried. */
+  DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -22,7 +35,7 @@ export const forbidden = (message: string) => codedError(ErrorCode.Forbidden, me
 
 export const notFound = (message: string) => codedError(ErrorCode.NotFound, message);
 
-export const unauthenticated = (message = 'Sign in: send "Authorization: Bearer <token>" (pnpm token <region> <role> prints one in development).') =>
+export const unauthenticated = (message = `Sign in: send "Authorization: Bearer <token>" (in development, \`${DEV_TOKEN_COMMAND} 33 admin\` prints one).`) =>
   codedError(ErrorCode.Unauthenticated, message);
 
 /** A domain rule broken by the request, e.g. a feedback step out of order. */

@@ -4,7 +4,14 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { createTokenVerifier, signDevToken } from '../src/auth.js';
 import { listenHttp } from '../src/http-listen.js';
 
-const devEnv = { JWT_SECRET: 'a-test-secret-of-enough-length', JWKS_URL: undefined, JWT_ISSUER: 'xgz-dev', JWT_AUDIENCE: 'xgz' };
+const devEnv = {
+  JWT_SECRET: 'a-test-secret-of-enough-length-for-hs256',
+  JWKS_URL: undefined,
+  JWT_ISSUER: 'xgz-dev',
+  JWT_AUDIENCE: 'xgz',
+  JWT_MAX_LIFETIME_SECONDS: 12 * 3600,
+};
+const secret = new TextEncoder().encode(devEnv.JWT_SECRET);
 
 const codeOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -12,28 +19,53 @@ const codeOf = (promise: Promise<unknown>) =>
     (error: { extensions?: { code?: string } }) => error.extensions?.code,
   );
 
+/** A token as a careless or hostile issuer might make it: every claim optional. */
+function handMade(options: { alg?: string; iat?: number | null; exp?: number | null; region?: string } = {}) {
+  const now = Math.floor(Date.now() / 1000);
+  const jwt = new SignJWT({ region: options.region ?? '33', roles: ['admin'] })
+    .setProtectedHeader({ alg: options.alg ?? 'HS256' })
+    .setSubject('someone')
+    .setIssuer('xgz-dev')
+    .setAudience('xgz');
+  if (options.iat !== null) jwt.setIssuedAt(options.iat ?? now);
+  if (options.exp !== null) jwt.setExpirationTime(options.exp ?? now + 3600);
+  return jwt.sign(secret);
+}
+
 describe('HS256 development tokens', () => {
   const verify = createTokenVerifier(devEnv);
 
   it('round-trips region and roles', async () => {
     const token = await signDevToken(devEnv, { regionCode: '3301', roles: ['official', 'analyst'] });
     await expect(verify(`Bearer ${token}`)).resolves.toMatchObject({ regionCode: '3301', roles: ['official', 'analyst'] });
+    await expect(verify(`Bearer ${await handMade()}`)).resolves.toMatchObject({ regionCode: '33' });
   });
 
   it('rejects a missing header, another secret, an expired token and a bad region claim', async () => {
     expect(await codeOf(verify(undefined))).toBe('UNAUTHENTICATED');
-    const otherSecret = await signDevToken({ ...devEnv, JWT_SECRET: 'another-secret-of-enough-length' }, { regionCode: '33', roles: ['admin'] });
+    const otherSecret = await signDevToken({ ...devEnv, JWT_SECRET: 'another-secret-of-enough-length-for-hs256' }, { regionCode: '33', roles: ['admin'] });
     expect(await codeOf(verify(`Bearer ${otherSecret}`))).toBe('UNAUTHENTICATED');
     const expired = await signDevToken(devEnv, { regionCode: '33', roles: ['admin'], expiresIn: '-1m' });
     expect(await codeOf(verify(`Bearer ${expired}`))).toBe('UNAUTHENTICATED');
-    const badRegion = await new SignJWT({ region: '3x', roles: ['admin'] })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject('someone')
-      .setIssuer('xgz-dev')
-      .setAudience('xgz')
-      .setExpirationTime('1h')
-      .sign(new TextEncoder().encode(devEnv.JWT_SECRET));
-    expect(await codeOf(verify(`Bearer ${badRegion}`))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(verify(`Bearer ${await handMade({ region: '3x' })}`))).toBe('UNAUTHENTICATED');
+  });
+
+  it('requires exp and iat, and refuses a token meant to live longer than JWT_MAX_LIFETIME_SECONDS', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    expect(await codeOf(verify(`Bearer ${await handMade({ exp: null })}`))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(verify(`Bearer ${await handMade({ iat: null })}`))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(verify(`Bearer ${await handMade({ exp: now + 100 * 365 * 86_400 })}`))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(verify(`Bearer ${await handMade({ exp: now + 13 * 3600 })}`))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(verify(`Bearer ${await handMade({ exp: now + 11 * 3600 })}`))).toBe('resolved');
+    // A later issue time does not stretch the window: lifetime is exp − iat, and iat may not be in the future.
+    expect(await codeOf(verify(`Bearer ${await handMade({ iat: now + 3600, exp: now + 7200 })}`))).toBe('UNAUTHENTICATED');
+    const longLived = createTokenVerifier({ ...devEnv, JWT_MAX_LIFETIME_SECONDS: 14 * 3600 });
+    expect(await codeOf(longLived(`Bearer ${await handMade({ exp: now + 13 * 3600 })}`))).toBe('resolved');
+  });
+
+  it('accepts HS256 only for a shared secret', async () => {
+    expect(await codeOf(verify(`Bearer ${await handMade({ alg: 'HS512' })}`))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(verify(`Bearer ${await handMade({ alg: 'HS384' })}`))).toBe('UNAUTHENTICATED');
   });
 });
 
@@ -54,16 +86,20 @@ describe('tokens from an identity provider (JWKS_URL)', () => {
   });
   afterAll(() => close?.());
 
-  it('verifies RS256 tokens against the published keys', async () => {
-    const verify = createTokenVerifier({ ...devEnv, JWT_SECRET: undefined, JWKS_URL: jwksUrl });
-    const token = await new SignJWT({ region: '46', roles: ['analyst'] })
+  const providerToken = (expiresIn: string) =>
+    new SignJWT({ region: '46', roles: ['analyst'] })
       .setProtectedHeader({ alg: 'RS256', kid: 'test' })
       .setSubject('official@hainan')
       .setIssuer('xgz-dev')
       .setAudience('xgz')
-      .setExpirationTime('1h')
+      .setIssuedAt()
+      .setExpirationTime(expiresIn)
       .sign(privateKey);
-    await expect(verify(`Bearer ${token}`)).resolves.toEqual({ subject: 'official@hainan', regionCode: '46', roles: ['analyst'] });
+
+  it('verifies RS256 tokens against the published keys and refuses HS256 ones', async () => {
+    const verify = createTokenVerifier({ ...devEnv, JWT_SECRET: undefined, JWKS_URL: jwksUrl });
+    await expect(verify(`Bearer ${await providerToken('1h')}`)).resolves.toEqual({ subject: 'official@hainan', regionCode: '46', roles: ['analyst'] });
+    expect(await codeOf(verify(`Bearer ${await providerToken('30d')}`))).toBe('UNAUTHENTICATED');
     const devToken = await signDevToken(devEnv, { regionCode: '46', roles: ['admin'] });
     expect(await codeOf(verify(`Bearer ${devToken}`))).toBe('UNAUTHENTICATED');
   });
