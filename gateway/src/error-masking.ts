@@ -15,6 +15,10 @@ const hiddenExtensions = new Set(['request', 'response', 'stacktrace', 'exceptio
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** graphql-js echoes the refused value; a message stays short whatever was sent. */
+const MAX_ECHO = 300;
+const bounded = (message: string) => (message.length > MAX_ECHO ? `${message.slice(0, MAX_ECHO)}…` : message);
+
 /**
  * Keeps deliberate, coded errors (BAD_USER_INPUT, FORBIDDEN, domain codes…) without internal
  * extensions; replaces everything else — stack traces, SQL, file paths, "fetch failed" or
@@ -28,6 +32,10 @@ export function maskGatewayError(error: unknown): Error {
   const kept = Object.fromEntries(Object.entries(extensions).filter(([name]) => !hiddenExtensions.has(name)));
   if (code && /^[A-Z][A-Z_]+$/.test(code) && !plumbingCodes.has(code)) {
     return new GraphQLError(graphqlError!.message, { path, extensions: kept });
+  }
+  // graphql-js refused a variable before anything ran (wrong type, unknown enum value): the caller's to fix.
+  if (graphqlError && !code && !graphqlError.originalError && /^Variable "\$\w+"/.test(graphqlError.message)) {
+    return new GraphQLError(bounded(graphqlError.message), { extensions: { code: 'BAD_USER_INPUT', field: /^Variable "\$(\w+)"/.exec(graphqlError.message)![1] } });
   }
   const text = describe(graphqlError ?? error);
   const unreachable = code === 'SUBREQUEST_HTTP_ERROR' || code === 'TIMEOUT_ERROR' || code === 'GATEWAY_TIMEOUT' ||

@@ -4,9 +4,11 @@ import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { createTokenVerifier, listenHttp, type RunningServer } from '@xgz/kit';
-import { useBearerAuth } from './auth.plugin.js';
 import { maskGatewayError } from './error-masking.js';
 import { subgraphUrlOverrides, type GatewayEnv } from './env.js';
+import { gatewayRequestHandler } from './http-handler.js';
+import { useQueryLimits } from './query-limits.plugin.js';
+import { composedSubgraphUrls, subgraphReadiness } from './subgraph-readiness.js';
 
 export interface GatewayOptions {
   env: GatewayEnv;
@@ -16,23 +18,12 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
 }
 
-/** The GraphiQL page with every asset inline, so the IDE works with no internet; loaded on first use. */
-const offlineGraphiQL = async (options?: object) => {
-  const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
-  return renderGraphiQL({
-    title: '小个专 party building — GraphQL',
-    ...options,
-    headers: JSON.stringify({ Authorization: 'Bearer <paste the output of: pnpm token 33 admin>' }, null, 2),
-  } as never);
-};
-
-/** Builds the gateway (Hive Gateway runtime, Rust query planner by default). Pure: no port is opened. */
-export function createGateway(options: GatewayOptions): GatewayRuntime {
+/** Builds the GraphQL runtime (Hive Gateway, Rust query planner by default). Pure: no port is opened. */
+export function createGateway(options: GatewayOptions & { supergraphSdl: string }): GatewayRuntime {
   const { env } = options;
   const urls = { ...subgraphUrlOverrides(env), ...options.subgraphUrls };
-  const verify = createTokenVerifier(env);
   return createGatewayRuntime({
-    supergraph: options.supergraphSdl ?? readFileSync(env.SUPERGRAPH_PATH, 'utf8'),
+    supergraph: options.supergraphSdl,
     ...(env.GATEWAY_PLANNER === 'rust' ? { unifiedGraphHandler } : {}),
     transports: { http },
     transportEntries: Object.fromEntries(Object.entries(urls).map(([name, location]) => [name, { location }])),
@@ -44,27 +35,34 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
     },
     upstreamTimeout: env.SUBGRAPH_TIMEOUT_MS,
     maskedErrors: { maskError: maskGatewayError },
-    healthCheckEndpoint: '/healthz',
-    readinessCheckEndpoint: '/readyz',
     graphqlEndpoint: '/graphql',
+    // The HTTP front serves the IDE page, /healthz and /readyz itself.
     landingPage: false,
-    graphiql: { title: '小个专 party building — GraphQL' },
-    renderGraphiQL: offlineGraphiQL as never,
+    graphiql: false,
     logging: env.LOG_LEVEL === 'debug' ? 'debug' : false,
-    plugins: () => [useBearerAuth(verify)],
+    plugins: () => [useQueryLimits(env, options.supergraphSdl)],
   });
 }
 
 /** Serves the gateway on env.GATEWAY_HOST:GATEWAY_PORT (127.0.0.1 by default). */
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
-  const gateway = createGateway(options);
-  const listening = await listenHttp(createServer(gateway), options.env.GATEWAY_PORT, options.env.GATEWAY_HOST);
+  const { env } = options;
+  const supergraphSdl = options.supergraphSdl ?? readFileSync(env.SUPERGRAPH_PATH, 'utf8');
+  const runtime = createGateway({ ...options, supergraphSdl });
+  const subgraphUrls = { ...composedSubgraphUrls(supergraphSdl), ...subgraphUrlOverrides(env), ...options.subgraphUrls };
+  const handler = gatewayRequestHandler({
+    fetch: (request) => runtime.fetch(request),
+    verifyToken: createTokenVerifier(env),
+    maxBodyBytes: env.MAX_BODY_BYTES,
+    readiness: subgraphReadiness(subgraphUrls),
+  });
+  const listening = await listenHttp(createServer(handler), env.GATEWAY_PORT, env.GATEWAY_HOST);
   return {
-    url: `http://${options.env.GATEWAY_HOST}:${listening.port}/graphql`,
+    url: `http://${env.GATEWAY_HOST}:${listening.port}/graphql`,
     port: listening.port,
     stop: async () => {
       await listening.close();
-      await gateway.dispose();
+      await runtime.dispose();
     },
   };
 }

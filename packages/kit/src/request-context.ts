@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { TokenVerifier, Viewer } from './auth.js';
+import type { Viewer } from './auth.js';
 
 /** Everything a resolver may use for one request. */
 export interface RequestContext<Loaders> {
@@ -19,14 +19,9 @@ export const regionScopedEntityManager = (orm: MikroORM, regionCode: string): En
 
 export type LoadersFactory<Loaders> = (em: EntityManager, viewer: Viewer) => Loaders;
 
-/** One context per request: verified viewer, forked EntityManager, fresh DataLoaders. */
-export function createRequestContextFactory<Loaders>(
-  orm: MikroORM,
-  verifyToken: TokenVerifier,
-  createLoaders: LoadersFactory<Loaders>,
-) {
-  return async (authorization: string | undefined): Promise<RequestContext<Loaders>> => {
-    const viewer = await verifyToken(authorization);
+/** One context per request for a verified viewer: forked EntityManager, fresh DataLoaders. */
+export function createRequestContextFactory<Loaders>(orm: MikroORM, createLoaders: LoadersFactory<Loaders>) {
+  return (viewer: Viewer): RequestContext<Loaders> => {
     const em = regionScopedEntityManager(orm, viewer.regionCode);
     return { viewer, em, loaders: createLoaders(em, viewer) };
   };

@@ -3,9 +3,10 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { inputGuard, type TextRule } from './input-guard.js';
 
-/** Federation directives our subgraphs may use (Federation 2.7). */
-const federationLink = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
+/** Federation directives our subgraphs may use (Federation 2.9: `@listSize` declares list sizes for the cost limit). */
+const federationLink = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@listSize"])`;
 
 /** `__resolveReference` per entity type, merged into the type-graphql resolvers. */
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any) => unknown }>;
@@ -15,6 +16,8 @@ export interface SubgraphSchemaDefinition {
   /** Foreign entity stubs no query reaches directly; type-graphql would drop them otherwise. */
   orphanedTypes?: Function[];
   references: ReferenceResolvers;
+  /** Text rules by argument or input-field name, beyond the one-line 200-character default (see inputGuard). */
+  textRules?: Record<string, TextRule>;
 }
 
 /** Builds a subgraph schema from type-graphql classes. Pure: no I/O, safe to call in scripts. */
@@ -24,6 +27,7 @@ export function buildTypeGraphqlSubgraphSchema(definition: SubgraphSchemaDefinit
     orphanedTypes: definition.orphanedTypes ?? [],
     skipCheck: true,
     validate: false,
+    globalMiddlewares: [inputGuard(definition.textRules)],
     emitSchemaFile: false,
   });
   const typeDefs = parse(`${federationLink}\n${printSchemaWithDirectives(schema)}`);

@@ -1,10 +1,15 @@
-import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { TokenVerifier, Viewer } from './auth.js';
+import { databaseUnavailable, isDatabaseUnavailable } from './database-availability.js';
 import { ErrorCode } from './errors.js';
 import { listenHttp } from './http-listen.js';
+import { readBoundedBody, RequestTooLargeError } from './http-body.js';
 import { logger, redactedErrorMessage } from './logger.js';
+import { assertAffordable, queryShapeRules, type QueryLimits } from './query-limits.js';
 
 export interface RunningServer {
   url: string;
@@ -13,10 +18,7 @@ export interface RunningServer {
 }
 
 const knownCodes = new Set<string>([
-  ErrorCode.BadUserInput,
-  ErrorCode.Forbidden,
-  ErrorCode.NotFound,
-  ErrorCode.Unauthenticated,
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.Internal),
   'GRAPHQL_VALIDATION_FAILED',
   'GRAPHQL_PARSE_FAILED',
   'BAD_REQUEST',
@@ -24,32 +26,30 @@ const knownCodes = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-/** Keeps coded errors as they are and hides everything else (SQL, stack traces, file paths). */
+/**
+ * Keeps coded errors as they are; a database that cannot be reached becomes DATABASE_UNAVAILABLE;
+ * everything else (SQL, stack traces, file paths) is hidden and logged, redacted.
+ */
 export function maskFormattedError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? ErrorCode.Internal);
+  // graphql-js refuses an over-long document while parsing; Apollo calls it a parse failure.
+  if (code === 'GRAPHQL_PARSE_FAILED' && /more than \d+ tokens/.test(formatted.message)) {
+    return { message: `${formatted.message} Send a shorter operation (QUERY_MAX_TOKENS).`, extensions: { code: ErrorCode.QueryTooLong } };
+  }
   // Domain codes are upper-snake and raised on purpose by services; internal ones are not.
   const deliberate = knownCodes.has(code) || (code !== ErrorCode.Internal && /^[A-Z][A-Z_]+$/.test(code));
   if (deliberate) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  logger.error('internal error', { message: redactedErrorMessage(error) });
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.Internal } };
-}
-
-async function readBody(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (!text) return undefined;
-  if ((request.headers['content-type'] ?? '').includes('application/json')) {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return text; // Apollo answers a 400 that says the body is not JSON.
-    }
+  const original = unwrapResolverError(error);
+  if (isDatabaseUnavailable(original)) {
+    logger.warn('database unavailable', { message: redactedErrorMessage(original) });
+    const { message, path, extensions } = databaseUnavailable(formatted.path).toJSON();
+    return { message, ...(path ? { path } : {}), extensions: extensions! };
   }
-  return text;
+  logger.error('internal error', { message: redactedErrorMessage(original) });
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.Internal } };
 }
 
 const toHeaderMap = (request: IncomingMessage) => {
@@ -60,40 +60,92 @@ const toHeaderMap = (request: IncomingMessage) => {
   return headers;
 };
 
+/** A JSON answer carrying one coded error, for requests refused before GraphQL sees them. */
+function refuse(response: ServerResponse, status: number, error: GraphQLError, headers: Record<string, string> = {}) {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify({ errors: [error.toJSON()] }));
+}
+
+/** The operation's cost is checked once its document and variables are known, before it runs. */
+const costLimitPlugin = (limits: QueryLimits): ApolloServerPlugin => ({
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ request, document, schema, operationName }) {
+        try {
+          assertAffordable(schema, document, request.variables, operationName ?? undefined, limits);
+        } catch (error) {
+          // A refused request is the caller's to fix: 400, not Apollo's default 500.
+          if (error instanceof GraphQLError) throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
+          throw error;
+        }
+      },
+    };
+  },
+});
+
 export interface SubgraphServerOptions<Context extends BaseContext> {
   name: string;
   schema: GraphQLSchema;
-  createContext: (authorization: string | undefined) => Promise<Context>;
+  verifyToken: TokenVerifier;
+  createContext: (viewer: Viewer) => Context;
+  /** Whether the service can do its work now (its database answers): /readyz. */
+  ready: () => Promise<boolean>;
+  limits: QueryLimits;
   port: number;
   host?: string;
 }
 
-/** Serves a subgraph schema over HTTP at /graphql with /healthz, on 127.0.0.1 by default. */
-export async function startSubgraphServer<Context extends BaseContext>(
-  options: SubgraphServerOptions<Context>,
-): Promise<RunningServer> {
+/**
+ * Serves a subgraph schema over HTTP at /graphql, with /healthz (alive) and /readyz (database
+ * reachable), on 127.0.0.1 by default. The token and the declared size are checked before a body
+ * is read; a body is read only up to MAX_BODY_BYTES.
+ */
+export async function startSubgraphServer<Context extends BaseContext>(options: SubgraphServerOptions<Context>): Promise<RunningServer> {
+  const { limits } = options;
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     // No Apollo Studio: no inline traces, no landing page that would load from a CDN.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), costLimitPlugin(limits)],
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: limits.QUERY_MAX_TOKENS },
+    validationRules: queryShapeRules(limits),
     formatError: maskFormattedError,
   });
   await apollo.start();
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname === '/healthz' || url.pathname === '/readyz') {
+    if (url.pathname === '/healthz') {
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      return;
+    }
+    if (url.pathname === '/readyz') {
+      const ready = await options.ready();
+      response.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ready ? 'ready' : 'database unavailable' }));
       return;
     }
     if (url.pathname !== '/graphql') {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: the GraphQL endpoint is /graphql');
       return;
     }
+    let viewer: Viewer;
+    try {
+      viewer = await options.verifyToken(request.headers.authorization);
+    } catch (error) {
+      refuse(response, 401, error as GraphQLError, { 'www-authenticate': 'Bearer' });
+      request.resume();
+      return;
+    }
+    let body: string;
+    try {
+      body = await readBoundedBody(request, limits.MAX_BODY_BYTES);
+    } catch (error) {
+      if (!(error instanceof RequestTooLargeError)) throw error;
+      refuse(response, 413, new GraphQLError(error.message, { extensions: { code: ErrorCode.RequestTooLarge } }), { connection: 'close' });
+      return;
+    }
     const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method ?? 'GET', headers: toHeaderMap(request), search: url.search, body: await readBody(request) },
-      context: () => options.createContext(request.headers.authorization),
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers: toHeaderMap(request), search: url.search, body: parseBody(request, body) },
+      context: async () => options.createContext(viewer),
     });
     const headers: Record<string, string> = {};
     for (const [name, value] of result.headers) headers[name] = value;
@@ -123,4 +175,17 @@ export async function startSubgraphServer<Context extends BaseContext>(
       await apollo.stop();
     },
   };
+}
+
+/** JSON bodies parsed; Apollo answers 400 itself for one that is not JSON. */
+function parseBody(request: IncomingMessage, text: string): unknown {
+  if (!text) return undefined;
+  if ((request.headers['content-type'] ?? '').includes('application/json')) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
 }

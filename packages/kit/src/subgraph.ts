@@ -53,11 +53,13 @@ export async function startSubgraph<Loaders>(
   if (options.prepare !== false) await prepareSubgraphDatabase(definition.database, settings);
   const orm = await openAppOrm(definition.database, settings);
   const schema = buildTypeGraphqlSubgraphSchema(definition.schema);
-  const createContext = createRequestContextFactory(orm, createTokenVerifier(options.env), definition.createLoaders);
   const server = await startSubgraphServer({
     name: definition.name,
     schema,
-    createContext,
+    verifyToken: createTokenVerifier(options.env),
+    createContext: createRequestContextFactory(orm, definition.createLoaders),
+    ready: () => databaseAnswers(orm),
+    limits: options.env,
     port: options.port,
     host: options.host,
   });
@@ -81,6 +83,17 @@ export async function startSubgraph<Loaders>(
 }
 
 const SNAPSHOT_ROLL_FORWARD_MS = 6 * 60 * 60 * 1000;
+const READY_CHECK_TIMEOUT_MS = 2_000;
+
+/** Whether the database answers a trivial statement within READY_CHECK_TIMEOUT_MS. */
+async function databaseAnswers(orm: MikroORM): Promise<boolean> {
+  const timeout = new Promise<false>((resolve) => setTimeout(resolve, READY_CHECK_TIMEOUT_MS, false).unref());
+  const answer = orm.em
+    .fork()
+    .execute('select 1')
+    .then(() => true, () => false);
+  return Promise.race([answer, timeout]);
+}
 
 /** What every service's main.ts does: read the environment, serve, stop cleanly on a signal. */
 export async function serveSubgraphFromEnv<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {

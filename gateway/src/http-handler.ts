@@ -1,0 +1,120 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GraphQLError } from 'graphql';
+import { ErrorCode, logger, readBoundedBody, redactedErrorMessage, RequestTooLargeError, type TokenVerifier } from '@xgz/kit';
+import { graphiqlPage, pickEncoding } from './graphiql-page.js';
+import type { Readiness } from './subgraph-readiness.js';
+
+export interface GatewayHttpOptions {
+  /** The GraphQL runtime (Hive Gateway): handles a WHATWG Request. */
+  fetch: (request: Request) => Promise<Response> | Response;
+  verifyToken: TokenVerifier;
+  maxBodyBytes: number;
+  readiness: () => Promise<Readiness>;
+}
+
+/** The IDE page may be kept 10 minutes, then revalidated by its ETag (a 304 costs nothing). */
+const PAGE_CACHE_CONTROL = 'public, max-age=600';
+
+function refuse(response: ServerResponse, status: number, error: GraphQLError, headers: Record<string, string> = {}) {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify({ errors: [error.toJSON()] }));
+}
+
+/** Headers about this connection and the body as it arrived, not about the request passed on. */
+const hopByHop = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'upgrade']);
+
+const badRequest = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_REQUEST' } });
+
+async function serveGraphiQL(request: IncomingMessage, response: ServerResponse) {
+  const page = await graphiqlPage();
+  const headers = { etag: page.etag, 'cache-control': PAGE_CACHE_CONTROL, vary: 'accept-encoding', 'content-type': 'text/html; charset=utf-8' };
+  if (request.headers['if-none-match'] === page.etag) {
+    response.writeHead(304, headers).end();
+    return;
+  }
+  const encoding = pickEncoding(request.headers['accept-encoding']);
+  const body = encoding === 'br' ? page.brotli : encoding === 'gzip' ? page.gzip : page.identity;
+  response.writeHead(200, { ...headers, ...(encoding ? { 'content-encoding': encoding } : {}), 'content-length': String(body.length) }).end(body);
+}
+
+const wantsPage = (request: IncomingMessage, url: URL) =>
+  request.method === 'GET' && !url.searchParams.has('query') && (request.headers.accept ?? '').includes('text/html');
+
+/**
+ * The gateway's HTTP front: /healthz, /readyz (every subgraph's database answers), the GraphiQL
+ * page, and /graphql — where the token and the declared size are checked before the body is read,
+ * and a body that is not JSON is a 400, before the GraphQL runtime sees anything.
+ */
+export function gatewayRequestHandler(options: GatewayHttpOptions) {
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/healthz') {
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      return;
+    }
+    if (url.pathname === '/readyz') {
+      const readiness = await options.readiness();
+      response.writeHead(readiness.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(readiness));
+      return;
+    }
+    if (url.pathname !== '/graphql') {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: the GraphQL endpoint is /graphql');
+      return;
+    }
+    if (wantsPage(request, url)) {
+      await serveGraphiQL(request, response);
+      return;
+    }
+    // CORS preflights carry no credentials and run nothing.
+    if (request.method !== 'OPTIONS') {
+      try {
+        await options.verifyToken(request.headers.authorization);
+      } catch (error) {
+        request.resume();
+        refuse(response, 401, error as GraphQLError, { 'www-authenticate': 'Bearer' });
+        return;
+      }
+    }
+    let body: string | undefined;
+    if (request.method === 'POST') {
+      try {
+        body = await readBoundedBody(request, options.maxBodyBytes);
+      } catch (error) {
+        if (!(error instanceof RequestTooLargeError)) throw error;
+        refuse(response, 413, new GraphQLError(error.message, { extensions: { code: ErrorCode.RequestTooLarge } }), { connection: 'close' });
+        return;
+      }
+      if (!body.trim()) {
+        refuse(response, 400, badRequest('The POST body is empty: send {"query": "…", "variables": {…}} as JSON.'));
+        return;
+      }
+      if ((request.headers['content-type'] ?? '').includes('json')) {
+        try {
+          JSON.parse(body);
+        } catch {
+          refuse(response, 400, badRequest('The body is not valid JSON: send {"query": "…", "variables": {…}}.'));
+          return;
+        }
+      }
+    }
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined && !hopByHop.has(name)) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const answer = await options.fetch(new Request(new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`), { method: request.method, headers, body }));
+    const outgoing: Record<string, string> = {};
+    answer.headers.forEach((value, name) => {
+      if (!hopByHop.has(name)) outgoing[name] = value;
+    });
+    // Answers are complete documents (no @defer/@stream): sent in one piece.
+    const bytes = Buffer.from(await answer.arrayBuffer());
+    response.writeHead(answer.status, { ...outgoing, 'content-length': String(bytes.length) }).end(bytes);
+  };
+
+  return (request: IncomingMessage, response: ServerResponse) => {
+    handle(request, response).catch((error: unknown) => {
+      logger.error('gateway request failed', { message: redactedErrorMessage(error) });
+      if (!response.headersSent) refuse(response, 500, new GraphQLError('Internal server error', { extensions: { code: ErrorCode.Internal } }));
+      else response.destroy();
+    });
+  };
+}
