@@ -41,7 +41,7 @@ export async function seedRegistryDemo(adminUrl: string, env: SharedEnv, seed = 
         (await client.query<{ code: string }>(`select code from region where level = 'TOWNSHIP' and starts_with(code, $1) order by code`, [city])).rows.map((r) => r.code),
       );
       const form = sampleRegistrationForm(MEMBERS_PER_CITY, townships.slice(0, 40), seed + Number(city));
-      imported += (await importPartyMembers(em(), viewer, toForm(form), { regionCode: city })).imported;
+      imported += (await importPartyMembers(em(), viewer, toForm(form), { regionCode: city })).imported ?? 0;
 
       const members = await em().find(PartyMemberEntity, { regionCode: { $like: `${city}%` } }, { orderBy: { id: 'asc' } });
       for (const member of members) {

@@ -8,26 +8,28 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseEnv, subgraphRoles, withConnection } from '@xgz/kit';
 import { formatOfFile, writeRegistrationForm } from '@xgz/registry';
+import { CliError, runCli } from './cli.js';
 import { openLocalDatabase } from './local-database.js';
 import { prepareAllDatabases } from './prepare.js';
 import { sampleRegistrationForm } from './sample-form.js';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { region: { type: 'string', default: '330106' } } });
-const [count, file] = positionals;
-if (!count || !file || !Number(count)) {
-  console.error('Usage: pnpm run sample-form ROWS FILE [--region COUNTY]');
-  process.exit(1);
-}
-const env = parseEnv({ EMBEDDED_PG_PORT: z.coerce.number().int().default(5433) });
-const database = await openLocalDatabase(env, env.EMBEDDED_PG_PORT, { reuseRunning: true });
-try {
-  await prepareAllDatabases(database.adminUrl, env);
-  const townships = await withConnection(subgraphRoles(database.adminUrl, 'registry', env.DB_ROLE_PASSWORD).ownerUrl, async (client) =>
-    (await client.query<{ code: string }>(`select code from region where level = 'TOWNSHIP' and starts_with(code, $1) order by code`, [values.region])).rows.map((row) => row.code),
-  );
-  if (!townships.length) throw new Error(`No townships under ${values.region}: pass a province, city or county code.`);
-  await writeFile(file, await writeRegistrationForm(sampleRegistrationForm(Number(count), townships), formatOfFile(file)));
-  console.log(`wrote ${count} rows over ${townships.length} townships of ${values.region} to ${file}`);
-} finally {
-  await database.stop();
-}
+await runCli(async () => {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { region: { type: 'string', default: '330106' } } });
+  const [count, file] = positionals;
+  if (!count || !file || !Number(count)) throw new CliError('Usage: pnpm run sample-form ROWS FILE [--region COUNTY]', [], 2);
+  const format = formatOfFile(file);
+  if (!format) throw new CliError(`${file}: name the file .xlsx or .csv.`);
+  const env = parseEnv({ EMBEDDED_PG_PORT: z.coerce.number().int().default(5433) });
+  const database = await openLocalDatabase(env, env.EMBEDDED_PG_PORT, { reuseRunning: true });
+  try {
+    await prepareAllDatabases(database.adminUrl, env);
+    const townships = await withConnection(subgraphRoles(database.adminUrl, 'registry', env.DB_ROLE_PASSWORD).ownerUrl, async (client) =>
+      (await client.query<{ code: string }>(`select code from region where level = 'TOWNSHIP' and starts_with(code, $1) order by code`, [values.region])).rows.map((row) => row.code),
+    );
+    if (!townships.length) throw new CliError(`no townships under ${values.region}: pass a province, city or county code.`);
+    await writeFile(file, await writeRegistrationForm(sampleRegistrationForm(Number(count), townships), format));
+    console.log(`wrote ${count} rows over ${townships.length} townships of ${values.region} to ${file}`);
+  } finally {
+    await database.stop();
+  }
+});

@@ -26,3 +26,13 @@ export function assertNotFuture(date: string, argument: string, currentDay = tod
 export function assertNotBefore(date: string, earliest: string, argument: string, meaning: string): void {
   if (date < earliest) throw badUserInput(`${argument} ${date} is before ${earliest} (${meaning}).`, argument);
 }
+
+/**
+ * The date figures are asked for: today when `asOf` is omitted; a date after today is refused —
+ * figures of the future would be today's under another date.
+ */
+export function figureDate(asOf: string | null | undefined, currentDay = today()): string {
+  if (!asOf) return currentDay;
+  if (asOf > currentDay) throw badUserInput(`asOf ${asOf} is in the future: figures exist up to today, ${currentDay} (omit asOf for live figures).`, 'asOf');
+  return asOf;
+}

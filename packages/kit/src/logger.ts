@@ -26,9 +26,11 @@ export const logger = {
  */
 export function redactedErrorMessage(error: unknown): string {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  // Every quoted value goes, however short: a three-character name is still a name.
   return message
     .replace(/'(?:[^']|'')*'/g, "'?'")
-    .replace(/"(?:[^"\\]|\\.)*"/g, (quoted) => (quoted.length > 40 ? '"?"' : quoted))
+    .replace(/"(?:[^"\\]|\\.)*"/g, '"?"')
+    .replace(/[“「『][^”」』]*[”」』]/g, '"?"')
     .replace(/\d{7,}/g, '#')
     .slice(0, 500);
 }

@@ -10,4 +10,10 @@ describe('redactedErrorMessage', () => {
     expect(logged).toContain('duplicate key value violates unique constraint');
     expect(redactedErrorMessage(new Error('call 13912345678 now'))).toBe('Error: call # now');
   });
+
+  it('removes every quoted value, however short, in any quotes', () => {
+    const coercion = new Error('Variable "$input" got invalid value "隐私甲" at "input.name"; Expected type "String".');
+    expect(redactedErrorMessage(coercion)).not.toContain('隐私甲');
+    expect(redactedErrorMessage(new Error('unit “李记” and 「王五」 refused'))).toBe('Error: unit "?" and "?" refused');
+  });
 });

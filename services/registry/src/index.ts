@@ -1,12 +1,14 @@
 export { registrySubgraph } from './server.js';
 export { registryDatabase } from './mikro-orm.config.js';
 export { loadRegionTree } from './modules/region/region-tree.loader.js';
-export { EXPECTED_REGION_COUNT } from './modules/region/region-tree.source.js';
+export { EXPECTED_REGION_COUNT, isKnownRegionCode } from './modules/region/region-tree.source.js';
 export { withCheckCharacter } from './modules/market-entity/credit-code.js';
 export { FORM_COLUMNS } from './modules/member-import/registration-form.columns.js';
 export { readRegistrationForm, formatOfFile, type FormFormat } from './modules/member-import/registration-form.reader.js';
 export { writeRegistrationForm, type FormValues } from './modules/member-import/registration-form.writer.js';
 export { importPartyMembers, type ImportProgress } from './modules/member-import/member-import.service.js';
+export { FormFileError } from './modules/member-import/form-file-error.js';
+export { MemberImportErrorCode } from './modules/member-import/member-import.errors.js';
 export { marketEntityFacts } from './modules/market-entity/market-entity.facts.js';
 export { partyMemberFacts } from './modules/party-member/party-member.facts.js';
 export { changeMarketEntityStatus } from './modules/market-entity/market-entity.service.js';

@@ -2,6 +2,7 @@ import type { SubgraphSchemaDefinition } from '@xgz/kit';
 import { AuditEventResolver } from './modules/audit/audit-event.resolver.js';
 import { FeedbackResolver } from './modules/floating-feedback/feedback.resolver.js';
 import { Market } from './modules/market/market.type.js';
+import { importLimits } from './modules/member-import/member-import.limits.js';
 import { MemberImportResolver } from './modules/member-import/member-import.resolver.js';
 import { marketEntityReference } from './modules/market-entity/market-entity.reference.js';
 import { MarketEntityResolver } from './modules/market-entity/market-entity.resolver.js';
@@ -15,4 +16,13 @@ export const registrySchema: SubgraphSchemaDefinition = {
   resolvers: [RegionResolver, MarketEntityResolver, PartyMemberResolver, FeedbackResolver, AuditEventResolver, MemberImportResolver],
   orphanedTypes: [Market, PartyOrganization],
   references: { ...regionReference, ...marketEntityReference, ...partyMemberReference },
+  // Beyond the one-line, 200-character default for text arguments:
+  textRules: {
+    /** An import file: IMPORT_MAX_FILE_BYTES, base64 (4 characters per 3 bytes), line breaks allowed. */
+    contentBase64: { maxLength: Math.ceil(importLimits.IMPORT_MAX_FILE_BYTES / 3) * 4 * 1.05, multiline: true },
+    /** A feedback step's note or evaluation (评语). */
+    note: { maxLength: 2_000, multiline: true },
+    /** Why a member left or moved. */
+    reason: { maxLength: 1_000, multiline: true },
+  },
 };

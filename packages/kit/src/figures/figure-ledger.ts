@@ -76,7 +76,7 @@ export async function readFigures(
           m as (select jsonb_array_elements_text(?::jsonb) as metric),
           t as (
             ${snapshots}
-            select left(d.township_code, ${level}), d.metric, sum(d.delta)
+            select left(d.township_code, ${level}) as prefix, d.metric, sum(d.delta) as value
               from cover c join figure_delta d on d.day > ?::date and d.day <= ?::date
                and d.township_code >= c.code collate "C" and d.township_code < c.upper collate "C"
              where d.metric in (select metric from m)

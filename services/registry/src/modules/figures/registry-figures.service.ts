@@ -1,4 +1,4 @@
-import { assertRegionInScope, badUserInput, Rate, today, type Viewer } from '@xgz/kit';
+import { assertRegionInScope, badUserInput, figureDate, Rate, type Viewer } from '@xgz/kit';
 import type DataLoader from 'dataloader';
 import type { FigureRequest } from '@xgz/kit';
 import { entityMetrics } from '../market-entity/market-entity.facts.js';
@@ -19,7 +19,7 @@ export async function registryFigures(
 ): Promise<RegistryFigures> {
   assertRegionInScope(viewer, regionCode, 'registry figures');
   if (regionCode.length > 9) throw badUserInput('Figures are kept down to township level: ask for the township (first 9 digits) instead.', 'code');
-  const date = asOf ?? today();
+  const date = figureDate(asOf);
   const values = await figures.load({ regionCode, asOf: date });
   const value = (metric: string) => values.get(metric) ?? 0;
   return {

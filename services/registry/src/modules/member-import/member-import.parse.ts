@@ -1,3 +1,4 @@
+import { DEFAULT_TEXT_RULE, textProblem } from '@xgz/kit';
 import { creditCodeProblem } from '../market-entity/credit-code.js';
 import { FindingState, FoundVia, MemberCategory, MemberDistribution, RelationshipType } from '../party-member/party-member-enums.js';
 import { memberFieldProblems } from '../party-member/party-member.validation.js';
@@ -39,7 +40,12 @@ export function parseFormRow(row: FormRow, importRegion: string): { candidate?: 
   const problems: ImportProblem[] = [];
   const problem = (key: FormColumnKey, reason: string) => problems.push({ row: row.rowNumber, column: headerOf(key), reason });
   const text = (key: FormColumnKey) => row.values[key]?.trim() ?? '';
-  for (const column of FORM_COLUMNS) if (column.required && !text(column.key)) problem(column.key, 'is empty');
+  for (const column of FORM_COLUMNS) {
+    if (column.required && !text(column.key)) problem(column.key, 'is empty');
+    // Cells hold what the API's text arguments may hold: one line, 200 characters, no control or bidi characters.
+    const cellProblem = text(column.key) ? textProblem(text(column.key), DEFAULT_TEXT_RULE) : null;
+    if (cellProblem) problem(column.key, cellProblem);
+  }
 
   const registeredOn = text('registeredOn') ? parseFormDate(text('registeredOn')) : undefined;
   if (text('registeredOn') && !registeredOn) problem('registeredOn', `"${text('registeredOn')}" is not a date like 2015-06-30`);

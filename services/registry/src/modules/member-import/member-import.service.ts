@@ -1,15 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertRegionInScope, assertRole, domainError, FactHistory, onUniqueViolation, WRITER_ROLES, writeAudit, type Viewer } from '@xgz/kit';
-import { MarketEntityEntity, type MarketEntityRow } from '../market-entity/market-entity.entity.js';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { assertRegionInScope, assertRole, badUserInput, canSeePersonalData, FactHistory, WRITER_ROLES, writeAudit, type Viewer } from '@xgz/kit';
+import { MarketEntityEntity } from '../market-entity/market-entity.entity.js';
 import { marketEntityFacts } from '../market-entity/market-entity.facts.js';
-import { MarketEntityKind, MarketEntityStatus } from '../market-entity/market-entity-kind.js';
+import { MarketEntityStatus } from '../market-entity/market-entity-kind.js';
 import { personKeyOf, type PartyMemberRow } from '../party-member/party-member.entity.js';
 import { insertMembers, newMemberData } from '../party-member/party-member.service.js';
-import { FindingState, MemberDistribution, TransferStatus } from '../party-member/party-member-enums.js';
-import { RegionEntity } from '../region/region.entity.js';
+import { FindingState, TransferStatus } from '../party-member/party-member-enums.js';
 import { assertRegionCode } from '../region/region.service.js';
+import { FormFileError } from './form-file-error.js';
+import { importCollided, importRejected } from './member-import.errors.js';
+import { importLimits } from './member-import.limits.js';
 import { parseFormRow, type ImportProblem, type MemberCandidate } from './member-import.parse.js';
+import { planUnits, unitKeyOf, type PlannedUnit } from './member-import.plan.js';
 import { headerOf, type FormRow } from './registration-form.columns.js';
+import { readRegistrationForm, type FormFormat } from './registration-form.reader.js';
 
 export interface ImportProgress {
   stage: 'validate' | 'write';
@@ -20,102 +25,81 @@ export interface ImportProgress {
 export interface ImportOptions {
   /** Region the file belongs to: rows without their own 所在地区代码 are placed here. */
   regionCode: string;
-  /** Check everything, write nothing. */
+  /** Check everything, write nothing (but the audit row saying it was done). */
   dryRun?: boolean;
   onProgress?: (progress: ImportProgress) => void;
 }
 
 export interface ImportResult {
   rows: number;
-  imported: number;
-  /** Rows whose person was already registered in the same unit (re-import). */
-  unchanged: number;
+  /** Rows that passed every check: added, or already there. */
+  accepted: number;
+  /** Members added; null unless the caller may see personal data (it tells whether a person is registered). */
+  imported: number | null;
+  /** Rows whose person was already registered in the same unit; null unless the caller may see personal data. */
+  unchanged: number | null;
   unitsCreated: number;
   dryRun: boolean;
+  personalDataMasked: boolean;
 }
 
-type KnownUnit = Pick<MarketEntityRow, 'id' | 'name' | 'creditCode' | 'regionCode'>;
+/** Base64 is 4 characters per 3 bytes, plus line breaks some encoders add. */
+const base64Pattern = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
 
-interface PlannedUnit {
-  key: string;
-  existing?: KnownUnit;
-  create?: { name: string; creditCode: string | null; regionCode: string; kind: MarketEntityKind; registeredOn: string; id: string };
-}
-
-const unitKeyOf = (candidate: MemberCandidate) => (candidate.creditCode ? `code:${candidate.creditCode}` : `name:${candidate.regionCode}:${candidate.unitName}`);
-
-export const importRejected = (problems: ImportProblem[]) =>
-  domainError(
-    'IMPORT_REJECTED',
-    `Nothing was imported: ${problems.length} problem(s) in ${new Set(problems.map((p) => p.row)).size} row(s), e.g. row ${problems[0]!.row} ${problems[0]!.column} ${problems[0]!.reason}. Fix every row listed in extensions.problems and import the file again.`,
-    { problems },
-  );
-
-/** Finds or plans the unit of every candidate: by credit code, else by name in its region; new units are created. */
-async function planUnits(em: EntityManager, candidates: MemberCandidate[], problems: ImportProblem[]): Promise<Map<string, PlannedUnit>> {
-  const codes = [...new Set(candidates.flatMap((c) => (c.creditCode ? [c.creditCode] : [])))];
-  const names = [...new Set(candidates.filter((c) => !c.creditCode).map((c) => c.unitName))];
-  // Plain rows, not managed entities: a file can name thousands of units.
-  const unitColumns = `id, name, credit_code as "creditCode", region_code as "regionCode"`;
-  const [byCode, byName] = await Promise.all([
-    codes.length ? em.execute<KnownUnit[]>(`select ${unitColumns} from market_entity where credit_code in (select jsonb_array_elements_text(?::jsonb))`, [JSON.stringify(codes)]) : [],
-    names.length ? em.execute<KnownUnit[]>(`select ${unitColumns} from market_entity where name in (select jsonb_array_elements_text(?::jsonb))`, [JSON.stringify(names)]) : [],
-  ]);
-  const regionCodes = [...new Set(candidates.map((c) => c.regionCode))];
-  const knownRegions = new Set((await em.find(RegionEntity, { code: { $in: regionCodes } }, { fields: ['code'] })).map((r) => r.code));
-  const units = new Map<string, PlannedUnit>();
-  for (const candidate of candidates) {
-    const key = unitKeyOf(candidate);
-    if (units.has(key)) continue;
-    const problem = (column: Parameters<typeof headerOf>[0], reason: string) => problems.push({ row: candidate.rowNumber, column: headerOf(column), reason });
-    const existing = candidate.creditCode
-      ? byCode.filter((unit) => unit.creditCode === candidate.creditCode)
-      : byName.filter((unit) => unit.name === candidate.unitName && unit.regionCode.startsWith(candidate.regionCode));
-    if (existing.length > 1) {
-      problem('unitName', `${existing.length} units named ${candidate.unitName} in ${candidate.regionCode}: add 统一社会信用代码 or 所在地区代码 to tell them apart`);
-      continue;
-    }
-    if (existing[0]) {
-      units.set(key, { key, existing: existing[0] });
-      continue;
-    }
-    if (!/^(\d{9}|\d{12})$/.test(candidate.regionCode)) {
-      problem('regionCode', `is needed to register the new unit ${candidate.unitName} (a township or village code), or import into a township`);
-      continue;
-    }
-    if (!knownRegions.has(candidate.regionCode)) {
-      problem('regionCode', `${candidate.regionCode} is not a known region code`);
-      continue;
-    }
-    const enterprise = candidate.distribution === MemberDistribution.SMALL_MICRO_ENTERPRISE;
-    if (enterprise && !candidate.creditCode) {
-      problem('creditCode', `is needed to register the new small/micro enterprise ${candidate.unitName}`);
-      continue;
-    }
-    units.set(key, {
-      key,
-      create: {
-        id: crypto.randomUUID(),
-        name: candidate.unitName,
-        creditCode: candidate.creditCode,
-        regionCode: candidate.regionCode,
-        kind: enterprise ? MarketEntityKind.SMALL_MICRO_ENTERPRISE : MarketEntityKind.INDIVIDUAL_BUSINESS,
-        registeredOn: candidate.registeredOn,
-      },
-    });
+/** The uploaded file's bytes, refused before decoding when too large or not base64. */
+function decodeUpload(contentBase64: string): Buffer {
+  const maxBytes = importLimits.IMPORT_MAX_FILE_BYTES;
+  if (contentBase64.length > Math.ceil(maxBytes / 3) * 4 * 1.05) {
+    throw badUserInput(`The file is over ${Math.round(maxBytes / 1024 / 1024)} MB (IMPORT_MAX_FILE_BYTES): split it by township.`, 'contentBase64');
   }
-  return units;
+  if (!base64Pattern.test(contentBase64)) throw badUserInput('contentBase64 is not base64: send the file base64-encoded.', 'contentBase64');
+  const bytes = Buffer.from(contentBase64, 'base64');
+  if (bytes.length === 0) throw badUserInput('contentBase64 is empty: send the file base64-encoded.', 'contentBase64');
+  if (bytes.length > maxBytes) throw badUserInput(`The file is over ${Math.round(maxBytes / 1024 / 1024)} MB (IMPORT_MAX_FILE_BYTES): split it by township.`, 'contentBase64');
+  return bytes;
+}
+
+/** Imports an uploaded registration form (base64, CSV or XLSX): decoded and read here, then importPartyMembers. */
+export async function importRegistrationForm(
+  em: EntityManager,
+  viewer: Viewer,
+  upload: { contentBase64: string; format: FormFormat; regionCode: string; dryRun?: boolean },
+): Promise<ImportResult> {
+  assertImportAllowed(viewer, upload.regionCode);
+  const bytes = decodeUpload(upload.contentBase64);
+  let rows: FormRow[];
+  try {
+    rows = await readRegistrationForm(bytes, upload.format);
+  } catch (error) {
+    if (error instanceof FormFileError) throw badUserInput(error.message, 'contentBase64');
+    throw error;
+  }
+  return importPartyMembers(em, viewer, rows, { regionCode: upload.regionCode, dryRun: upload.dryRun });
+}
+
+function assertImportAllowed(viewer: Viewer, regionCode: string): void {
+  assertRole(viewer, WRITER_ROLES, 'import party members');
+  assertRegionCode(regionCode, 'regionCode');
+  assertRegionInScope(viewer, regionCode, 'party members');
+}
+
+/**
+ * Imports concurrently with this one that touch the same county wait for it: two files naming the
+ * same new unit create it once. (Unique keys catch what remains: a credit code claimed in two places.)
+ */
+async function lockCounties(tx: EntityManager, candidates: readonly MemberCandidate[]): Promise<void> {
+  const counties = [...new Set(candidates.map((candidate) => candidate.regionCode.slice(0, 6)))].sort();
+  for (const county of counties) await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`member-import:${county}`]);
 }
 
 /**
  * Imports registration-form rows: every row is checked first; any problem and nothing is written
- * (IMPORT_REJECTED lists every row, column and reason). A good file is written in one transaction.
- * Re-importing adds nothing: a person (name + mobile) already in the same unit is left unchanged.
+ * (IMPORT_REJECTED counts them all and lists the first). A good file is planned and written in one
+ * transaction, after the counties it touches are locked. Re-importing adds nothing: a person
+ * (name + mobile) already in the same unit is left unchanged.
  */
 export async function importPartyMembers(em: EntityManager, viewer: Viewer, rows: FormRow[], options: ImportOptions): Promise<ImportResult> {
-  assertRole(viewer, WRITER_ROLES, 'import party members');
-  assertRegionCode(options.regionCode, 'regionCode');
-  assertRegionInScope(viewer, options.regionCode, 'party members');
+  assertImportAllowed(viewer, options.regionCode);
   const report = (stage: ImportProgress['stage'], done: number) => options.onProgress?.({ stage, done, total: rows.length });
 
   const problems: ImportProblem[] = [];
@@ -126,10 +110,60 @@ export async function importPartyMembers(em: EntityManager, viewer: Viewer, rows
     if (parsed.candidate) candidates.push(parsed.candidate);
     if (index % 500 === 0) report('validate', index);
   });
-  const units = await planUnits(em, candidates, problems);
+  if (problems.length) throw importRejected(problems);
 
+  const work = () =>
+    em.transactional(async (tx) => {
+      if (!options.dryRun) await lockCounties(tx, candidates);
+      const units = await planUnits(tx, candidates, problems);
+      const planned = withoutRepeatedPeople(candidates, units, problems);
+      report('validate', rows.length);
+      if (problems.length) throw importRejected(problems);
+
+      const fresh = await notYetRegistered(tx, planned);
+      const newUnits = [...units.values()].flatMap((unit) => (unit.create ? [unit.create] : []));
+      const masked = !canSeePersonalData(viewer);
+      const result: ImportResult = {
+        rows: rows.length,
+        accepted: planned.length,
+        imported: masked ? null : fresh.length,
+        unchanged: masked ? null : planned.length - fresh.length,
+        unitsCreated: newUnits.length,
+        dryRun: Boolean(options.dryRun),
+        personalDataMasked: masked,
+      };
+      // Counts only: what was asked and how much passed, never who.
+      await writeAudit(tx, viewer, [
+        {
+          action: options.dryRun ? 'IMPORT_DRY_RUN' : 'IMPORT_FORM',
+          subjectType: 'MemberImport',
+          subjectId: null,
+          regionCode: options.regionCode,
+          detail: { rows: rows.length, accepted: planned.length, added: options.dryRun ? 0 : fresh.length, unitsCreated: newUnits.length },
+        },
+      ]);
+      if (options.dryRun || (fresh.length === 0 && newUnits.length === 0)) return result;
+      await writeUnitsAndMembers(tx, viewer, newUnits, fresh);
+      report('write', rows.length);
+      return result;
+    });
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw importCollided();
+    throw error;
+  }
+}
+
+interface PlannedMember {
+  candidate: MemberCandidate;
+  unit: PlannedUnit;
+}
+
+/** The same person twice in one unit of the file is a problem of the later row. */
+function withoutRepeatedPeople(candidates: MemberCandidate[], units: Map<string, PlannedUnit>, problems: ImportProblem[]): PlannedMember[] {
   const seen = new Map<string, number>();
-  const planned: { candidate: MemberCandidate; unit: PlannedUnit }[] = [];
+  const planned: PlannedMember[] = [];
   for (const candidate of candidates) {
     const unit = units.get(unitKeyOf(candidate));
     if (!unit) continue;
@@ -142,64 +176,51 @@ export async function importPartyMembers(em: EntityManager, viewer: Viewer, rows
     seen.set(person, candidate.rowNumber);
     planned.push({ candidate, unit });
   }
-  report('validate', rows.length);
-  if (problems.length) throw importRejected(problems.sort((a, b) => a.row - b.row));
+  return planned;
+}
 
+/** The planned members not registered in their unit yet (re-imports add nothing). */
+async function notYetRegistered(tx: EntityManager, planned: PlannedMember[]): Promise<PlannedMember[]> {
   const existingUnitIds = [...new Set(planned.flatMap(({ unit }) => (unit.existing ? [unit.existing.id] : [])))];
   const existingMembers = existingUnitIds.length
-    ? await em.execute<{ entityId: string; personKey: string }[]>(
+    ? await tx.execute<{ entityId: string; personKey: string }[]>(
         `select entity_id as "entityId", person_key as "personKey" from party_member where entity_id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,
         [JSON.stringify(existingUnitIds)],
       )
     : [];
   const registered = new Set(existingMembers.map((member) => `${member.entityId}|${member.personKey}`));
-  const fresh = planned.filter(({ candidate, unit }) => !unit.existing || !registered.has(`${unit.existing.id}|${personKeyOf(candidate.name, candidate.mobile)}`));
-  const newUnits = [...units.values()].flatMap((unit) => (unit.create ? [unit.create] : []));
-  const result: ImportResult = { rows: rows.length, imported: fresh.length, unchanged: planned.length - fresh.length, unitsCreated: newUnits.length, dryRun: Boolean(options.dryRun) };
-  if (options.dryRun || (fresh.length === 0 && newUnits.length === 0)) return result;
+  return planned.filter(({ candidate, unit }) => !unit.existing || !registered.has(`${unit.existing.id}|${personKeyOf(candidate.name, candidate.mobile)}`));
+}
 
-  const write = () =>
-    em.transactional(async (tx) => {
-      const now = new Date();
-      if (newUnits.length) {
-        await tx.insertMany(
-          MarketEntityEntity,
-          newUnits.map((unit) => ({
-            ...unit,
-            industry: null,
-            address: null,
-            marketId: null,
-            status: MarketEntityStatus.OPERATING,
-            statusSince: unit.registeredOn,
-            lastChangeOn: unit.registeredOn,
-            employees: null,
-            createdAt: now,
-            updatedAt: now,
-          })),
-        );
-      }
-      const members: PartyMemberRow[] = fresh.map(({ candidate, unit }) =>
-        newMemberData(
-          {
-            ...candidate,
-            entityId: unit.existing?.id ?? unit.create!.id,
-            findingState: FindingState.FOUND,
-            transferStatus: TransferStatus.NOT_NEEDED,
-          },
-          unit.existing?.regionCode ?? unit.create!.regionCode,
-        ),
-      );
-      report('write', Math.floor(rows.length / 2));
-      await new FactHistory(tx, marketEntityFacts).startMany(
-        newUnits.map((unit) => ({ subjectId: unit.id, from: unit.registeredOn, state: { kind: unit.kind, status: MarketEntityStatus.OPERATING, regionCode: unit.regionCode } })),
-        { reason: 'IMPORTED', actor: viewer.subject },
-      );
-      await insertMembers(tx, viewer, members, 'IMPORTED');
-      await writeAudit(tx, viewer, newUnits.map((unit) => ({ action: 'IMPORT_UNIT', subjectType: 'MarketEntity', subjectId: unit.id, regionCode: unit.regionCode })));
-    });
-  await onUniqueViolation(write, () =>
-    importRejected([{ row: 0, column: headerOf('creditCode'), reason: 'a credit code in the file belongs to a unit outside your region; import that row in its own region' }]),
+async function writeUnitsAndMembers(tx: EntityManager, viewer: Viewer, newUnits: NonNullable<PlannedUnit['create']>[], fresh: PlannedMember[]): Promise<void> {
+  const now = new Date();
+  if (newUnits.length) {
+    await tx.insertMany(
+      MarketEntityEntity,
+      newUnits.map((unit) => ({
+        ...unit,
+        industry: null,
+        address: null,
+        marketId: null,
+        status: MarketEntityStatus.OPERATING,
+        statusSince: unit.registeredOn,
+        lastChangeOn: unit.registeredOn,
+        employees: null,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+  }
+  const members: PartyMemberRow[] = fresh.map(({ candidate, unit }) =>
+    newMemberData(
+      { ...candidate, entityId: unit.existing?.id ?? unit.create!.id, findingState: FindingState.FOUND, transferStatus: TransferStatus.NOT_NEEDED },
+      unit.existing?.regionCode ?? unit.create!.regionCode,
+    ),
   );
-  report('write', rows.length);
-  return result;
+  await new FactHistory(tx, marketEntityFacts).startMany(
+    newUnits.map((unit) => ({ subjectId: unit.id, from: unit.registeredOn, state: { kind: unit.kind, status: MarketEntityStatus.OPERATING, regionCode: unit.regionCode } })),
+    { reason: 'IMPORTED', actor: viewer.subject },
+  );
+  await insertMembers(tx, viewer, members, 'IMPORTED');
+  await writeAudit(tx, viewer, newUnits.map((unit) => ({ action: 'IMPORT_UNIT', subjectType: 'MarketEntity', subjectId: unit.id, regionCode: unit.regionCode })));
 }

@@ -15,17 +15,23 @@ export class MemberImportResult {
   @Field(() => Int, { description: 'Data rows in the file.' })
   rows!: number;
 
-  @Field(() => Int, { description: 'Members added.' })
-  imported!: number;
+  @Field(() => Int, { description: 'Rows that passed every check: members added, or already registered.' })
+  accepted!: number;
 
-  @Field(() => Int, { description: 'Rows whose person was already registered in the same unit (re-import).' })
-  unchanged!: number;
+  @Field(() => Int, { nullable: true, description: 'Members added. Null unless your role is admin: it would tell whether a person is already registered.' })
+  imported!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Rows whose person was already registered in the same unit (re-import). Null unless your role is admin.' })
+  unchanged!: number | null;
 
   @Field(() => Int, { description: 'Units (market entities) registered because the file named them first.' })
   unitsCreated!: number;
 
   @Field(() => Boolean)
   dryRun!: boolean;
+
+  @Field(() => Boolean, { description: 'True when imported/unchanged are withheld (your role is not admin).' })
+  personalDataMasked!: boolean;
 }
 
 @ObjectType('FormExport', { description: 'The registration form as a file.' })

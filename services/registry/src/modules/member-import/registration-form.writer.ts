@@ -4,7 +4,16 @@ import type { FormFormat } from './registration-form.reader.js';
 
 export type FormValues = Partial<Record<FormColumnKey, string>>;
 
-const csvCell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+/**
+ * A cell that a spreadsheet would read as a formula (=, +, -, @, tab, CR first: OWASP "CSV
+ * injection", e.g. a unit named =HYPERLINK(…)) gets an apostrophe in front; the import removes it.
+ */
+const neutralisedCell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+const csvCell = (raw: string) => {
+  const value = neutralisedCell(raw);
+  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+};
 
 /** Writes rows with the form's headers: CSV as UTF-8 with a BOM (so Excel reads the Chinese), or XLSX. */
 export async function writeRegistrationForm(rows: FormValues[], format: FormFormat): Promise<Buffer> {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { assertRegionInScope, assertUuid, canSeePersonalData, findPage, forbidden, likeLiteral, type Viewer } from '@xgz/kit';
+import { assertRegionInScope, assertUuid, canSeePersonalData, findPage, forbidden, likeLiteral, writeAudit, type Viewer } from '@xgz/kit';
 import { MarketEntityEntity } from '../market-entity/market-entity.entity.js';
 import { assertRegionCode } from '../region/region.service.js';
 import { PartyMemberEntity, type PartyMemberRow } from './party-member.entity.js';
@@ -35,5 +35,12 @@ export async function listPartyMembers(
     const units = await em.find(MarketEntityEntity, { marketId: filter.marketId }, { fields: ['id'] });
     Object.assign(where, { entityId: { $in: units.map((unit) => unit.id) } });
   }
-  return findPage(em, PartyMemberEntity, where, { first, after });
+  const page = await findPage(em, PartyMemberEntity, where, { first, after });
+  if (filter?.search?.trim()) {
+    // A search by name reads personal data: who searched, where, and how much matched — never the term.
+    await writeAudit(em, viewer, [
+      { action: 'SEARCH_PERSONAL_DATA', subjectType: 'PartyMember', subjectId: null, regionCode, detail: { field: 'name', matches: page.totalCount } },
+    ]);
+  }
+  return page;
 }
