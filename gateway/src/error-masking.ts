@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { logger, redactedErrorMessage } from '@xgz/kit';
+import { logger, redactedErrorMessage, tokenLimitError } from '@xgz/kit';
 
 /** Codes that describe the plumbing (a subgraph down, a timeout, a crash), never something a user can fix. */
 const plumbingCodes = new Set([
@@ -30,11 +30,13 @@ export function maskGatewayError(error: unknown): Error {
   const code = typeof extensions.code === 'string' ? extensions.code : undefined;
   const path = graphqlError?.path;
   const kept = Object.fromEntries(Object.entries(extensions).filter(([name]) => !hiddenExtensions.has(name)));
+  const overLong = code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitError(graphqlError!.message) : null;
+  if (overLong) return overLong;
   if (code && /^[A-Z][A-Z_]+$/.test(code) && !plumbingCodes.has(code)) {
     return new GraphQLError(graphqlError!.message, { path, extensions: kept });
   }
   // graphql-js refused a variable before anything ran (wrong type, unknown enum value): the caller's to fix.
-  if (graphqlError && !code && !graphqlError.originalError && /^Variable "\$\w+"/.test(graphqlError.message)) {
+  if (graphqlError && !code && !path && /^Variable "\$\w+"/.test(graphqlError.message)) {
     return new GraphQLError(bounded(graphqlError.message), { extensions: { code: 'BAD_USER_INPUT', field: /^Variable "\$(\w+)"/.exec(graphqlError.message)![1] } });
   }
   const text = describe(graphqlError ?? error);

@@ -4,8 +4,8 @@ import { assertAffordable, parseWithinLimits, queryShapeRules, type QueryLimits 
 
 /**
  * The kit's query limits at the gateway, as at every subgraph: tokens while parsing, depth and
- * aliases while validating, cost (with the `@listSize` sizes composed into the supergraph) before
- * anything is sent to a subgraph.
+ * aliases and cost (with the `@listSize` sizes composed into the supergraph) while validating, so
+ * nothing over a limit reaches a subgraph.
  */
 export function useQueryLimits(limits: QueryLimits, supergraphSdl: string): GatewayPlugin {
   // The supergraph keeps every field's @listSize: the cost is estimated against it.
@@ -14,16 +14,20 @@ export function useQueryLimits(limits: QueryLimits, supergraphSdl: string): Gate
     onParse({ setParseFn }) {
       setParseFn((source) => parseWithinLimits(typeof source === 'string' ? source : source.body, limits));
     },
-    onValidate({ addValidationRule }) {
+    onValidate({ params, context, addValidationRule }) {
       for (const rule of queryShapeRules(limits)) addValidationRule(rule);
-    },
-    onExecute({ args, setResultAndStopExecution }) {
-      try {
-        assertAffordable(costSchema, args.document, args.variableValues ?? undefined, args.operationName ?? undefined, limits);
-      } catch (error) {
-        if (error instanceof GraphQLError) setResultAndStopExecution({ errors: [error] });
-        else throw error;
-      }
+      // Once the document is valid (depth and aliases included), its cost: the request's variables
+      // size the pages (`first`), so it is known here, before any subgraph is called.
+      return ({ valid, setResult }) => {
+        if (!valid) return;
+        const request = (context as { params?: { variables?: Record<string, unknown> | null; operationName?: string | null } }).params;
+        try {
+          assertAffordable(costSchema, params.documentAST, request?.variables ?? undefined, request?.operationName ?? undefined, limits);
+        } catch (error) {
+          if (error instanceof GraphQLError) setResult([error]);
+          else throw error;
+        }
+      };
     },
   };
 }

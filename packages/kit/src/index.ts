@@ -43,3 +43,4 @@ export * from './http-body.js';
 export * from './query-limits.js';
 export * from './input-guard.js';
 export * from './database-availability.js';
+export * from './graphql/list-size.js';

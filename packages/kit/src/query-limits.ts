@@ -61,16 +61,23 @@ export function queryShapeRules(limits: QueryLimits): ValidationRule[] {
   ];
 }
 
-/** Parses with the token limit; an over-long document is refused while it is read. */
+/** Parses with the token limit; an over-long document is refused while it is read (QUERY_TOO_LONG). */
 export function parseWithinLimits(source: string, limits: QueryLimits): DocumentNode {
   try {
     return parse(source, { maxTokens: limits.QUERY_MAX_TOKENS });
   } catch (error) {
-    if (error instanceof GraphQLError && /more than \d+ tokens/.test(error.message)) {
-      throw limitError(ErrorCode.QueryTooLong, `The document has more than ${limits.QUERY_MAX_TOKENS} tokens: send a shorter operation (QUERY_MAX_TOKENS).`);
-    }
-    throw error;
+    throw (error instanceof GraphQLError && tokenLimitError(error.message)) || error;
   }
+}
+
+/**
+ * graphql-js stops reading a document over the token limit with a syntax error, which servers code
+ * GRAPHQL_PARSE_FAILED: recoded QUERY_TOO_LONG (null for any other error).
+ */
+export function tokenLimitError(message: string): GraphQLError | null {
+  // graphql-js 16 words it "contains more that N tokens".
+  const limit = /contains more tha[nt] (\d+) tokens/.exec(message)?.[1];
+  return limit ? limitError(ErrorCode.QueryTooLong, `The document has more than ${limit} tokens: send a shorter operation (QUERY_MAX_TOKENS).`) : null;
 }
 
 /** The size a list field declares with `@listSize(assumedSize:, slicingArguments:)`, read from the schema. */
@@ -130,7 +137,11 @@ export function assertAffordable(
     cost = operationCost(schema, document, variables, operationName, limits);
   } catch (error) {
     // The estimator refuses documents with too many nodes before counting them.
-    throw limitError(ErrorCode.QueryTooCostly, `The operation is too large to estimate: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof Error && /maximum allowed number of nodes/.test(error.message)) {
+      throw limitError(ErrorCode.QueryTooCostly, `The operation is too large to estimate: ${error.message}`);
+    }
+    // Variables that do not fit the operation: execution refuses them next, with BAD_USER_INPUT.
+    return;
   }
   if (cost > limits.QUERY_MAX_COST) {
     throw limitError(

@@ -9,7 +9,7 @@ import { ErrorCode } from './errors.js';
 import { listenHttp } from './http-listen.js';
 import { readBoundedBody, RequestTooLargeError } from './http-body.js';
 import { logger, redactedErrorMessage } from './logger.js';
-import { assertAffordable, queryShapeRules, type QueryLimits } from './query-limits.js';
+import { assertAffordable, queryShapeRules, tokenLimitError, type QueryLimits } from './query-limits.js';
 
 export interface RunningServer {
   url: string;
@@ -26,6 +26,8 @@ const knownCodes = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+const limitCodes = new Set<string>([ErrorCode.QueryTooDeep, ErrorCode.QueryTooManyAliases, ErrorCode.QueryTooLong, ErrorCode.QueryTooCostly]);
+
 /**
  * Keeps coded errors as they are; a database that cannot be reached becomes DATABASE_UNAVAILABLE;
  * everything else (SQL, stack traces, file paths) is hidden and logged, redacted.
@@ -33,9 +35,11 @@ const knownCodes = new Set<string>([
 export function maskFormattedError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? ErrorCode.Internal);
   // graphql-js refuses an over-long document while parsing; Apollo calls it a parse failure.
-  if (code === 'GRAPHQL_PARSE_FAILED' && /more than \d+ tokens/.test(formatted.message)) {
-    return { message: `${formatted.message} Send a shorter operation (QUERY_MAX_TOKENS).`, extensions: { code: ErrorCode.QueryTooLong } };
-  }
+  const overLong = code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitError(formatted.message) : null;
+  if (overLong) return overLong.toJSON();
+  // Apollo re-codes every validation error GRAPHQL_VALIDATION_FAILED; a limit's own code is kept.
+  const refused = code === 'GRAPHQL_VALIDATION_FAILED' ? (error as GraphQLError | undefined)?.originalError : undefined;
+  if (refused instanceof GraphQLError && limitCodes.has(String(refused.extensions.code))) return { message: refused.message, extensions: { code: refused.extensions.code } };
   // Domain codes are upper-snake and raised on purpose by services; internal ones are not.
   const deliberate = knownCodes.has(code) || (code !== ErrorCode.Internal && /^[A-Z][A-Z_]+$/.test(code));
   if (deliberate) {

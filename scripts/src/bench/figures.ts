@@ -23,7 +23,7 @@ const FIGURES = `registryFigures(asOf: $asOf) {
   marketEntities { existing byKind { kind count } byStatus { status count } }
   partyMembers { total byCategory { count } byRelationshipType { count } byFindingState { count }
     identityDisclosure { numerator denominator } floatingFeedbackCompletion { numerator denominator } } }`;
-const QUERY = `query($asOf: LocalDate) { region(code: "33") { ${FIGURES} } regions(parentCode: "33", level: COUNTY) { code ${FIGURES} } }`;
+export const FIGURES_BENCH_QUERY = `query($asOf: LocalDate) { region(code: "33") { ${FIGURES} } regions(parentCode: "33", level: COUNTY) { code ${FIGURES} } }`;
 
 /** The same figures by brute force: one GROUP BY over the raw history rows, province and counties. */
 const DIRECT = `select left(region_code, 6) as county, count(*) filter (where subject_type = 'MarketEntity' and state->>'status' <> 'DEREGISTERED') as existing,
@@ -175,7 +175,7 @@ export async function benchFigures() {
         const response = await fetch(gateway.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query: QUERY, variables: { asOf } }),
+          body: JSON.stringify({ query: FIGURES_BENCH_QUERY, variables: { asOf } }),
         });
         const body = (await response.json()) as { errors?: unknown; data?: { regions?: unknown[] } };
         if (body.errors || !body.data?.regions?.length) throw new Error(`bad answer: ${JSON.stringify(body).slice(0, 300)}`);
@@ -188,7 +188,7 @@ export async function benchFigures() {
         const response = await fetch(gateway.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query: QUERY }),
+          body: JSON.stringify({ query: FIGURES_BENCH_QUERY }),
         });
         const served = ((await response.json()) as { data: { region: { registryFigures: { marketEntities: { existing: number }; partyMembers: { total: number } } } } }).data.region.registryFigures;
         if (served.marketEntities.existing !== Number(province.existing) || served.partyMembers.total !== Number(province.members)) {

@@ -12,7 +12,7 @@ import { projectRoot } from '../local-database.js';
 import { prepareAllDatabases } from '../prepare.js';
 import { subgraphs } from '../subgraphs.js';
 
-const QUERY = '{ region(code: "33") { name children { code name partyOrganizationCount marketCount inspectionCount } } }';
+export const GATEWAY_BENCH_QUERY = '{ region(code: "33") { name children { code name partyOrganizationCount marketCount inspectionCount } } }';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
@@ -41,7 +41,7 @@ async function measure(url: string, token: string) {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: QUERY }),
+      body: JSON.stringify({ query: GATEWAY_BENCH_QUERY }),
     });
     const body = (await response.json()) as { errors?: unknown; data?: { region?: { children?: unknown[] } } };
     if (body.errors || body.data?.region?.children?.length !== 11) throw new Error(`bad answer: ${JSON.stringify(body).slice(0, 300)}`);

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { connectionType } from '@xgz/kit';
+import { ConnectionSize, connectionType } from '@xgz/kit';
 import type { RegistryContext } from '../../context.js';
 import { listAuditEvents } from './audit-event.service.js';
 import { AuditEvent, AuditEventFilter } from './audit-event.type.js';
@@ -8,6 +8,7 @@ const AuditEventConnection = connectionType('AuditEvent', AuditEvent);
 
 @Resolver(() => AuditEvent)
 export class AuditEventResolver {
+  @ConnectionSize(50)
   @Query(() => AuditEventConnection, { description: 'The audit trail of your region, newest first. Admins only.' })
   auditEvents(
     @Ctx() ctx: RegistryContext,

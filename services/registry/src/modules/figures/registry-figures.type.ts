@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Rate } from '@xgz/kit';
+import { ListSize, Rate } from '@xgz/kit';
 import { LocalDateResolver } from 'graphql-scalars';
 import { MarketEntityKind, MarketEntityStatus } from '../market-entity/market-entity-kind.js';
 import { FindingState, MemberCategory, RelationshipType } from '../party-member/party-member-enums.js';
@@ -27,9 +27,11 @@ export class MarketEntityFigures {
   @Field(() => Int, { description: 'Entities not deregistered (存量).' })
   existing!: number;
 
+  @ListSize(3)
   @Field(() => [MarketEntityKindCount], { description: 'Existing entities by kind.' })
   byKind!: MarketEntityKindCount[];
 
+  @ListSize(3)
   @Field(() => [MarketEntityStatusCount], { description: 'Entities by status; DEREGISTERED counts every entity deregistered so far.' })
   byStatus!: MarketEntityStatusCount[];
 }
@@ -66,12 +68,15 @@ export class PartyMemberFigures {
   @Field(() => Int, { description: 'Members on the books, false records excluded.' })
   total!: number;
 
+  @ListSize(2)
   @Field(() => [MemberCategoryCount])
   byCategory!: MemberCategoryCount[];
 
+  @ListSize(3)
   @Field(() => [RelationshipTypeCount])
   byRelationshipType!: RelationshipTypeCount[];
 
+  @ListSize(6)
   @Field(() => [FindingStateCount], { description: 'FALSE_RECORD counts records found false and still on the books.' })
   byFindingState!: FindingStateCount[];
 

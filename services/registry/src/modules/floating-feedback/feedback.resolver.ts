@@ -1,3 +1,4 @@
+import { ListSize, PageSize } from '@xgz/kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { RegistryContext } from '../../context.js';
@@ -9,6 +10,7 @@ import { overdueFeedback, recordFeedbackStep } from './feedback.service.js';
 
 @Resolver(() => PartyMember)
 export class FeedbackResolver {
+  @ListSize(10)
   @FieldResolver(() => [FeedbackStepRecord], { description: 'Floating members: the two-way feedback chain so far, oldest first.' })
   feedbackSteps(@Root() member: PartyMemberRow, @Ctx() ctx: RegistryContext) {
     return ctx.loaders.partyMembers.feedbackSteps.load(member.id);
@@ -29,6 +31,7 @@ export class FeedbackResolver {
     return recordFeedbackStep(ctx.em, ctx.viewer, { memberId, step, occurredOn, handledBy, proofReference, note });
   }
 
+  @PageSize(200)
   @Query(() => [OverdueFeedback], {
     description: 'Floating members whose next feedback step is overdue (days per step: FLOATING_FEEDBACK_DAYS), most overdue first.',
   })

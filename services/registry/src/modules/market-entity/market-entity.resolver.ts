@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { assertUuid, connectionType } from '@xgz/kit';
+import { assertUuid, ConnectionSize, connectionType, ListSize } from '@xgz/kit';
 import type { RegistryContext } from '../../context.js';
 import { Market } from '../market/market.type.js';
 import { MarketEntityStatus } from './market-entity-kind.js';
@@ -19,6 +19,7 @@ export class MarketEntityResolver {
     return ctx.loaders.marketEntities.byId.load(id);
   }
 
+  @ConnectionSize(50)
   @Query(() => MarketEntityConnection, { description: 'Market entities in your region (or a subtree of it), filtered, a page at a time.' })
   marketEntities(
     @Ctx() ctx: RegistryContext,
@@ -60,6 +61,7 @@ export class MarketEntityResolver {
     return entity.marketId ? { id: entity.marketId } : null;
   }
 
+  @ListSize(10)
   @FieldResolver(() => [MarketEntityVersion], { description: 'Every recorded version, superseded ones included (个转企, status changes).' })
   history(@Root() entity: MarketEntity, @Ctx() ctx: RegistryContext) {
     return ctx.loaders.marketEntities.versions.load(entity.id);

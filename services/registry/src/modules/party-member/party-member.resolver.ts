@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { assertUuid, canSeePersonalData, connectionType, maskMobile, maskName, maskPlace } from '@xgz/kit';
+import { assertUuid, canSeePersonalData, ConnectionSize, connectionType, ListSize, maskMobile, maskName, maskPlace } from '@xgz/kit';
 import type { RegistryContext } from '../../context.js';
 import { MarketEntity } from '../market-entity/market-entity.type.js';
 import { PartyOrganization } from '../party-organization/party-organization.type.js';
@@ -37,6 +37,7 @@ export class PartyMemberResolver {
     return ctx.loaders.partyMembers.byId.load(id);
   }
 
+  @ConnectionSize(50)
   @Query(() => PartyMemberConnection, { description: 'Party members in your region (or a subtree), filtered, a page at a time. Members who left are left out unless asked for.' })
   partyMembers(
     @Ctx() ctx: RegistryContext,
@@ -87,6 +88,7 @@ export class PartyMemberResolver {
     return row.relationshipBranchId ? { id: row.relationshipBranchId } : null;
   }
 
+  @ListSize(10)
   @FieldResolver(() => [PartyMemberVersion], { description: 'Every recorded version, superseded ones included.' })
   history(@Root() row: PartyMemberRow, @Ctx() ctx: RegistryContext) {
     return ctx.loaders.partyMembers.versions.load(row.id);

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { badUserInput } from '@xgz/kit';
+import { badUserInput, ListSize } from '@xgz/kit';
 import type { RegistryContext } from '../../context.js';
 import { ancestorCodes, RegionLevel } from './region-level.js';
 import { Region } from './region.type.js';
@@ -16,6 +16,7 @@ export class RegionResolver {
     return ctx.loaders.regions.byCode.load(code);
   }
 
+  @ListSize(100)
   @Query(() => [Region], {
     description:
       'Regions under `parentCode` (its children, or its descendants at `level`); without a parent, the provinces, or every region at `level` (PROVINCE, CITY or COUNTY only).',
@@ -38,11 +39,13 @@ export class RegionResolver {
     return region.parentCode ? ctx.loaders.regions.byCode.load(region.parentCode) : null;
   }
 
+  @ListSize(20)
   @FieldResolver(() => [Region], { description: 'The regions directly under this one, by code.' })
   children(@Root() region: Region, @Ctx() ctx: RegistryContext) {
     return ctx.loaders.regions.childrenOf.load(region.code);
   }
 
+  @ListSize(4)
   @FieldResolver(() => [Region], { description: 'Every region above this one, province first.' })
   async ancestors(@Root() region: Region, @Ctx() ctx: RegistryContext) {
     const rows = await ctx.loaders.regions.byCode.loadMany(ancestorCodes(region.code));
