@@ -18,8 +18,8 @@ export const registrySchema: SubgraphSchemaDefinition = {
   references: { ...regionReference, ...marketEntityReference, ...partyMemberReference },
   // Beyond the one-line, 200-character default for text arguments:
   textRules: {
-    /** An import file: IMPORT_MAX_FILE_BYTES, base64 (4 characters per 3 bytes), line breaks allowed. */
-    contentBase64: { maxLength: Math.ceil(importLimits.IMPORT_MAX_FILE_BYTES / 3) * 4 * 1.05, multiline: true },
+    /** An import file, base64 (4 characters per 3 bytes); the import itself says when it is over IMPORT_MAX_FILE_BYTES. */
+    contentBase64: { maxLength: Math.ceil((importLimits.IMPORT_MAX_FILE_BYTES / 3) * 4 * 1.2), multiline: true },
     /** A feedback step's note or evaluation (评语). */
     note: { maxLength: 2_000, multiline: true },
     /** Why a member left or moved. */

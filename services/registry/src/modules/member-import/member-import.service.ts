@@ -49,7 +49,7 @@ const base64Pattern = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
 /** The uploaded file's bytes, refused before decoding when too large or not base64. */
 function decodeUpload(contentBase64: string): Buffer {
   const maxBytes = importLimits.IMPORT_MAX_FILE_BYTES;
-  if (contentBase64.length > Math.ceil(maxBytes / 3) * 4 * 1.05) {
+  if (contentBase64.length > Math.ceil((maxBytes / 3) * 4 * 1.1)) {
     throw badUserInput(`The file is over ${Math.round(maxBytes / 1024 / 1024)} MB (IMPORT_MAX_FILE_BYTES): split it by township.`, 'contentBase64');
   }
   if (!base64Pattern.test(contentBase64)) throw badUserInput('contentBase64 is not base64: send the file base64-encoded.', 'contentBase64');
