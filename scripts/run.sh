@@ -18,6 +18,16 @@ if ! node_ok || ! pnpm_ok; then
     "node@$node_version" "pnpm@$pnpm_version" >&2
 fi
 export PATH="$toolchain/node_modules/.bin:$PATH"
+
+# The GraphiQL test drives a real browser: Debian's Chromium, installed like the toolchain when missing.
+if [ "${1:-}" = "test:all" ] && [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "› installing Debian's chromium (for the GraphiQL browser test)" >&2
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "› the GraphiQL browser test needs Chromium: apt-get install chromium, or set CHROMIUM_PATH" >&2
+  fi
+fi
 export XDG_DATA_HOME="${XDG_DATA_HOME:-$root/.cache}"
 
 cd "$root"

@@ -61,12 +61,14 @@ let page: Promise<GraphiQLPage> | null = null;
 export function graphiqlPage(): Promise<GraphiQLPage> {
   page ??= (async () => {
     const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
-    const html = renderGraphiQL({
+    const rendered = renderGraphiQL({
       title: TITLE,
       defaultQuery: FIRST_QUERY,
       headers: JSON.stringify({ Authorization: `Bearer <paste the output of: ${DEV_TOKEN_COMMAND} 33 admin>` }, null, 2),
-    } as never).replace('</body>', `<script>${ASSIST_SCRIPT}</script></body>`);
-    const identity = Buffer.from(html);
+    } as never);
+    // The last </body>: the inline bundle itself contains the string.
+    const end = rendered.lastIndexOf('</body>');
+    const identity = Buffer.from(`${rendered.slice(0, end)}<script>${ASSIST_SCRIPT}</script>${rendered.slice(end)}`);
     const [gzipped, brotli] = await Promise.all([
       promisify(gzip)(identity, { level: 9 }),
       promisify(brotliCompress)(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length } }),

@@ -96,10 +96,12 @@ function declaredListSize(field: GraphQLField<unknown, unknown>): { assumedSize?
  * a field returning many multiplies itself and everything under it by how many: its slicing
  * argument (`first`), the representations an `_entities` call carries, its declared
  * `@listSize(assumedSize:)`, or QUERY_ASSUMED_LIST_SIZE. The `edges` of a connection are sized by
- * the connection's own `first`.
+ * the connection's own `first`. Introspection costs nothing.
  */
 function costEstimator(limits: QueryLimits) {
   return ({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number => {
+    // Introspection (__schema, __type) is bounded by the schema, not by data: depth and tokens bound it.
+    if (field.name.startsWith('__')) return 0;
     const own = isLeafType(getNamedType(field.type)) ? 0 : 1;
     const declared = declaredListSize(field);
     let size = 1;

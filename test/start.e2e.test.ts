@@ -1,0 +1,144 @@
+/**
+ * `npm start` as a new user meets it: the whole system from an empty data folder, the README's
+ * first query, the commands run beside it, the database dying under it, and Ctrl-C while the
+ * database is dead.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, runningPostgresServer } from '@xgz/kit';
+import { executeGraphQL } from '@xgz/testkit';
+
+const root = path.resolve(import.meta.dirname, '..');
+let dataDir: string;
+let environment: Record<string, string>;
+let start: ChildProcess;
+let output = '';
+let gatewayUrl: string;
+let token: string;
+
+/** Runs a project command with tsx, as `pnpm run …` would, in the same environment as `npm start`. */
+function command(entry: string, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, entry), ...args], { cwd: root, env: environment });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const firstQuery = async (readme: string) => /## A first query[\s\S]*?```graphql\n([\s\S]*?)```/.exec(readme)![1]!;
+const postgresPid = () => runningPostgresServer(path.join(dataDir, 'postgres'))?.pid;
+const answers = async (query: string) => executeGraphQL(gatewayUrl, query, { token }).catch(() => null);
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'xgz-start-'));
+  await chmod(dataDir, 0o755);
+  const ports = { EMBEDDED_PG_PORT: await freePort(), GATEWAY_PORT: await freePort(), REGISTRY_PORT: await freePort(), ORGANIZATIONS_PORT: await freePort(), MARKETS_PORT: await freePort(), ASSESSMENTS_PORT: await freePort() };
+  const { NODE_ENV: _test, ...inherited } = process.env as Record<string, string>;
+  environment = { ...inherited, NODE_ENV: 'development', LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, String(port)])) };
+  gatewayUrl = `http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`;
+  start = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/src/start.ts')], { cwd: root, env: environment });
+  start.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  start.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  for (let waited = 0; !output.includes('Ctrl-C stops everything') && start.exitCode === null; waited += 250) {
+    if (waited > 240_000) throw new Error(`npm start was not ready in time:\n${output.slice(-2_000)}`);
+    await sleep(250);
+  }
+  token = /Authorization: Bearer (\S+)/.exec(output)?.[1] ?? '';
+}, 300_000);
+
+afterAll(async () => {
+  if (start && start.exitCode === null) start.kill('SIGKILL');
+  const pid = postgresPid();
+  if (pid) process.kill(pid, 'SIGKILL');
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  it('serves the README first query with the token it printed, signed with this installation’s secret', async () => {
+    expect(output).toContain('Ready:');
+    expect(output).toContain('npm run -s token --');
+    const response = await answers(await firstQuery(await readFile(path.join(root, 'README.md'), 'utf8')));
+    expect(response?.errors).toBeUndefined();
+    const cities = response!.data.region.children as { code: string; partyOrganizationCount: number }[];
+    expect(response!.data.region.name).toBe('浙江省');
+    expect(cities).toHaveLength(11);
+    expect(cities.find((city) => city.code === '3301')!.partyOrganizationCount).toBeGreaterThan(0);
+    expect((await readFile(path.join(dataDir, 'jwt-secret'), 'utf8')).length).toBeGreaterThanOrEqual(43);
+  });
+
+  it('lets the token command sign for a region of the tree, print its usage, and refuse an unknown region in one line', async () => {
+    const signed = await command('scripts/src/token.ts', ['3301', 'official']);
+    expect(signed.code).toBe(0);
+    expect(signed.stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const asOfficial = await executeGraphQL(gatewayUrl, '{ region(code: "3301") { name } }', { token: signed.stdout.trim() });
+    expect(asOfficial.data.region.name).toBe('杭州市');
+    const help = await command('scripts/src/token.ts', ['--help']);
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    expect(help.stdout).toContain('Usage: npm run -s token -- <region code>');
+    const unknown = await command('scripts/src/token.ts', ['99', 'admin']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim().split('\n')).toEqual(['error: 99 is not a region of the division tree (e.g. 33 is 浙江省, 3301 is 杭州市).']);
+  });
+
+  it('runs regions:load beside it without stopping its database', async () => {
+    const before = postgresPid();
+    const load = await command('scripts/src/load-regions.ts');
+    expect(load.code, load.stderr).toBe(0);
+    expect(load.stdout).toContain('already loaded: 665276 regions');
+    expect(postgresPid()).toBe(before);
+    expect((await answers('{ region(code: "33") { name } }'))?.data.region.name).toBe('浙江省');
+  });
+
+  it('gives one clear line for each command-line mistake, and the first 20 problems of a rejected import', async () => {
+    const stackTrace = /^\s+at /m;
+    const missing = await command('scripts/src/import.ts', ['members', path.join(dataDir, 'nowhere.xlsx'), '--region', '330106']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe(`error: ${path.join(dataDir, 'nowhere.xlsx')}: no such file.`);
+    await writeFile(path.join(dataDir, 'form.txt'), '填表日期,单位名称\n');
+    const text = await command('scripts/src/import.ts', ['members', path.join(dataDir, 'form.txt'), '--region', '330106']);
+    expect(text.stderr.trim()).toBe(`error: ${path.join(dataDir, 'form.txt')}: unknown kind of file; the form is read from .xlsx or .csv files.`);
+    await writeFile(path.join(dataDir, 'headers.csv'), '填表日期,单位名称\n2020-01-01,某店\n');
+    const headers = await command('scripts/src/import.ts', ['members', path.join(dataDir, 'headers.csv'), '--region', '330106']);
+    expect(headers.stderr.trim().split('\n')).toHaveLength(1);
+    expect(headers.stderr).toContain('lacks column(s) 党员姓名、是否业主、党员类别、党员分布');
+    const rows = Array.from({ length: 30 }, (_, i) => `2020-01-01,店${i},330106002,人${i},123,是,正式,个体工商户`);
+    await writeFile(path.join(dataDir, 'bad.csv'), ['填表日期,单位名称,所在地区代码,党员姓名,手机号码,是否业主,党员类别,党员分布', ...rows].join('\n'));
+    const rejected = await command('scripts/src/import.ts', ['members', path.join(dataDir, 'bad.csv'), '--region', '330106']);
+    expect(rejected.code).toBe(1);
+    const lines = rejected.stderr.trim().split('\n');
+    expect(lines[0]).toBe('error: nothing was imported: 30 problem(s) in 30 row(s). Fix them and import the file again:');
+    expect(lines.slice(1, 21).every((line) => /^ {2}row \d+ {2}手机号码: /.test(line))).toBe(true);
+    expect(lines.slice(21)).toEqual(['  … and 10 more']);
+    for (const run of [missing, text, headers, rejected]) expect(run.stderr).not.toMatch(stackTrace);
+  });
+
+  it('brings the database back after it is killed, and the gateway answers again by itself', async () => {
+    const first = postgresPid()!;
+    process.kill(first, 'SIGKILL');
+    let answered = false;
+    for (let waited = 0; waited < 60_000 && !answered; waited += 250) {
+      await sleep(250);
+      answered = (await answers('{ region(code: "33") { name registryFigures { marketEntities { existing } } } }'))?.data?.region?.registryFigures?.marketEntities?.existing > 0;
+    }
+    expect(answered).toBe(true);
+    expect(postgresPid()).not.toBe(first);
+    expect(output).toMatch(/\[postgres\] the database server stopped \(SIGKILL\); restarting/);
+  });
+
+  it('stops on Ctrl-C while its database is dead, leaving nothing running', async () => {
+    const pid = postgresPid()!;
+    process.kill(pid, 'SIGKILL');
+    start.kill('SIGINT');
+    const exitCode = await new Promise<number | null>((resolve) => (start.exitCode !== null ? resolve(start.exitCode) : start.once('exit', resolve)));
+    expect(exitCode).toBe(0);
+    expect(postgresPid()).toBeUndefined();
+    expect(await answers('{ __typename }')).toBeNull();
+  });
+});
