@@ -20,6 +20,7 @@ import {
   type PostgresServerEvent,
   type RunningServer,
   type RunningSubgraph,
+  type SubgraphDefinition,
 } from '@xgz/kit';
 import { errorCodes, executeGraphQL, tokenFor } from '@xgz/testkit';
 import { parseGatewayEnv, startGateway } from '@xgz/gateway';
@@ -54,7 +55,9 @@ beforeAll(async () => {
   adminUrl = withDatabase(server.adminUrl, 'xgz');
   await prepareAllDatabases(adminUrl, env);
   subgraphs = await Promise.all(
-    [registrySubgraph, organizationsSubgraph, marketsSubgraph, assessmentsSubgraph].map((definition) => startSubgraph(definition, { env, adminUrl, port: 0, prepare: false })),
+    ([registrySubgraph, organizationsSubgraph, marketsSubgraph, assessmentsSubgraph] as SubgraphDefinition<unknown>[]).map((definition) =>
+      startSubgraph(definition, { env, adminUrl, port: 0, prepare: false }),
+    ),
   );
   registry = subgraphs[0]!;
   const subgraphUrls = Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
