@@ -20,15 +20,11 @@ import {
   type PostgresServerEvent,
   type RunningServer,
   type RunningSubgraph,
-  type SubgraphDefinition,
 } from '@xgz/kit';
 import { errorCodes, executeGraphQL, tokenFor } from '@xgz/testkit';
 import { parseGatewayEnv, startGateway } from '@xgz/gateway';
-import { assessmentsSubgraph } from '@xgz/assessments';
-import { marketsSubgraph } from '@xgz/markets';
-import { organizationsSubgraph } from '@xgz/organizations';
-import { registrySubgraph } from '@xgz/registry';
 import { prepareAllDatabases } from '../scripts/src/prepare.js';
+import { subgraphs as subgraphDefinitions } from '../scripts/src/subgraphs.js';
 
 const env = parseEnv({}, { NODE_ENV: 'test' });
 let folder: string;
@@ -55,9 +51,7 @@ beforeAll(async () => {
   adminUrl = withDatabase(server.adminUrl, 'xgz');
   await prepareAllDatabases(adminUrl, env);
   subgraphs = await Promise.all(
-    ([registrySubgraph, organizationsSubgraph, marketsSubgraph, assessmentsSubgraph] as SubgraphDefinition<unknown>[]).map((definition) =>
-      startSubgraph(definition, { env, adminUrl, port: 0, prepare: false }),
-    ),
+    subgraphDefinitions.map((definition) => startSubgraph(definition, { env, adminUrl, port: 0, prepare: false })),
   );
   registry = subgraphs[0]!;
   const subgraphUrls = Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));

@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { ErrorCode, logger, readBoundedBody, redactedErrorMessage, RequestTooLargeError, type TokenVerifier } from '@xgz/kit';
+import { admitRequest, ErrorCode, logger, redactedErrorMessage, sendError, type TokenVerifier } from '@xgz/kit';
 import { graphiqlPage, pickEncoding } from './graphiql-page.js';
 import type { Readiness } from './subgraph-readiness.js';
 
 export interface GatewayHttpOptions {
-  /** The GraphQL runtime (Hive Gateway): handles a WHATWG Request. */
+  /** The GraphQL runtime (Hive Gateway): handles a WHATWG Request, built with its own Request class. */
   fetch: (request: Request) => Promise<Response> | Response;
+  Request: typeof Request;
   verifyToken: TokenVerifier;
   maxBodyBytes: number;
   readiness: () => Promise<Readiness>;
@@ -15,9 +16,6 @@ export interface GatewayHttpOptions {
 /** The IDE page may be kept 10 minutes, then revalidated by its ETag (a 304 costs nothing). */
 const PAGE_CACHE_CONTROL = 'public, max-age=600';
 
-function refuse(response: ServerResponse, status: number, error: GraphQLError, headers: Record<string, string> = {}) {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify({ errors: [error.toJSON()] }));
-}
 
 /** Headers about this connection and the body as it arrived, not about the request passed on. */
 const hopByHop = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'upgrade']);
@@ -65,33 +63,22 @@ export function gatewayRequestHandler(options: GatewayHttpOptions) {
       return;
     }
     // CORS preflights carry no credentials and run nothing.
-    if (request.method !== 'OPTIONS') {
-      try {
-        await options.verifyToken(request.headers.authorization);
-      } catch (error) {
-        request.resume();
-        refuse(response, 401, error as GraphQLError, { 'www-authenticate': 'Bearer' });
-        return;
-      }
-    }
     let body: string | undefined;
-    if (request.method === 'POST') {
-      try {
-        body = await readBoundedBody(request, options.maxBodyBytes);
-      } catch (error) {
-        if (!(error instanceof RequestTooLargeError)) throw error;
-        refuse(response, 413, new GraphQLError(error.message, { extensions: { code: ErrorCode.RequestTooLarge } }), { connection: 'close' });
-        return;
-      }
+    if (request.method !== 'OPTIONS') {
+      const admitted = await admitRequest(request, response, options.verifyToken, options.maxBodyBytes);
+      if (!admitted) return;
+      if (request.method === 'POST') body = admitted.body;
+    }
+    if (body !== undefined) {
       if (!body.trim()) {
-        refuse(response, 400, badRequest('The POST body is empty: send {"query": "…", "variables": {…}} as JSON.'));
+        sendError(response, 400, badRequest('The POST body is empty: send {"query": "…", "variables": {…}} as JSON.'));
         return;
       }
       if ((request.headers['content-type'] ?? '').includes('json')) {
         try {
           JSON.parse(body);
         } catch {
-          refuse(response, 400, badRequest('The body is not valid JSON: send {"query": "…", "variables": {…}}.'));
+          sendError(response, 400, badRequest('The body is not valid JSON: send {"query": "…", "variables": {…}}.'));
           return;
         }
       }
@@ -100,7 +87,7 @@ export function gatewayRequestHandler(options: GatewayHttpOptions) {
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined && !hopByHop.has(name)) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const answer = await options.fetch(new Request(new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`), { method: request.method, headers, body }));
+    const answer = await options.fetch(new options.Request(new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`), { method: request.method, headers, body }));
     const outgoing: Record<string, string> = {};
     answer.headers.forEach((value, name) => {
       if (!hopByHop.has(name)) outgoing[name] = value;
@@ -113,7 +100,7 @@ export function gatewayRequestHandler(options: GatewayHttpOptions) {
   return (request: IncomingMessage, response: ServerResponse) => {
     handle(request, response).catch((error: unknown) => {
       logger.error('gateway request failed', { message: redactedErrorMessage(error) });
-      if (!response.headersSent) refuse(response, 500, new GraphQLError('Internal server error', { extensions: { code: ErrorCode.Internal } }));
+      if (!response.headersSent) sendError(response, 500, new GraphQLError('Internal server error', { extensions: { code: ErrorCode.Internal } }));
       else response.destroy();
     });
   };

@@ -52,6 +52,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const subgraphUrls = { ...composedSubgraphUrls(supergraphSdl), ...subgraphUrlOverrides(env), ...options.subgraphUrls };
   const handler = gatewayRequestHandler({
     fetch: (request) => runtime.fetch(request),
+    // The runtime's own Request class: a request it need not convert.
+    Request: runtime.fetchAPI.Request as typeof Request,
     verifyToken: createTokenVerifier(env),
     maxBodyBytes: env.MAX_BODY_BYTES,
     readiness: subgraphReadiness(subgraphUrls),

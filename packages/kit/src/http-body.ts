@@ -1,4 +1,7 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GraphQLError } from 'graphql';
+import type { TokenVerifier, Viewer } from './auth.js';
+import { ErrorCode } from './errors.js';
 
 export class RequestTooLargeError extends Error {
   constructor(limit: number) {
@@ -21,4 +24,37 @@ export async function readBoundedBody(request: IncomingMessage, limit: number): 
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Answers a request refused before GraphQL sees it (401, 413, 400…) with one coded error, as JSON. */
+export function sendError(response: ServerResponse, status: number, error: GraphQLError, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify({ errors: [error.toJSON()] }));
+}
+
+/**
+ * What a GraphQL endpoint does first with a request: checks the token, then reads the body up to
+ * `maxBodyBytes` — nothing is read for a caller without a valid token. Answers 401 or 413 itself
+ * and returns null; otherwise the viewer and the body.
+ */
+export async function admitRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  verifyToken: TokenVerifier,
+  maxBodyBytes: number,
+): Promise<{ viewer: Viewer; body: string } | null> {
+  let viewer: Viewer;
+  try {
+    viewer = await verifyToken(request.headers.authorization);
+  } catch (error) {
+    request.resume();
+    sendError(response, 401, error as GraphQLError, { 'www-authenticate': 'Bearer' });
+    return null;
+  }
+  try {
+    return { viewer, body: await readBoundedBody(request, maxBodyBytes) };
+  } catch (error) {
+    if (!(error instanceof RequestTooLargeError)) throw error;
+    sendError(response, 413, new GraphQLError(error.message, { extensions: { code: ErrorCode.RequestTooLarge } }), { connection: 'close' });
+    return null;
+  }
 }

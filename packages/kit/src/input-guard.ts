@@ -1,11 +1,13 @@
 import {
+  defaultFieldResolver,
   getNullableType,
   isInputObjectType,
   isListType,
+  isObjectType,
   isScalarType,
   type GraphQLInputType,
+  type GraphQLSchema,
 } from 'graphql';
-import type { MiddlewareFn } from 'type-graphql';
 import { isRegionCode } from './auth.js';
 import { badUserInput } from './errors.js';
 import { isUuid } from './ids.js';
@@ -34,7 +36,8 @@ const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpp
 /** Why `text` breaks `rule`, or null. Also used on spreadsheet cells, so imports hold the same line. */
 export function textProblem(text: string, rule: TextRule): string | null {
   if (!text.isWellFormed()) return 'is not valid Unicode text (a lone surrogate): send UTF-8 text';
-  const length = [...text].length;
+  // Code points never outnumber UTF-16 units: count them only when the units are over the limit.
+  const length = text.length > rule.maxLength ? [...text].length : text.length;
   if (length > rule.maxLength) return `is longer than ${rule.maxLength} characters (${length} given): shorten it`;
   const control = controlCharacter.exec(text) ?? (rule.multiline ? null : lineBreakOrTab.exec(text));
   if (control) {
@@ -49,49 +52,55 @@ export function textProblem(text: string, rule: TextRule): string | null {
 /** A value shown in a message: short, and never more than a short prefix of what was sent. */
 const shown = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 
+function checkValue(value: unknown, type: GraphQLInputType, name: string, path: string, textRules: Readonly<Record<string, TextRule>>): void {
+  if (value === null || value === undefined) return;
+  const nullable = getNullableType(type);
+  if (isListType(nullable)) {
+    if (Array.isArray(value)) value.forEach((item, index) => checkValue(item, nullable.ofType, name, `${path}[${index}]`, textRules));
+    return;
+  }
+  if (isInputObjectType(nullable)) {
+    for (const field of Object.values(nullable.getFields())) {
+      checkValue((value as Record<string, unknown>)[field.name], field.type, field.name, `${path}.${field.name}`, textRules);
+    }
+    return;
+  }
+  if (!isScalarType(nullable) || typeof value !== 'string') return;
+  if (nullable.name === 'ID') {
+    if ((name === 'id' || name.endsWith('Id')) && !isUuid(value)) {
+      throw badUserInput(`${path} ${shown(value)} is not an id: ids are UUIDs like 3f2b8c4e-1d2a-4c5b-9e8f-0a1b2c3d4e5f.`, path);
+    }
+    if ((name === 'code' || name.endsWith('Code')) && !isRegionCode(value)) {
+      throw badUserInput(`${path} ${shown(value)} is not a division code: use 2, 4, 6, 9 or 12 digits (e.g. 33, 3301, 330106).`, path);
+    }
+  }
+  if (nullable.name === 'LocalDate' && (value < EARLIEST_DATE || value > LATEST_DATE)) {
+    throw badUserInput(`${path} ${value} is outside ${EARLIEST_DATE}…${LATEST_DATE}: records start with the People's Republic.`, path);
+  }
+  const problem = textProblem(value, textRules[name] ?? DEFAULT_TEXT_RULE);
+  if (problem) throw badUserInput(`${path} ${problem}.`, path);
+}
+
 /**
  * Format rules every subgraph applies to its arguments before any resolver runs (meaning — exists,
  * in scope, allowed — stays with the services):
  * - text: `textRules[name]` for an argument or input field of that name, else DEFAULT_TEXT_RULE;
  * - IDs named `id`/`…Id` are UUIDs, IDs named `code`/`…Code` are division codes;
  * - dates (LocalDate) lie between EARLIEST_DATE and LATEST_DATE.
- * Each problem is BAD_USER_INPUT naming the argument path, e.g. `input.name`.
+ * Each problem is BAD_USER_INPUT naming the argument path, e.g. `input.name`. Only the resolvers of
+ * fields that take arguments are wrapped: the thousands of plain fields of a figures answer are not.
  */
-export function inputGuard(textRules: Readonly<Record<string, TextRule>> = {}): MiddlewareFn {
-  const check = (value: unknown, type: GraphQLInputType, name: string, path: string): void => {
-    if (value === null || value === undefined) return;
-    const nullable = getNullableType(type);
-    if (isListType(nullable)) {
-      if (Array.isArray(value)) value.forEach((item, index) => check(item, nullable.ofType, name, `${path}[${index}]`));
-      return;
+export function guardArguments(schema: GraphQLSchema, textRules: Readonly<Record<string, TextRule>> = {}): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.args.length === 0) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      const argumentsOf = field.args;
+      field.resolve = (source, args, context, info) => {
+        for (const argument of argumentsOf) checkValue(args[argument.name], argument.type, argument.name, argument.name, textRules);
+        return resolve(source, args, context, info);
+      };
     }
-    if (isInputObjectType(nullable)) {
-      for (const field of Object.values(nullable.getFields())) {
-        check((value as Record<string, unknown>)[field.name], field.type, field.name, `${path}.${field.name}`);
-      }
-      return;
-    }
-    if (!isScalarType(nullable) || typeof value !== 'string') return;
-    if (nullable.name === 'ID') {
-      if ((name === 'id' || name.endsWith('Id')) && !isUuid(value)) {
-        throw badUserInput(`${path} ${shown(value)} is not an id: ids are UUIDs like 3f2b8c4e-1d2a-4c5b-9e8f-0a1b2c3d4e5f.`, path);
-      }
-      if ((name === 'code' || name.endsWith('Code')) && !isRegionCode(value)) {
-        throw badUserInput(`${path} ${shown(value)} is not a division code: use 2, 4, 6, 9 or 12 digits (e.g. 33, 3301, 330106).`, path);
-      }
-    }
-    if (nullable.name === 'LocalDate' && (value < EARLIEST_DATE || value > LATEST_DATE)) {
-      throw badUserInput(`${path} ${value} is outside ${EARLIEST_DATE}…${LATEST_DATE}: records start with the People's Republic.`, path);
-    }
-    const problem = textProblem(value, textRules[name] ?? DEFAULT_TEXT_RULE);
-    if (problem) throw badUserInput(`${path} ${problem}.`, path);
-  };
-
-  return ({ args, info }, next) => {
-    if (Object.keys(args).length > 0) {
-      const field = info.parentType.getFields()[info.fieldName];
-      for (const argument of field?.args ?? []) check(args[argument.name], argument.type, argument.name, argument.name);
-    }
-    return next();
-  };
+  }
 }

@@ -3,7 +3,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import { inputGuard, type TextRule } from './input-guard.js';
+import { guardArguments, type TextRule } from './input-guard.js';
 
 /** Federation directives our subgraphs may use (Federation 2.9: `@listSize` declares list sizes for the cost limit). */
 const federationLink = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@listSize"])`;
@@ -16,7 +16,7 @@ export interface SubgraphSchemaDefinition {
   /** Foreign entity stubs no query reaches directly; type-graphql would drop them otherwise. */
   orphanedTypes?: Function[];
   references: ReferenceResolvers;
-  /** Text rules by argument or input-field name, beyond the one-line 200-character default (see inputGuard). */
+  /** Text rules by argument or input-field name, beyond the one-line 200-character default (see guardArguments). */
   textRules?: Record<string, TextRule>;
 }
 
@@ -27,9 +27,9 @@ export function buildTypeGraphqlSubgraphSchema(definition: SubgraphSchemaDefinit
     orphanedTypes: definition.orphanedTypes ?? [],
     skipCheck: true,
     validate: false,
-    globalMiddlewares: [inputGuard(definition.textRules)],
     emitSchemaFile: false,
   });
+  guardArguments(schema, definition.textRules);
   const typeDefs = parse(`${federationLink}\n${printSchemaWithDirectives(schema)}`);
   const resolvers: Record<string, object> = { ...createResolversMap(schema) };
   for (const [typeName, reference] of Object.entries(definition.references)) {

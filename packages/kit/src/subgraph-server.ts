@@ -7,7 +7,7 @@ import type { TokenVerifier, Viewer } from './auth.js';
 import { databaseUnavailable, isDatabaseUnavailable } from './database-availability.js';
 import { ErrorCode } from './errors.js';
 import { listenHttp } from './http-listen.js';
-import { readBoundedBody, RequestTooLargeError } from './http-body.js';
+import { admitRequest } from './http-body.js';
 import { logger, redactedErrorMessage } from './logger.js';
 import { assertAffordable, queryShapeRules, tokenLimitError, type QueryLimits } from './query-limits.js';
 
@@ -64,10 +64,6 @@ const toHeaderMap = (request: IncomingMessage) => {
   return headers;
 };
 
-/** A JSON answer carrying one coded error, for requests refused before GraphQL sees them. */
-function refuse(response: ServerResponse, status: number, error: GraphQLError, headers: Record<string, string> = {}) {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify({ errors: [error.toJSON()] }));
-}
 
 /** The operation's cost is checked once its document and variables are known, before it runs. */
 const costLimitPlugin = (limits: QueryLimits): ApolloServerPlugin => ({
@@ -131,25 +127,11 @@ export async function startSubgraphServer<Context extends BaseContext>(options: 
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: the GraphQL endpoint is /graphql');
       return;
     }
-    let viewer: Viewer;
-    try {
-      viewer = await options.verifyToken(request.headers.authorization);
-    } catch (error) {
-      refuse(response, 401, error as GraphQLError, { 'www-authenticate': 'Bearer' });
-      request.resume();
-      return;
-    }
-    let body: string;
-    try {
-      body = await readBoundedBody(request, limits.MAX_BODY_BYTES);
-    } catch (error) {
-      if (!(error instanceof RequestTooLargeError)) throw error;
-      refuse(response, 413, new GraphQLError(error.message, { extensions: { code: ErrorCode.RequestTooLarge } }), { connection: 'close' });
-      return;
-    }
+    const admitted = await admitRequest(request, response, options.verifyToken, limits.MAX_BODY_BYTES);
+    if (!admitted) return;
     const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method ?? 'GET', headers: toHeaderMap(request), search: url.search, body: parseBody(request, body) },
-      context: async () => options.createContext(viewer),
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers: toHeaderMap(request), search: url.search, body: parseBody(request, admitted.body) },
+      context: async () => options.createContext(admitted.viewer),
     });
     const headers: Record<string, string> = {};
     for (const [name, value] of result.headers) headers[name] = value;

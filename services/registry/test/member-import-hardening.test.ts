@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraphRoles } from '@xgz/kit';
 import { errorCodes, executeGraphQL, startTestSubgraphs, tokenFor, withConnection, type SubgraphHarness } from '@xgz/testkit';
+import { zipArchive } from '../../../scripts/src/zip-archive.js';
 import { writeRegistrationForm } from '../src/modules/member-import/registration-form.writer.js';
 import { registrySubgraph } from '../src/server.js';
-import { zipArchive } from './zip-archive.js';
 
 let harness: SubgraphHarness;
 let url: string;
