@@ -143,7 +143,7 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
   let stopping = false;
   let restartTimer: NodeJS.Timeout | null = null;
   let delay = restart?.initialDelayMs ?? 0;
-  let failedAttempts = 0;
+  let attempts = 0;
 
   /** Starts the postmaster and resolves once it accepts connections; rejects if it exits first. */
   const launch = () =>
@@ -192,14 +192,14 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
     restartTimer = setTimeout(() => {
       restartTimer = null;
       if (stopping) return;
-      failedAttempts++;
+      attempts++;
       launch().then(
         () => {
-          options.onEvent?.({ kind: 'restarted', attempts: failedAttempts });
-          failedAttempts = 0;
+          options.onEvent?.({ kind: 'restarted', attempts });
+          attempts = 0;
         },
         (error: unknown) => {
-          options.onEvent?.({ kind: 'restart-failed', attempts: failedAttempts, reason: error instanceof Error ? error.message : String(error) });
+          options.onEvent?.({ kind: 'restart-failed', attempts, reason: error instanceof Error ? error.message : String(error) });
           scheduleRestart();
         },
       );
