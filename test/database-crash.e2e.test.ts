@@ -111,8 +111,9 @@ describe('the database is killed during writes', () => {
     expect(events[0]).toMatchObject({ kind: 'exited', signal: 'SIGKILL' });
     // Ready again, and every acknowledged write is in the database.
     expect(readyDuringOutage.gateway.size).toBeGreaterThan(0);
-    expect(await readiness(registry.url)).toBe(200);
-    expect(await readiness(gateway.url)).toBe(200);
+    // Readiness is cached for a second (a probe must not cost a statement per request): it follows shortly.
+    await expect.poll(() => readiness(registry.url), { timeout: 5_000 }).toBe(200);
+    await expect.poll(() => readiness(gateway.url), { timeout: 5_000 }).toBe(200);
     const owner = subgraphRoles(adminUrl, 'registry', env.DB_ROLE_PASSWORD).ownerUrl;
     const stored = await withConnection(owner, async (client) =>
       (await client.query<{ id: string }>(`select id from market_entity where id = any($1::uuid[])`, [acknowledged])).rows.map((row) => row.id),

@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { admitRequest, ErrorCode, logger, redactedErrorMessage, sendError, type TokenVerifier } from '@xgz/kit';
+import { admitRequest, answerProbes, ErrorCode, logger, redactedErrorMessage, sendError, type Readiness, type TokenVerifier } from '@xgz/kit';
 import { graphiqlPage, pickEncoding } from './graphiql-page.js';
-import type { Readiness } from './subgraph-readiness.js';
 
 export interface GatewayHttpOptions {
   /** The GraphQL runtime (Hive Gateway): handles a WHATWG Request, built with its own Request class. */
@@ -45,19 +44,7 @@ const wantsPage = (request: IncomingMessage, url: URL) =>
 export function gatewayRequestHandler(options: GatewayHttpOptions) {
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname === '/healthz') {
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-      return;
-    }
-    if (url.pathname === '/readyz') {
-      const readiness = await options.readiness();
-      response.writeHead(readiness.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(readiness));
-      return;
-    }
-    if (url.pathname !== '/graphql') {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: the GraphQL endpoint is /graphql');
-      return;
-    }
+    if (await answerProbes(url.pathname, response, options.readiness)) return;
     if (wantsPage(request, url)) {
       await serveGraphiQL(request, response);
       return;

@@ -1,3 +1,5 @@
+import { cachedReadiness, type Readiness } from '@xgz/kit';
+
 /** The subgraphs composed into a supergraph and their URLs (`@join__graph(name:, url:)`). */
 export function composedSubgraphUrls(supergraphSdl: string): Record<string, string> {
   const urls: Record<string, string> = {};
@@ -5,16 +7,11 @@ export function composedSubgraphUrls(supergraphSdl: string): Record<string, stri
   return urls;
 }
 
-export interface Readiness {
-  ready: boolean;
-  subgraphs: Record<string, 'ready' | 'unavailable'>;
-}
-
 const PROBE_TIMEOUT_MS = 2_000;
 
-/** Asks each subgraph's /readyz (its database answers) at once; ready when all are. */
+/** Asks each subgraph's /readyz (its database answers) at once, at most once a second; ready when all are. */
 export function subgraphReadiness(urls: Record<string, string>) {
-  return async (): Promise<Readiness> => {
+  return cachedReadiness(async (): Promise<Readiness> => {
     const entries = await Promise.all(
       Object.entries(urls).map(async ([name, url]) => {
         const readyz = new URL('/readyz', url);
@@ -23,5 +20,5 @@ export function subgraphReadiness(urls: Record<string, string>) {
       }),
     );
     return { ready: entries.every(([, state]) => state === 'ready'), subgraphs: Object.fromEntries(entries) };
-  };
+  });
 }

@@ -39,7 +39,7 @@ export * from './figures/report-dates.js';
 export * from './figures/snapshot-roll-forward.js';
 export * from './paging.js';
 export * from './writes.js';
-export * from './http-body.js';
+export * from './http-front.js';
 export * from './query-limits.js';
 export * from './input-guard.js';
 export * from './database-availability.js';

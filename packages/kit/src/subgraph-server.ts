@@ -7,7 +7,7 @@ import type { TokenVerifier, Viewer } from './auth.js';
 import { databaseUnavailable, isDatabaseUnavailable } from './database-availability.js';
 import { ErrorCode } from './errors.js';
 import { listenHttp } from './http-listen.js';
-import { admitRequest } from './http-body.js';
+import { admitRequest, answerProbes, cachedReadiness, type Readiness } from './http-front.js';
 import { logger, redactedErrorMessage } from './logger.js';
 import { assertAffordable, queryShapeRules, tokenLimitError, type QueryLimits } from './query-limits.js';
 
@@ -88,7 +88,7 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   verifyToken: TokenVerifier;
   createContext: (viewer: Viewer) => Context;
   /** Whether the service can do its work now (its database answers): /readyz. */
-  ready: () => Promise<boolean>;
+  ready: () => Promise<Readiness>;
   limits: QueryLimits;
   port: number;
   host?: string;
@@ -101,6 +101,7 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
  */
 export async function startSubgraphServer<Context extends BaseContext>(options: SubgraphServerOptions<Context>): Promise<RunningServer> {
   const { limits } = options;
+  const ready = cachedReadiness(options.ready);
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     // No Apollo Studio: no inline traces, no landing page that would load from a CDN.
@@ -114,19 +115,7 @@ export async function startSubgraphServer<Context extends BaseContext>(options: 
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname === '/healthz') {
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-      return;
-    }
-    if (url.pathname === '/readyz') {
-      const ready = await options.ready();
-      response.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ready ? 'ready' : 'database unavailable' }));
-      return;
-    }
-    if (url.pathname !== '/graphql') {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: the GraphQL endpoint is /graphql');
-      return;
-    }
+    if (await answerProbes(url.pathname, response, ready)) return;
     const admitted = await admitRequest(request, response, options.verifyToken, limits.MAX_BODY_BYTES);
     if (!admitted) return;
     const result = await apollo.executeHTTPGraphQLRequest({

@@ -9,6 +9,7 @@ import { withConnection } from './sql-connection.js';
 import { openAppOrm, prepareSubgraphDatabase, type SubgraphDatabaseDefinition } from './orm.js';
 import { createRequestContextFactory, type LoadersFactory } from './request-context.js';
 import { buildTypeGraphqlSubgraphSchema, type SubgraphSchemaDefinition } from './subgraph-schema.js';
+import type { Readiness } from './http-front.js';
 import { startSubgraphServer, type RunningServer } from './subgraph-server.js';
 
 /** Everything the kit needs to know about one subgraph; each service exports one. */
@@ -85,14 +86,15 @@ export async function startSubgraph<Loaders>(
 const SNAPSHOT_ROLL_FORWARD_MS = 6 * 60 * 60 * 1000;
 const READY_CHECK_TIMEOUT_MS = 2_000;
 
-/** Whether the database answers a trivial statement within READY_CHECK_TIMEOUT_MS. */
-async function databaseAnswers(orm: MikroORM): Promise<boolean> {
+/** Ready when the database answers a trivial statement within READY_CHECK_TIMEOUT_MS. */
+async function databaseAnswers(orm: MikroORM): Promise<Readiness> {
   const timeout = new Promise<false>((resolve) => setTimeout(resolve, READY_CHECK_TIMEOUT_MS, false).unref());
   const answer = orm.em
     .fork()
     .execute('select 1')
     .then(() => true, () => false);
-  return Promise.race([answer, timeout]);
+  const ready = await Promise.race([answer, timeout]);
+  return { ready, database: ready ? 'ready' : 'unavailable' };
 }
 
 /** What every service's main.ts does: read the environment, serve, stop cleanly on a signal. */

@@ -1,3 +1,7 @@
+/**
+ * The HTTP front every GraphQL endpoint shares (each subgraph, the gateway): probes, the token and
+ * a bounded body before anything is read, and refusals as one coded error.
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { TokenVerifier, Viewer } from './auth.js';
@@ -46,8 +50,8 @@ export async function admitRequest(
   try {
     viewer = await verifyToken(request.headers.authorization);
   } catch (error) {
-    request.resume();
-    sendError(response, 401, error as GraphQLError, { 'www-authenticate': 'Bearer' });
+    // Closed, not drained: an unauthenticated upload is not read at all.
+    sendError(response, 401, error as GraphQLError, { 'www-authenticate': 'Bearer', connection: 'close' });
     return null;
   }
   try {
@@ -57,4 +61,40 @@ export async function admitRequest(
     sendError(response, 413, new GraphQLError(error.message, { extensions: { code: ErrorCode.RequestTooLarge } }), { connection: 'close' });
     return null;
   }
+}
+
+/** What /readyz reports: whether the service can do its work now, and why not. */
+export interface Readiness {
+  ready: boolean;
+  [detail: string]: unknown;
+}
+
+/**
+ * Readiness checked at most once per `maxAgeMs`, callers in between sharing the answer: /readyz
+ * needs no token, so hammering it must not turn into a database statement (or, at the gateway, one
+ * per subgraph) per request.
+ */
+export function cachedReadiness(check: () => Promise<Readiness>, maxAgeMs = 1_000): () => Promise<Readiness> {
+  let last: { at: number; answer: Promise<Readiness> } | null = null;
+  return () => {
+    if (!last || Date.now() - last.at > maxAgeMs) last = { at: Date.now(), answer: check() };
+    return last.answer;
+  };
+}
+
+/**
+ * Answers the paths beside /graphql — /healthz (the process answers), /readyz (200 or 503 with the
+ * details), anything else 404 — and says whether it did.
+ */
+export async function answerProbes(pathname: string, response: ServerResponse, readiness: () => Promise<Readiness>): Promise<boolean> {
+  if (pathname === '/graphql') return false;
+  if (pathname === '/healthz') {
+    response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+  } else if (pathname === '/readyz') {
+    const answer = await readiness();
+    response.writeHead(answer.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+  } else {
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: the GraphQL endpoint is /graphql');
+  }
+  return true;
 }
