@@ -38,14 +38,7 @@ export const queryLimitSettings = {
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
 };
 
-export interface QueryLimits {
-  QUERY_MAX_DEPTH: number;
-  QUERY_MAX_ALIASES: number;
-  QUERY_MAX_TOKENS: number;
-  QUERY_MAX_COST: number;
-  QUERY_ASSUMED_LIST_SIZE: number;
-  MAX_BODY_BYTES: number;
-}
+export type QueryLimits = z.infer<z.ZodObject<typeof queryLimitSettings>>;
 
 const limitError = (code: string, message: string) => new GraphQLError(message, { extensions: { code } });
 
@@ -80,15 +73,25 @@ export function tokenLimitError(message: string): GraphQLError | null {
   return limit ? limitError(ErrorCode.QueryTooLong, `The document has more than ${limit} tokens: send a shorter operation (QUERY_MAX_TOKENS).`) : null;
 }
 
+interface DeclaredListSize {
+  assumedSize?: number;
+  slicingArguments?: string[];
+}
+
+/** Read once per field of a schema, not on every field of every request. */
+const declaredSizes = new WeakMap<GraphQLField<unknown, unknown>, DeclaredListSize | null>();
+
 /** The size a list field declares with `@listSize(assumedSize:, slicingArguments:)`, read from the schema. */
-function declaredListSize(field: GraphQLField<unknown, unknown>): { assumedSize?: number; slicingArguments?: string[] } | null {
+function declaredListSize(field: GraphQLField<unknown, unknown>): DeclaredListSize | null {
+  if (declaredSizes.has(field)) return declaredSizes.get(field)!;
   const directive = field.astNode?.directives?.find((candidate) => candidate.name.value === 'listSize');
-  if (!directive) return null;
   const value = (name: string) => {
-    const argument = directive.arguments?.find((candidate) => candidate.name.value === name);
+    const argument = directive?.arguments?.find((candidate) => candidate.name.value === name);
     return argument && argument.value.kind !== Kind.NULL ? valueFromASTUntyped(argument.value) : undefined;
   };
-  return { assumedSize: value('assumedSize') as number | undefined, slicingArguments: value('slicingArguments') as string[] | undefined };
+  const declared = directive ? { assumedSize: value('assumedSize') as number | undefined, slicingArguments: value('slicingArguments') as string[] | undefined } : null;
+  declaredSizes.set(field, declared);
+  return declared;
 }
 
 /**
