@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { assertRegionInScope, assertRole, badUserInput, canSeePersonalData, FactHistory, WRITER_ROLES, writeAudit, type Viewer } from '@xgz/kit';
+import { assertRegionInScope, assertRole, badUserInput, canSeePersonalData, FactHistory, onUniqueViolation, WRITER_ROLES, writeAudit, type Viewer } from '@xgz/kit';
 import { MarketEntityEntity } from '../market-entity/market-entity.entity.js';
 import { marketEntityFacts } from '../market-entity/market-entity.facts.js';
 import { MarketEntityStatus } from '../market-entity/market-entity-kind.js';
@@ -46,12 +45,12 @@ export interface ImportResult {
 /** Base64 is 4 characters per 3 bytes, plus line breaks some encoders add. */
 const base64Pattern = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
 
-/** The uploaded file's bytes, refused before decoding when too large or not base64. */
+/**
+ * The uploaded file's bytes. The argument's length is already bounded (the schema's text rule for
+ * contentBase64); here: base64 only, and the decoded file within IMPORT_MAX_FILE_BYTES.
+ */
 function decodeUpload(contentBase64: string): Buffer {
   const maxBytes = importLimits.IMPORT_MAX_FILE_BYTES;
-  if (contentBase64.length > Math.ceil((maxBytes / 3) * 4 * 1.1)) {
-    throw badUserInput(`The file is over ${Math.round(maxBytes / 1024 / 1024)} MB (IMPORT_MAX_FILE_BYTES): split it by township.`, 'contentBase64');
-  }
   if (!base64Pattern.test(contentBase64)) throw badUserInput('contentBase64 is not base64: send the file base64-encoded.', 'contentBase64');
   const bytes = Buffer.from(contentBase64, 'base64');
   if (bytes.length === 0) throw badUserInput('contentBase64 is empty: send the file base64-encoded.', 'contentBase64');
@@ -147,12 +146,7 @@ export async function importPartyMembers(em: EntityManager, viewer: Viewer, rows
       report('write', rows.length);
       return result;
     });
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) throw importCollided();
-    throw error;
-  }
+  return onUniqueViolation(work, importCollided);
 }
 
 interface PlannedMember {
