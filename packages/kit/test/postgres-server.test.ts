@@ -9,7 +9,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../src/free-port.js';
-import { startPostgresServer, type PostgresServerEvent } from '../src/postgres/postgres-server.js';
+import { isProcessAlive, startPostgresServer, type PostgresServerEvent } from '../src/postgres/postgres-server.js';
 import { withConnection } from '../src/sql-connection.js';
 
 /** A folder the postgres user may enter (mkdtemp makes it 0700). */
@@ -20,21 +20,13 @@ async function openFolder() {
 }
 
 const answers = (adminUrl: string) => withConnection(adminUrl, async (client) => (await client.query<{ one: number }>('select 1 as one')).rows[0]!.one).catch(() => 0);
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('PostgreSQL run by the kit', () => {
   it('starts from a folder only root may enter (a clone under /root or in mktemp -d), keeping the data reachable', async () => {
     // mkdtemp makes the folder 0700: as root, the postgres user cannot enter it.
     const privateFolder = await mkdtemp(path.join(tmpdir(), 'xgz-private-'));
     const requested = path.join(privateFolder, '.data', 'postgres');
-    const server = await startPostgresServer({ dataDir: requested, port: await freePort(), restart: false });
+    let server = await startPostgresServer({ dataDir: requested, port: await freePort(), restart: false });
     try {
       expect(await answers(server.adminUrl)).toBe(1);
       if (userInfo().uid === 0) {
@@ -44,6 +36,13 @@ describe('PostgreSQL run by the kit', () => {
       } else {
         expect(server.dataDir).toBe(requested);
       }
+      // The data removed behind the link (or the folder itself): the next start makes a new cluster there.
+      await server.stop();
+      const dataDir = server.dataDir;
+      await rm(dataDir, { recursive: true, force: true });
+      server = await startPostgresServer({ dataDir: requested, port: await freePort(), restart: false });
+      expect(server.dataDir).toBe(dataDir);
+      expect(await answers(server.adminUrl)).toBe(1);
     } finally {
       await server.stop();
       if (server.dataDir !== requested) await rm(server.dataDir, { recursive: true, force: true });
@@ -56,7 +55,7 @@ describe('PostgreSQL run by the kit', () => {
     const server = await startPostgresServer({ dataDir: path.join(folder, 'data'), port: await freePort(), restart: false });
     const pid = server.pid()!;
     process.kill(pid, 'SIGKILL');
-    for (let waited = 0; waited < 5_000 && alive(pid); waited += 50) await sleep(50);
+    for (let waited = 0; waited < 5_000 && isProcessAlive(pid); waited += 50) await sleep(50);
     const started = Date.now();
     await server.stop();
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -85,7 +84,7 @@ describe('PostgreSQL run by the kit', () => {
     } finally {
       const last = server.pid();
       await server.stop();
-      expect(last && alive(last)).toBeFalsy();
+      expect(last && isProcessAlive(last)).toBeFalsy();
       // Stopped on purpose: nothing restarts it.
       await sleep(300);
       expect(server.pid()).toBeUndefined();

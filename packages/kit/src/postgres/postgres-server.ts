@@ -48,7 +48,8 @@ const DEFAULT_RESTART = { initialDelayMs: 250, maxDelayMs: 8_000 };
 /** A server that stayed up this long has recovered: the next crash starts the back-off again. */
 const STABLE_AFTER_MS = 30_000;
 
-const isAlive = (pid: number) => {
+/** Whether a process with this pid still runs. */
+export const isProcessAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;
@@ -72,7 +73,7 @@ function pidFile(dataDir: string): { pid: number; port: number; status: string }
 /** The server already running on `dataDir` (its postmaster.pid names a live process), if any. */
 export function runningPostgresServer(dataDir: string): { adminUrl: string; pid: number } | null {
   const found = pidFile(dataDir);
-  if (!found || !Number.isInteger(found.pid) || found.pid <= 0 || !isAlive(found.pid) || !found.port) return null;
+  if (!found || !Number.isInteger(found.pid) || found.pid <= 0 || !isProcessAlive(found.pid) || !found.port) return null;
   return { adminUrl: adminUrlFor(found.port), pid: found.pid };
 }
 
@@ -133,7 +134,7 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
 
   // A server left running by a killed run holds the folder: stop it before starting ours.
   const leftover = runningPostgresServer(dataDir);
-  if (leftover) await shutDown(leftover.pid, () => !isAlive(leftover.pid));
+  if (leftover) await shutDown(leftover.pid, () => !isProcessAlive(leftover.pid));
 
   const settings = { listen_addresses: '127.0.0.1', max_connections: '300', ...options.settings };
   const args = ['-D', dataDir, '-p', String(options.port), ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])];
