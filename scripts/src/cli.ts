@@ -1,3 +1,5 @@
+import { redactedErrorMessage } from '@xgz/kit';
+
 /**
  * What every command does with an error: one clear line on stderr, never a stack trace (the
  * details only with LOG_LEVEL=debug), and a non-zero exit code.
@@ -22,8 +24,8 @@ export async function runCli(main: () => Promise<void>): Promise<void> {
       for (const line of error.details) console.error(line);
       process.exitCode = error.exitCode;
     } else {
-      const message = error instanceof Error ? error.message : String(error);
-      console.error(`error: ${message.split('\n')[0]}`);
+      // Unexpected, so possibly carrying values from a file or the database: redacted like a log line.
+      console.error(`error: ${redactedErrorMessage(error).split('\n')[0]}`);
       if (process.env.LOG_LEVEL === 'debug') console.error(error);
       process.exitCode = 1;
     }

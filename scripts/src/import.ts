@@ -9,11 +9,10 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { GraphQLError } from 'graphql';
-import { z } from 'zod';
 import { isRegionCode, openAppOrm, parseEnv, regionScopedEntityManager, type Viewer } from '@xgz/kit';
 import { FormFileError, formatOfFile, importPartyMembers, isKnownRegionCode, MemberImportErrorCode, readRegistrationForm, registryDatabase } from '@xgz/registry';
 import { CliError, runCli } from './cli.js';
-import { openLocalDatabase } from './local-database.js';
+import { localDatabaseSettings, openLocalDatabase } from './local-database.js';
 import { prepareAllDatabases } from './prepare.js';
 
 const USAGE = 'Usage: pnpm run import members FILE --region CODE [--dry-run]   (FILE: .xlsx, or .csv in UTF-8 or GBK)';
@@ -62,8 +61,8 @@ await runCli(async () => {
   if (!isRegionCode(region) || !(await isKnownRegionCode(region))) throw new CliError(`--region ${region} is not a region of the division tree (e.g. 330106 is 西湖区).`);
   const rows = await readForm(file);
 
-  const env = parseEnv({ EMBEDDED_PG_PORT: z.coerce.number().int().default(5433) });
-  const database = await openLocalDatabase(env, env.EMBEDDED_PG_PORT, { reuseRunning: true });
+  const env = parseEnv(localDatabaseSettings);
+  const database = await openLocalDatabase(env, { reuseRunning: true });
   const bar = new SingleBar({ format: '{stage} |{bar}| {value}/{total} rows', hideCursor: true }, Presets.shades_classic);
   try {
     await prepareAllDatabases(database.adminUrl, env);

@@ -1,7 +1,10 @@
 import path from 'node:path';
-import { runningPostgresServer, startPostgresServer, withConnection, withDatabase, type PostgresServerEvent, type SharedEnv } from '@xgz/kit';
+import { portVariable, runningPostgresServer, startPostgresServer, withConnection, withDatabase, type PostgresServerEvent, type SharedEnv } from '@xgz/kit';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+/** The embedded server's port, for every command that opens the local database (parseEnv(localDatabaseSettings)). */
+export const localDatabaseSettings = { EMBEDDED_PG_PORT: portVariable(5433) };
 
 export interface LocalDatabase {
   adminUrl: string;
@@ -20,14 +23,14 @@ export interface LocalDatabaseOptions {
  * DATABASE_URL when set; otherwise embedded PostgreSQL with its data under DATA_DIR/postgres (kept
  * across restarts) and a database named `xgz`.
  */
-export async function openLocalDatabase(env: SharedEnv, port: number, options: LocalDatabaseOptions = {}): Promise<LocalDatabase> {
+export async function openLocalDatabase(env: SharedEnv & { EMBEDDED_PG_PORT: number }, options: LocalDatabaseOptions = {}): Promise<LocalDatabase> {
   if (env.DATABASE_URL) return { adminUrl: env.DATABASE_URL, stop: async () => {} };
   const dataDir = path.join(env.DATA_DIR, 'postgres');
   const running = options.reuseRunning ? runningPostgresServer(dataDir) : null;
   if (running) return { adminUrl: withDatabase(running.adminUrl, 'xgz'), stop: async () => {} };
   const server = await startPostgresServer({
     dataDir,
-    port,
+    port: env.EMBEDDED_PG_PORT,
     ...(options.supervise ? { onEvent: options.supervise } : { restart: false }),
   });
   await withConnection(server.adminUrl, async (client) => {

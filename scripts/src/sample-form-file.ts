@@ -5,11 +5,10 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { parseEnv, subgraphRoles, withConnection } from '@xgz/kit';
 import { formatOfFile, writeRegistrationForm } from '@xgz/registry';
 import { CliError, runCli } from './cli.js';
-import { openLocalDatabase } from './local-database.js';
+import { localDatabaseSettings, openLocalDatabase } from './local-database.js';
 import { prepareAllDatabases } from './prepare.js';
 import { sampleRegistrationForm } from './sample-form.js';
 
@@ -19,8 +18,8 @@ await runCli(async () => {
   if (!count || !file || !Number(count)) throw new CliError('Usage: pnpm run sample-form ROWS FILE [--region COUNTY]', [], 2);
   const format = formatOfFile(file);
   if (!format) throw new CliError(`${file}: name the file .xlsx or .csv.`);
-  const env = parseEnv({ EMBEDDED_PG_PORT: z.coerce.number().int().default(5433) });
-  const database = await openLocalDatabase(env, env.EMBEDDED_PG_PORT, { reuseRunning: true });
+  const env = parseEnv(localDatabaseSettings);
+  const database = await openLocalDatabase(env, { reuseRunning: true });
   try {
     await prepareAllDatabases(database.adminUrl, env);
     const townships = await withConnection(subgraphRoles(database.adminUrl, 'registry', env.DB_ROLE_PASSWORD).ownerUrl, async (client) =>

@@ -9,12 +9,12 @@ import path from 'node:path';
 import { DEV_TOKEN_COMMAND, parseEnv, portVariable, signDevToken, type PostgresServerEvent } from '@xgz/kit';
 import { seedDemoData } from './demo-data.js';
 import { seedRegistryDemo } from './demo-registry.js';
-import { openLocalDatabase, projectRoot, type LocalDatabase } from './local-database.js';
+import { localDatabaseSettings, openLocalDatabase, projectRoot, type LocalDatabase } from './local-database.js';
 import { prepareAllDatabases } from './prepare.js';
 import { subgraphs } from './subgraphs.js';
 
 const env = parseEnv({
-  EMBEDDED_PG_PORT: portVariable(5433),
+  ...localDatabaseSettings,
   GATEWAY_PORT: portVariable(4000),
   REGISTRY_PORT: portVariable(4001),
   ORGANIZATIONS_PORT: portVariable(4002),
@@ -87,7 +87,7 @@ async function waitForHealth(url: string, name: string) {
 }
 
 try {
-  database = await openLocalDatabase(env, env.EMBEDDED_PG_PORT, { supervise: (event) => console.error(describePostgresEvent(event)) });
+  database = await openLocalDatabase(env, { supervise: (event) => console.error(describePostgresEvent(event)) });
   const regions = await prepareAllDatabases(database.adminUrl, env);
   console.log(regions.skipped ? `region tree already loaded (${regions.rows} regions)` : `loaded ${regions.rows} regions in ${(regions.milliseconds / 1000).toFixed(1)} s`);
   const seeded = await seedDemoData(database.adminUrl, env.DB_ROLE_PASSWORD);
