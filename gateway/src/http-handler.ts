@@ -19,7 +19,7 @@ const PAGE_CACHE_CONTROL = 'public, max-age=600';
 /** Headers about this connection and the body as it arrived, not about the request passed on. */
 const hopByHop = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'upgrade']);
 
-const badRequest = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_REQUEST' } });
+const badRequest = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.BadRequest } });
 
 async function serveGraphiQL(request: IncomingMessage, response: ServerResponse) {
   const page = await graphiqlPage();

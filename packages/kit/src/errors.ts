@@ -8,6 +8,8 @@ export const ErrorCode = {
   NotFound: 'NOT_FOUND',
   Unauthenticated: 'UNAUTHENTICATED',
   Internal: 'INTERNAL_SERVER_ERROR',
+  /** The HTTP request itself is malformed (no body, not JSON). */
+  BadRequest: 'BAD_REQUEST',
   /** The operation nests deeper than QUERY_MAX_DEPTH. */
   QueryTooDeep: 'QUERY_TOO_DEEP',
   /** The operation has more aliases than QUERY_MAX_ALIASES. */
