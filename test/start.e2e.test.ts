@@ -43,7 +43,8 @@ beforeAll(async () => {
   const { NODE_ENV: _test, ...inherited } = process.env as Record<string, string>;
   environment = { ...inherited, NODE_ENV: 'development', LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, String(port)])) };
   gatewayUrl = `http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`;
-  start = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/src/start.ts')], { cwd: root, env: environment });
+  // As `npm start` runs it: through the tsx launcher, in a process group of its own, as in a terminal.
+  start = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'scripts/src/start.ts')], { cwd: root, env: environment, detached: true });
   start.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   start.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   for (let waited = 0; !output.includes('Ctrl-C stops everything') && start.exitCode === null; waited += 250) {
@@ -54,7 +55,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  if (start && start.exitCode === null) start.kill('SIGKILL');
+  if (start && start.exitCode === null) process.kill(-start.pid!, 'SIGKILL');
   const pid = postgresPid();
   if (pid) process.kill(pid, 'SIGKILL');
   await rm(dataDir, { recursive: true, force: true });
@@ -135,7 +136,8 @@ describe('npm start', () => {
   it('stops on Ctrl-C while its database is dead, leaving nothing running', async () => {
     const pid = postgresPid()!;
     process.kill(pid, 'SIGKILL');
-    start.kill('SIGINT');
+    // Ctrl-C in a terminal signals the whole group: the launcher, which relays it, and start.ts alike.
+    process.kill(-start.pid!, 'SIGINT');
     const exitCode = await new Promise<number | null>((resolve) => (start.exitCode !== null ? resolve(start.exitCode) : start.once('exit', resolve)));
     expect(exitCode).toBe(0);
     expect(postgresPid()).toBeUndefined();

@@ -74,8 +74,9 @@ async function stop(code = 0) {
   await database?.stop();
   process.exit(code);
 }
-process.once('SIGINT', () => void stop());
-process.once('SIGTERM', () => void stop());
+// Every signal, not once: a second Ctrl-C (or the launcher relaying the first) must not cut a stop short.
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
 
 async function waitForHealth(url: string, name: string) {
   for (let attempt = 0; attempt < 600 && !stopping; attempt++) {

@@ -97,6 +97,19 @@ async function databaseAnswers(orm: MikroORM): Promise<Readiness> {
   return { ready, database: ready ? 'ready' : 'unavailable' };
 }
 
+/**
+ * Stops once on SIGINT or SIGTERM, however many arrive (Ctrl-C reaches a whole process group, and
+ * launchers relay it): a repeated signal must not cut the stop short.
+ */
+export function stopOnSignals(stop: () => Promise<void>): void {
+  let stopping: Promise<void> | null = null;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      stopping ??= stop().then(() => process.exit(0));
+    });
+  }
+}
+
 /** What every service's main.ts does: read the environment, serve, stop cleanly on a signal. */
 export async function serveSubgraphFromEnv<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
   const env = parseEnv({
@@ -111,7 +124,5 @@ export async function serveSubgraphFromEnv<Loaders>(definition: SubgraphDefiniti
     prepare: env.PREPARE_DATABASE === 'true',
   });
   logger.info('subgraph listening', { subgraph: definition.name, url: running.url });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void running.stop().then(() => process.exit(0)));
-  }
+  stopOnSignals(running.stop);
 }
