@@ -23,6 +23,12 @@ const sharedEnvSchema = z.object({
   JWT_AUDIENCE: z.string().default('xgz'),
   /** The longest a token may live (exp − iat), in seconds; longer ones are refused. */
   JWT_MAX_LIFETIME_SECONDS: z.coerce.number().int().positive().default(12 * 60 * 60),
+  /** HS256 secret subgraphs sign fact-feed requests with (service credentials); required in production. */
+  FEED_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** How often a caught-up consumer asks its owner's fact feed for changes, in ms. */
+  FEED_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+  /** Records per fact-feed page (one transaction each on the consumer). */
+  FEED_PAGE_SIZE: z.coerce.number().int().min(1).max(2_000).default(500),
   // Shared with Hive Gateway's logger, which reads the same variable: keep to its vocabulary.
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   ...queryLimitSettings,
@@ -50,6 +56,11 @@ export function parseEnv<T extends z.ZodRawShape>(
   if (!env.JWT_SECRET && !env.JWKS_URL) {
     if (env.NODE_ENV === 'production') throw new Error('Invalid environment:\n  JWT_SECRET or JWKS_URL: one is required in production');
     env.JWT_SECRET = env.NODE_ENV === 'test' ? TEST_PROCESS_SECRET : developmentSecret(env.DATA_DIR);
+  }
+  if (!env.FEED_SECRET) {
+    if (env.NODE_ENV === 'production') throw new Error('Invalid environment:\n  FEED_SECRET: required in production (subgraphs sign fact-feed requests with it)');
+    // Outside production the feed shares the installation's random secret; the audience keeps the two apart.
+    env.FEED_SECRET = env.NODE_ENV === 'test' ? TEST_PROCESS_SECRET : developmentSecret(env.DATA_DIR);
   }
   return env;
 }

@@ -91,6 +91,8 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   limits: QueryLimits;
   port: number;
   host?: string;
+  /** Internal paths beside /graphql (the fact feed, /metrics), each answering for itself. */
+  routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>>;
 }
 
 /**
@@ -114,6 +116,8 @@ export async function startSubgraphServer<Context extends BaseContext>(options: 
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    const route = options.routes?.[url.pathname];
+    if (route) return route(request, response);
     if (await answerProbes(url.pathname, response, ready)) return;
     const admitted = await admitRequest(request, response, options.verifyToken, limits.MAX_BODY_BYTES);
     if (!admitted) return;

@@ -1,12 +1,16 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { startFeedConsumer, type FeedSubscription, type RunningFeedConsumer } from './feed/fact-feed-consumer.js';
+import { metricsRegistry } from './feed/feed-metrics.js';
+import { createFeedRoute, FEED_PATH } from './feed/feed-route.js';
 import { createTokenVerifier } from './auth.js';
 import { parseEnv, portVariable, type SharedEnv } from './env.js';
 import { logger, redactedErrorMessage } from './logger.js';
 import { rollForwardSnapshots } from './figures/snapshot-roll-forward.js';
 import { subgraphRoles } from './provision.js';
 import { withConnection } from './sql-connection.js';
-import { openAppOrm, prepareSubgraphDatabase, type SubgraphDatabaseDefinition } from './orm.js';
+import { openAppOrm, openOwnerOrm, prepareSubgraphDatabase, type SubgraphDatabaseDefinition } from './orm.js';
 import { createRequestContextFactory, type LoadersFactory } from './request-context.js';
 import { buildTypeGraphqlSubgraphSchema, type SubgraphSchemaDefinition } from './subgraph-schema.js';
 import type { Readiness } from './http-front.js';
@@ -20,11 +24,19 @@ export interface SubgraphDefinition<Loaders> {
   database: SubgraphDatabaseDefinition;
   schema: SubgraphSchemaDefinition;
   createLoaders: LoadersFactory<Loaders>;
+  /** The subgraph's side of the fact feed: what it publishes to others, what it copies from them. */
+  feed?: {
+    /** Record types of its fact_version other subgraphs may copy. */
+    publishes?: readonly string[];
+    subscriptions?: readonly FeedSubscription[];
+  };
 }
 
 export interface RunningSubgraph extends RunningServer {
   name: string;
   orm: MikroORM;
+  /** The fact-feed consumers this subgraph runs (one per subscription). */
+  feeds: RunningFeedConsumer[];
 }
 
 export interface StartSubgraphOptions {
@@ -35,6 +47,8 @@ export interface StartSubgraphOptions {
   host?: string;
   /** Create roles/schema and migrate before serving (default true). */
   prepare?: boolean;
+  /** Base URL of each fact-feed source (by subgraph name); a subscription's default otherwise. */
+  feedUrls?: Record<string, string>;
 }
 
 /** The admin URL for a subgraph: its own `<NAME>_DATABASE_URL` when set (it moved), else DATABASE_URL. */
@@ -54,6 +68,10 @@ export async function startSubgraph<Loaders>(
   if (options.prepare !== false) await prepareSubgraphDatabase(definition.database, settings);
   const orm = await openAppOrm(definition.database, settings);
   const schema = buildTypeGraphqlSubgraphSchema(definition.schema);
+  const ownerUrl = subgraphRoles(options.adminUrl, definition.name, options.env.DB_ROLE_PASSWORD).ownerUrl;
+  const feedRoute = definition.feed?.publishes?.length
+    ? createFeedRoute({ ownerUrl, feedSecret: options.env.FEED_SECRET!, publishes: definition.feed.publishes })
+    : null;
   const server = await startSubgraphServer({
     name: definition.name,
     schema,
@@ -63,9 +81,10 @@ export async function startSubgraph<Loaders>(
     limits: options.env,
     port: options.port,
     host: options.host,
+    routes: { '/metrics': serveMetrics, ...(feedRoute ? { [FEED_PATH]: feedRoute.handle } : {}) },
   });
+  const consumers = await startFeedConsumers(definition, options);
   // A new report date (June 30, December 31) gets its figures snapshot within hours of passing.
-  const ownerUrl = subgraphRoles(options.adminUrl, definition.name, options.env.DB_ROLE_PASSWORD).ownerUrl;
   const rollForward = setInterval(() => {
     withConnection(ownerUrl, (client) => rollForwardSnapshots(client)).catch((error: unknown) =>
       logger.error('figures roll-forward failed', { subgraph: definition.name, message: redactedErrorMessage(error) }),
@@ -75,12 +94,40 @@ export async function startSubgraph<Loaders>(
     ...server,
     name: definition.name,
     orm,
+    feeds: consumers.running,
     stop: async () => {
       clearInterval(rollForward);
+      await Promise.all(consumers.running.map((consumer) => consumer.stop()));
+      await consumers.orm?.close();
       await server.stop();
+      await feedRoute?.close();
       await orm.close();
     },
   };
+}
+
+/** Prometheus text: the fact-feed delay and throughput (no personal data, no token needed). */
+async function serveMetrics(_request: IncomingMessage, response: ServerResponse): Promise<void> {
+  response.writeHead(200, { 'content-type': metricsRegistry.contentType }).end(await metricsRegistry.metrics());
+}
+
+/** One consumer per subscription, on an owner-role ORM: the copy, derived facts and figures span every region. */
+async function startFeedConsumers<Loaders>(definition: SubgraphDefinition<Loaders>, options: StartSubgraphOptions) {
+  const subscriptions = definition.feed?.subscriptions ?? [];
+  if (subscriptions.length === 0) return { orm: null, running: [] as RunningFeedConsumer[] };
+  const orm = await openOwnerOrm(definition.database, { adminUrl: options.adminUrl, rolePassword: options.env.DB_ROLE_PASSWORD });
+  const running = subscriptions.map((subscription) =>
+    startFeedConsumer({
+      consumer: definition.name,
+      orm,
+      subscription,
+      url: options.feedUrls?.[subscription.source] ?? subscription.defaultUrl,
+      secret: options.env.FEED_SECRET!,
+      pollMs: options.env.FEED_POLL_MS,
+      pageSize: options.env.FEED_PAGE_SIZE,
+    }),
+  );
+  return { orm, running };
 }
 
 const SNAPSHOT_ROLL_FORWARD_MS = 6 * 60 * 60 * 1000;
@@ -110,9 +157,16 @@ export function stopOnSignals(stop: () => Promise<void>): void {
   }
 }
 
+/** The variable naming a fact-feed source's base URL, e.g. REGISTRY_FEED_URL. */
+export const feedUrlVariable = (source: string) => `${source.toUpperCase()}_FEED_URL`;
+
 /** What every service's main.ts does: read the environment, serve, stop cleanly on a signal. */
 export async function serveSubgraphFromEnv<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
+  const feedUrlSettings = Object.fromEntries(
+    (definition.feed?.subscriptions ?? []).map((subscription) => [feedUrlVariable(subscription.source), z.string().url().default(subscription.defaultUrl)]),
+  );
   const env = parseEnv({
+    ...feedUrlSettings,
     PORT: portVariable(definition.defaultPort),
     // A launcher that already prepared every database (pnpm start) says so, and the work is not repeated.
     PREPARE_DATABASE: z.enum(['true', 'false']).default('true'),
@@ -122,6 +176,9 @@ export async function serveSubgraphFromEnv<Loaders>(definition: SubgraphDefiniti
     adminUrl: subgraphAdminUrl(definition.name, env),
     port: env.PORT,
     prepare: env.PREPARE_DATABASE === 'true',
+    feedUrls: Object.fromEntries(
+      (definition.feed?.subscriptions ?? []).map((subscription) => [subscription.source, String((env as Record<string, unknown>)[feedUrlVariable(subscription.source)])]),
+    ),
   });
   logger.info('subgraph listening', { subgraph: definition.name, url: running.url });
   stopOnSignals(running.stop);

@@ -2,6 +2,8 @@ import type { SubgraphDefinition } from '@xgz/kit';
 import { createRegistryLoaders } from './context.js';
 import { registryDatabase } from './mikro-orm.config.js';
 import { registrySchema } from './schema.js';
+import { marketEntityFacts } from './modules/market-entity/market-entity.facts.js';
+import { partyMemberFacts } from './modules/party-member/party-member.facts.js';
 
 /** Registry (底数台账): regions, market entities and party members. */
 export const registrySubgraph: SubgraphDefinition<ReturnType<typeof createRegistryLoaders>> = {
@@ -10,4 +12,6 @@ export const registrySubgraph: SubgraphDefinition<ReturnType<typeof createRegist
   database: registryDatabase,
   schema: registrySchema,
   createLoaders: createRegistryLoaders,
+  // Organizations (and later assessments) count by these facts without reading registry's tables.
+  feed: { publishes: [marketEntityFacts.subjectType, partyMemberFacts.subjectType] },
 };

@@ -32,6 +32,19 @@ export interface RecordedVersion {
 
 export type FactPeriod<State> = Period<State> & { id?: string };
 
+/** Two periods are the same when their dates and state are (key order in the state does not matter). */
+const periodKey = (period: Period<unknown>) => `${period.from}|${period.to ?? ''}|${stableJson(period.state)}`;
+
+/** JSON with object keys sorted: jsonb returns keys in its own order. */
+export function stableJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, item]) => item !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableJson(item)}`).join(',')}}`;
+}
+
 /**
  * The dated history of one kind of record and its figures, kept together: every write here also
  * updates the pre-aggregated figures, in the caller's transaction.
@@ -127,6 +140,50 @@ export class FactHistory<State extends Record<string, unknown>> {
     await this.insert(change.added.map((period) => this.versionRow(subjectId, period, context)));
     await recordFactChange(this.em, { removed: change.removed.map((p) => this.interval(p)), added: change.added.map((p) => this.interval(p)) });
     return change.periods;
+  }
+
+  /**
+   * Makes `periods` a record's history, touching only what differs: periods that stay exactly as
+   * they were are kept, the others are superseded, new ones added, and the figures move by the
+   * difference. How derived facts (and fed copies) are kept: recompute the whole history, replace.
+   * Returns whether anything changed.
+   */
+  async replace(subjectId: string, periods: readonly Period<State>[], context: ChangeContext): Promise<boolean> {
+    return (await this.replaceMany(new Map([[subjectId, periods]]), context)) > 0;
+  }
+
+  /** `replace` for many records: one read, one update, one insert, one figures statement. Returns how many changed. */
+  async replaceMany(histories: ReadonlyMap<string, readonly Period<State>[]>, context: ChangeContext): Promise<number> {
+    if (histories.size === 0) return 0;
+    const current = await this.em.find(
+      FactVersionEntity,
+      { subjectType: this.definition.subjectType, subjectId: { $in: [...histories.keys()] }, supersededAt: null },
+      { orderBy: { validFrom: 'asc' } },
+    );
+    const currentBySubject = new Map<string, FactPeriod<State>[]>();
+    for (const row of current) {
+      const list = currentBySubject.get(row.subjectId) ?? [];
+      list.push({ id: row.id, from: row.validFrom, to: row.validTo ?? null, state: row.state as State });
+      currentBySubject.set(row.subjectId, list);
+    }
+    const removed: FactPeriod<State>[] = [];
+    const added: { subjectId: string; period: Period<State> }[] = [];
+    let changed = 0;
+    for (const [subjectId, periods] of histories) {
+      const before = currentBySubject.get(subjectId) ?? [];
+      const beforeKeys = new Set(before.map(periodKey));
+      const afterKeys = new Set(periods.map(periodKey));
+      const gone = before.filter((period) => !afterKeys.has(periodKey(period)));
+      const fresh = periods.filter((period) => !beforeKeys.has(periodKey(period)));
+      if (gone.length === 0 && fresh.length === 0) continue;
+      changed++;
+      removed.push(...gone);
+      added.push(...fresh.map((period) => ({ subjectId, period })));
+    }
+    if (removed.length > 0) await this.em.nativeUpdate(FactVersionEntity, { id: { $in: removed.map((period) => period.id!) } }, { supersededAt: new Date() });
+    await this.insert(added.map(({ subjectId, period }) => this.versionRow(subjectId, period, context)));
+    await recordFactChange(this.em, { removed: removed.map((p) => this.interval(p)), added: added.map(({ period }) => this.interval(period)) });
+    return changed;
   }
 
   /**

@@ -6,10 +6,14 @@ import { regionScopePolicy } from '../rls-policy.js';
  * current), the record was in `state` at `regionCode`. Versions are never deleted when a record
  * changes, leaves or is found false: a change supersedes the periods it re-cuts and adds new ones,
  * so any figure can be asked "as of" a date and every change stays auditable. Distribution column: `subjectId`.
+ *
+ * The table is also the subgraph's outbox: `recordedXid` (the writing transaction) orders the fact
+ * feed other subgraphs copy from (see feed/fact-feed.ts).
  */
 export const FactVersionEntity = defineEntity({
   name: 'FactVersion',
   tableName: 'fact_version',
+  indexes: [{ name: 'fact_version_feed_index', properties: ['recordedXid', 'subjectId'] }],
   properties: {
     id: p.uuid().primary(),
     subjectType: p.string().length(40),
@@ -23,6 +27,8 @@ export const FactVersionEntity = defineEntity({
     recordedBy: p.text(),
     /** Set when a later change re-cut this period; superseded versions stay for the audit trail. */
     supersededAt: p.datetime().nullable(),
+    /** The transaction that wrote the version (set by the database): the feed's order. */
+    recordedXid: p.string().columnType('xid8').defaultRaw('pg_current_xact_id()').lazy(),
   },
   policies: [regionScopePolicy<{ regionCode: string }>('regionCode')],
 });

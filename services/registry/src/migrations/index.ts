@@ -3,6 +3,7 @@ import { Migration20261121052215_market_entities } from './Migration202611210522
 import { Migration20261121052733_party_members } from './Migration20261121052733_party_members.js';
 import { Migration20261121053843_figure_snapshots } from './Migration20261121053843_figure_snapshots.js';
 import { Migration20261121061000_snapshot_marker_read_only } from './Migration20261121061000_snapshot_marker_read_only.js';
+import { Migration20261125090000_fact_feed } from './Migration20261125090000_fact_feed.js';
 
 /** Applied in order on start; add each new file from `pnpm migration:create registry` here. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Migration20261121052733_party_members,
   Migration20261121053843_figure_snapshots,
   Migration20261121061000_snapshot_marker_read_only,
+  Migration20261125090000_fact_feed,
 ];

@@ -1,22 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   assertNotBefore,
-  assertNotFuture,
   assertRegionInScope,
   assertRole,
   badUserInput,
   domainError,
-  FactHistory,
   pageSize,
   today,
   WRITER_ROLES,
-  writeAudit,
+  writeDatedChange,
   type Viewer,
 } from '@xgz/kit';
 import { assertRegionCode } from '../region/region.service.js';
 import { PartyMemberEntity, type PartyMemberRow } from '../party-member/party-member.entity.js';
-import { partyMemberFacts } from '../party-member/party-member.facts.js';
-import { lockPartyMember, memberFactState } from '../party-member/party-member.service.js';
+import { partyMemberFacts, type PartyMemberFactState } from '../party-member/party-member.facts.js';
+import { memberFactState } from '../party-member/party-member.service.js';
 import { MembershipStatus, RelationshipType } from '../party-member/party-member-enums.js';
 import { feedbackDays } from './feedback.config.js';
 import { awaitedStep, FeedbackStep, nextSteps } from './feedback-step.js';
@@ -55,55 +53,52 @@ function assertStepDetails(input: FeedbackStepInput): void {
 export async function recordFeedbackStep(em: EntityManager, viewer: Viewer, input: FeedbackStepInput): Promise<FeedbackStepRow> {
   assertRole(viewer, WRITER_ROLES, 'record floating-member feedback');
   assertStepDetails(input);
-  assertNotFuture(input.occurredOn, 'occurredOn');
-  return em.transactional(async (tx) => {
-    // The member row is locked: two steps for one member are recorded one after the other.
-    const member = await lockPartyMember(tx, input.memberId);
-    if (member.status !== MembershipStatus.ACTIVE || member.relationshipType !== RelationshipType.FLOATING) {
-      throw domainError('FEEDBACK_NOT_APPLICABLE', 'Two-way feedback is kept for active floating members (流动党员) only.');
-    }
-    const recorded = await feedbackSteps(tx, member.id);
-    const allowed = nextSteps(recorded.map((row) => row.step));
-    if (!allowed.includes(input.step)) {
-      throw domainError(
-        'FEEDBACK_STEP_OUT_OF_ORDER',
-        allowed.length
-          ? `${input.step} cannot come now: the next step is ${allowed.join(' or ')}.`
-          : 'The chain is complete: the receipt has already come back.',
-        { expected: allowed },
-      );
-    }
-    const last = recorded[recorded.length - 1];
-    if (last) assertNotBefore(input.occurredOn, last.occurredOn, 'occurredOn', `the date of the previous step, ${last.step}`);
-    if (input.step === FeedbackStep.RECEIPT_RETURNED) assertNotBefore(input.occurredOn, member.lastChangeOn, 'occurredOn', 'the date of the last recorded change to the member');
-
-    const row = tx.create(FeedbackStepEntity, {
-      id: crypto.randomUUID(),
-      memberId: member.id,
-      regionCode: member.regionCode,
-      step: input.step,
-      occurredOn: input.occurredOn,
-      handledBy: input.handledBy?.trim() || null,
-      proofReference: input.proofReference?.trim() || null,
-      note: input.note?.trim() || null,
-      recordedAt: new Date(),
-      recordedBy: viewer.subject,
-    });
-    if (input.step === FeedbackStep.RECEIPT_RETURNED) {
-      member.floatingFeedbackComplete = true;
-      member.lastChangeOn = input.occurredOn;
-      member.updatedAt = new Date();
-      await tx.flush();
-      const state = memberFactState(member);
-      await new FactHistory(tx, partyMemberFacts).change(member.id, input.occurredOn, (old) => ({ ...old, ...state }), {
-        reason: 'FEEDBACK_COMPLETED',
-        actor: viewer.subject,
+  const completes = input.step === FeedbackStep.RECEIPT_RETURNED;
+  let step: FeedbackStepRow | null = null;
+  // The member is the locked record: two steps for one member are recorded one after the other.
+  await writeDatedChange<PartyMemberRow, PartyMemberFactState>(em, viewer, {
+    entity: PartyMemberEntity,
+    id: input.memberId,
+    what: 'party member',
+    effectiveOn: input.occurredOn,
+    dateArgument: 'occurredOn',
+    // Only the receipt changes the member's facts (feedback complete); the other steps are events.
+    afterLastChange: completes,
+    check: async (member, tx) => {
+      if (member.status !== MembershipStatus.ACTIVE || member.relationshipType !== RelationshipType.FLOATING) {
+        throw domainError('FEEDBACK_NOT_APPLICABLE', 'Two-way feedback is kept for active floating members (流动党员) only.');
+      }
+      const recorded = await feedbackSteps(tx, member.id);
+      const allowed = nextSteps(recorded.map((row) => row.step));
+      if (!allowed.includes(input.step)) {
+        throw domainError(
+          'FEEDBACK_STEP_OUT_OF_ORDER',
+          allowed.length ? `${input.step} cannot come now: the next step is ${allowed.join(' or ')}.` : 'The chain is complete: the receipt has already come back.',
+          { expected: allowed },
+        );
+      }
+      const last = recorded[recorded.length - 1];
+      if (last) assertNotBefore(input.occurredOn, last.occurredOn, 'occurredOn', `the date of the previous step, ${last.step}`);
+    },
+    apply: (member, tx) => {
+      step = tx.create(FeedbackStepEntity, {
+        id: crypto.randomUUID(),
+        memberId: member.id,
+        regionCode: member.regionCode,
+        step: input.step,
+        occurredOn: input.occurredOn,
+        handledBy: input.handledBy?.trim() || null,
+        proofReference: input.proofReference?.trim() || null,
+        note: input.note?.trim() || null,
+        recordedAt: new Date(),
+        recordedBy: viewer.subject,
       });
-    }
-    await tx.flush();
-    await writeAudit(tx, viewer, [{ action: `FEEDBACK_${input.step}`, subjectType: 'PartyMember', subjectId: member.id, regionCode: member.regionCode, detail: { occurredOn: input.occurredOn } }]);
-    return row;
+      if (completes) member.floatingFeedbackComplete = true;
+    },
+    history: completes ? { facts: partyMemberFacts, stateOf: memberFactState, reason: 'FEEDBACK_COMPLETED' } : undefined,
+    audit: { action: `FEEDBACK_${input.step}`, subjectType: 'PartyMember' },
   });
+  return step!;
 }
 
 interface OverdueRow {

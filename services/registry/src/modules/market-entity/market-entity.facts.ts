@@ -6,6 +6,8 @@ export interface MarketEntityFactState extends Record<string, unknown> {
   kind: MarketEntityKind;
   status: MarketEntityStatus;
   regionCode: string;
+  /** Staff (从业人员); null when unknown. Organizations' coverage denominators may count by it. */
+  employees: number | null;
 }
 
 export const entityMetrics = {

@@ -7,7 +7,7 @@ import { MarketEntityStatus } from './market-entity-kind.js';
 import { MarketEntity, MarketEntityVersion } from './market-entity.type.js';
 import { MarketEntityFilter, RegisterMarketEntityInput } from './market-entity.inputs.js';
 import { listMarketEntities } from './market-entity.list.js';
-import { changeMarketEntityStatus, convertToEnterprise, registerMarketEntity } from './market-entity.service.js';
+import { changeMarketEntityEmployees, changeMarketEntityStatus, convertToEnterprise, registerMarketEntity } from './market-entity.service.js';
 
 const MarketEntityConnection = connectionType('MarketEntity', MarketEntity);
 
@@ -43,6 +43,16 @@ export class MarketEntityResolver {
     @Ctx() ctx: RegistryContext,
   ) {
     return changeMarketEntityStatus(ctx.em, ctx.viewer, id, status, effectiveOn);
+  }
+
+  @Mutation(() => MarketEntity, { description: 'Records the number of staff (从业人员) from a date; coverage denominators by size follow it.' })
+  changeMarketEntityEmployees(
+    @Arg('id', () => ID) id: string,
+    @Arg('employees', () => Int) employees: number,
+    @Arg('effectiveOn', () => LocalDateResolver) effectiveOn: string,
+    @Ctx() ctx: RegistryContext,
+  ) {
+    return changeMarketEntityEmployees(ctx.em, ctx.viewer, id, employees, effectiveOn);
   }
 
   @Mutation(() => MarketEntity, { description: 'Converts an individual business into a small/micro enterprise (个转企); its past stays in `history`.' })

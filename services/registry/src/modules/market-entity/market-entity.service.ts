@@ -1,15 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  assertNotBefore,
   assertNotFuture,
   assertRole,
   assertUuid,
   badUserInput,
-  FactHistory,
-  lockForUpdate,
   onUniqueViolation,
   WRITER_ROLES,
-  writeAudit,
+  writeDatedChange,
+  writeDatedStart,
   type Viewer,
 } from '@xgz/kit';
 import { assertPlaceableRegion } from '../region/region-placement.js';
@@ -20,10 +18,11 @@ import { marketEntityFacts, type MarketEntityFactState } from './market-entity.f
 import type { RegisterMarketEntityInput } from './market-entity.inputs.js';
 import { MarketEntityKind, MarketEntityStatus } from './market-entity-kind.js';
 
-const factState = (row: Pick<MarketEntityRow, 'kind' | 'status' | 'regionCode'>): MarketEntityFactState => ({
+export const entityFactState = (row: Pick<MarketEntityRow, 'kind' | 'status' | 'regionCode' | 'employees'>): MarketEntityFactState => ({
   kind: row.kind,
   status: row.status,
   regionCode: row.regionCode,
+  employees: row.employees ?? null,
 });
 
 function assertCreditCode(code: string): void {
@@ -39,62 +38,93 @@ export async function registerMarketEntity(em: EntityManager, viewer: Viewer, in
   const creditCode = input.creditCode?.trim().toUpperCase() || null;
   if (creditCode) assertCreditCode(creditCode);
   else if (input.kind !== MarketEntityKind.INDIVIDUAL_BUSINESS) throw badUserInput('creditCode is required for enterprises and market operators.', 'creditCode');
-  if (input.employees != null && input.employees < 0) throw badUserInput('employees must be 0 or more.', 'employees');
+  assertEmployees(input.employees);
   if (input.marketId) assertUuid(input.marketId, 'marketId');
   assertNotFuture(input.registeredOn, 'registeredOn');
   await assertPlaceableRegion(em, viewer, input.regionCode);
 
   const write = () =>
-    em.transactional(async (tx) => {
-      const now = new Date();
-      const row = tx.create(MarketEntityEntity, {
-        id: crypto.randomUUID(),
-        kind: input.kind,
-        name,
-        creditCode,
-        regionCode: input.regionCode,
-        industry: input.industry?.trim() || null,
-        address: input.address?.trim() || null,
-        marketId: input.marketId ?? null,
-        status: MarketEntityStatus.OPERATING,
-        statusSince: input.registeredOn,
-        registeredOn: input.registeredOn,
-        lastChangeOn: input.registeredOn,
-        employees: input.employees ?? null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await tx.flush();
-      await new FactHistory(tx, marketEntityFacts).start(row.id, input.registeredOn, factState(row), { reason: 'REGISTERED', actor: viewer.subject });
-      await writeAudit(tx, viewer, [{ action: 'REGISTER_ENTITY', subjectType: 'MarketEntity', subjectId: row.id, regionCode: row.regionCode }]);
-      return row;
+    writeDatedStart<MarketEntityRow, MarketEntityFactState>(em, viewer, {
+      create: (tx) =>
+        tx.create(MarketEntityEntity, {
+          id: crypto.randomUUID(),
+          kind: input.kind,
+          name,
+          creditCode,
+          regionCode: input.regionCode,
+          industry: input.industry?.trim() || null,
+          address: input.address?.trim() || null,
+          marketId: input.marketId ?? null,
+          status: MarketEntityStatus.OPERATING,
+          statusSince: input.registeredOn,
+          registeredOn: input.registeredOn,
+          lastChangeOn: input.registeredOn,
+          employees: input.employees ?? null,
+          createdAt: new Date(),
+          updatedAt: new Date(),
+        }),
+      from: input.registeredOn,
+      history: { facts: marketEntityFacts, stateOf: entityFactState, reason: 'REGISTERED' },
+      audit: { action: 'REGISTER_ENTITY', subjectType: 'MarketEntity' },
     });
   return onUniqueViolation(write, () => duplicateCreditCode(creditCode!));
 }
 
-/** Changes the operating status from `effectiveOn` (on or after the last change, not in the future). */
-export async function changeMarketEntityStatus(
+function assertEmployees(employees: number | null | undefined): void {
+  if (employees != null && employees < 0) throw badUserInput('employees must be 0 or more.', 'employees');
+}
+
+/** A dated change to an entity, with the kit's recipe (lock → check → apply → history → figures → audit). */
+function changeEntity(
   em: EntityManager,
   viewer: Viewer,
   id: string,
-  status: MarketEntityStatus,
   effectiveOn: string,
+  change: { reason: string; action: string; detail?: Record<string, unknown>; check(row: MarketEntityRow): void; apply(row: MarketEntityRow): void },
 ): Promise<MarketEntityRow> {
   assertRole(viewer, WRITER_ROLES, 'change market entities');
   assertUuid(id);
-  assertNotFuture(effectiveOn, 'effectiveOn');
-  return em.transactional(async (tx) => {
-    const current = await lockForUpdate(tx, MarketEntityEntity, id, 'market entity');
-    if (current.status === MarketEntityStatus.DEREGISTERED || current.status === status) throw invalidStatusTransition(current.status, status);
-    assertNotBefore(effectiveOn, current.lastChangeOn, 'effectiveOn', 'the date of the last recorded change');
-    current.status = status;
-    current.statusSince = effectiveOn;
-    current.lastChangeOn = effectiveOn;
-    current.updatedAt = new Date();
-    await tx.flush();
-    await new FactHistory(tx, marketEntityFacts).change(id, effectiveOn, (state) => ({ ...state, status }), { reason: 'STATUS_CHANGED', actor: viewer.subject });
-    await writeAudit(tx, viewer, [{ action: 'ENTITY_STATUS_CHANGED', subjectType: 'MarketEntity', subjectId: id, regionCode: current.regionCode, detail: { status, effectiveOn } }]);
-    return current;
+  return writeDatedChange<MarketEntityRow, MarketEntityFactState>(em, viewer, {
+    entity: MarketEntityEntity,
+    id,
+    what: 'market entity',
+    effectiveOn,
+    check: change.check,
+    apply: change.apply,
+    history: { facts: marketEntityFacts, stateOf: entityFactState, reason: change.reason },
+    audit: { action: change.action, subjectType: 'MarketEntity', detail: change.detail },
+  });
+}
+
+/** Changes the operating status from `effectiveOn` (on or after the last change, not in the future). */
+export function changeMarketEntityStatus(em: EntityManager, viewer: Viewer, id: string, status: MarketEntityStatus, effectiveOn: string): Promise<MarketEntityRow> {
+  return changeEntity(em, viewer, id, effectiveOn, {
+    reason: 'STATUS_CHANGED',
+    action: 'ENTITY_STATUS_CHANGED',
+    detail: { status },
+    check: (row) => {
+      if (row.status === MarketEntityStatus.DEREGISTERED || row.status === status) throw invalidStatusTransition(row.status, status);
+    },
+    apply: (row) => {
+      row.status = status;
+      row.statusSince = effectiveOn;
+    },
+  });
+}
+
+/** The number of staff (从业人员) from `effectiveOn`: coverage denominators may count entities by size. */
+export function changeMarketEntityEmployees(em: EntityManager, viewer: Viewer, id: string, employees: number, effectiveOn: string): Promise<MarketEntityRow> {
+  assertEmployees(employees);
+  return changeEntity(em, viewer, id, effectiveOn, {
+    reason: 'EMPLOYEES_CHANGED',
+    action: 'ENTITY_EMPLOYEES_CHANGED',
+    detail: { employees },
+    check: (row) => {
+      if (row.status === MarketEntityStatus.DEREGISTERED) throw invalidStatusTransition(row.status, row.status);
+    },
+    apply: (row) => {
+      row.employees = employees;
+    },
   });
 }
 
@@ -107,31 +137,21 @@ export async function convertToEnterprise(
   effectiveOn: string,
   newName?: string | null,
 ): Promise<MarketEntityRow> {
-  assertRole(viewer, WRITER_ROLES, 'change market entities');
-  assertUuid(id);
   const code = creditCode.trim().toUpperCase();
   assertCreditCode(code);
-  assertNotFuture(effectiveOn, 'effectiveOn');
   const write = () =>
-    em.transactional(async (tx) => {
-      const current = await lockForUpdate(tx, MarketEntityEntity, id, 'market entity');
-      if (current.kind !== MarketEntityKind.INDIVIDUAL_BUSINESS) throw invalidConversion(`it is a ${current.kind}, not an individual business`);
-      if (current.status === MarketEntityStatus.DEREGISTERED) throw invalidConversion('it is deregistered');
-      assertNotBefore(effectiveOn, current.lastChangeOn, 'effectiveOn', 'the date of the last recorded change');
-      current.kind = MarketEntityKind.SMALL_MICRO_ENTERPRISE;
-      current.creditCode = code;
-      if (newName?.trim()) current.name = newName.trim();
-      current.lastChangeOn = effectiveOn;
-      current.updatedAt = new Date();
-      await tx.flush();
-      await new FactHistory(tx, marketEntityFacts).change(
-        id,
-        effectiveOn,
-        (state) => ({ ...state, kind: MarketEntityKind.SMALL_MICRO_ENTERPRISE }),
-        { reason: 'CONVERTED', actor: viewer.subject },
-      );
-      await writeAudit(tx, viewer, [{ action: 'ENTITY_CONVERTED', subjectType: 'MarketEntity', subjectId: id, regionCode: current.regionCode, detail: { effectiveOn } }]);
-      return current;
+    changeEntity(em, viewer, id, effectiveOn, {
+      reason: 'CONVERTED',
+      action: 'ENTITY_CONVERTED',
+      check: (row) => {
+        if (row.kind !== MarketEntityKind.INDIVIDUAL_BUSINESS) throw invalidConversion(`it is a ${row.kind}, not an individual business`);
+        if (row.status === MarketEntityStatus.DEREGISTERED) throw invalidConversion('it is deregistered');
+      },
+      apply: (row) => {
+        row.kind = MarketEntityKind.SMALL_MICRO_ENTERPRISE;
+        row.creditCode = code;
+        if (newName?.trim()) row.name = newName.trim();
+      },
     });
   return onUniqueViolation(write, () => duplicateCreditCode(code));
 }

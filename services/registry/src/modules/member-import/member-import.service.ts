@@ -212,7 +212,7 @@ async function writeUnitsAndMembers(tx: EntityManager, viewer: Viewer, newUnits:
     ),
   );
   await new FactHistory(tx, marketEntityFacts).startMany(
-    newUnits.map((unit) => ({ subjectId: unit.id, from: unit.registeredOn, state: { kind: unit.kind, status: MarketEntityStatus.OPERATING, regionCode: unit.regionCode } })),
+    newUnits.map((unit) => ({ subjectId: unit.id, from: unit.registeredOn, state: { kind: unit.kind, status: MarketEntityStatus.OPERATING, regionCode: unit.regionCode, employees: null } })),
     { reason: 'IMPORTED', actor: viewer.subject },
   );
   await insertMembers(tx, viewer, members, 'IMPORTED');

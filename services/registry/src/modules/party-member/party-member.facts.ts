@@ -4,6 +4,8 @@ import { FindingState, MemberCategory, MembershipStatus, RelationshipType } from
 /** What of a member the figures follow. */
 export interface PartyMemberFactState extends Record<string, unknown> {
   regionCode: string;
+  /** The unit the member works at: organizations count formal members per entity from it. */
+  entityId: string;
   category: MemberCategory;
   relationshipType: RelationshipType;
   findingState: FindingState;

@@ -1,7 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  assertNotBefore,
-  assertNotFuture,
   assertRole,
   assertUuid,
   badUserInput,
@@ -10,6 +8,7 @@ import {
   onUniqueViolation,
   WRITER_ROLES,
   writeAudit,
+  writeDatedChange,
   type Viewer,
 } from '@xgz/kit';
 import { MarketEntityEntity } from '../market-entity/market-entity.entity.js';
@@ -24,6 +23,7 @@ import { memberFieldProblems } from './party-member.validation.js';
 
 export const memberFactState = (row: PartyMemberRow): PartyMemberFactState => ({
   regionCode: row.regionCode,
+  entityId: row.entityId,
   category: row.category,
   relationshipType: row.relationshipType,
   findingState: row.findingState,
@@ -103,10 +103,11 @@ export async function registerPartyMember(em: EntityManager, viewer: Viewer, inp
 }
 
 /**
- * Applies one dated change to an active member: validates the date (not before the last change,
- * not in the future), updates the row, re-cuts the history and figures, audits — all or nothing.
+ * Applies one dated change to an active member with the kit's recipe: validates the date (not
+ * before the last change, not in the future), updates the row, re-cuts the history and figures,
+ * audits — all or nothing.
  */
-async function changeMember(
+function changeMember(
   em: EntityManager,
   viewer: Viewer,
   id: string,
@@ -117,21 +118,18 @@ async function changeMember(
 ): Promise<PartyMemberRow> {
   assertRole(viewer, WRITER_ROLES, 'change party members');
   assertUuid(id);
-  assertNotFuture(effectiveOn, 'effectiveOn');
-  return em.transactional(async (tx) => {
-    // Locked and re-read: two changes to one member cannot both pass the checks.
-    const current = await lockPartyMember(tx, id);
-    if (current.status !== MembershipStatus.ACTIVE) throw memberNotActive(current.status);
-    check(current);
-    assertNotBefore(effectiveOn, current.lastChangeOn, 'effectiveOn', 'the date of the last recorded change');
-    apply(current);
-    current.lastChangeOn = effectiveOn;
-    current.updatedAt = new Date();
-    await tx.flush();
-    const state = memberFactState(current);
-    await new FactHistory(tx, partyMemberFacts).change(id, effectiveOn, (old) => ({ ...old, ...state }), { reason, actor: viewer.subject });
-    await writeAudit(tx, viewer, [{ action: reason, subjectType: 'PartyMember', subjectId: id, regionCode: current.regionCode, detail: { effectiveOn } }]);
-    return current;
+  return writeDatedChange<PartyMemberRow, PartyMemberFactState>(em, viewer, {
+    entity: PartyMemberEntity,
+    id,
+    what: 'party member',
+    effectiveOn,
+    check: (row) => {
+      if (row.status !== MembershipStatus.ACTIVE) throw memberNotActive(row.status);
+      check(row);
+    },
+    apply,
+    history: { facts: partyMemberFacts, stateOf: memberFactState, reason },
+    audit: { action: reason, subjectType: 'PartyMember' },
   });
 }
 

@@ -1,0 +1,76 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Period } from './effective-dated.js';
+import { FactHistory, stableJson, type ChangeContext, type FactDefinition } from './fact-history.js';
+
+/**
+ * A record whose dated state is computed from other dated facts — its own subgraph's and copies of
+ * other subgraphs' (an entity's coverage: registry's status and members + organizations' links).
+ */
+export interface DerivedFactDefinition<Inputs, State extends Record<string, unknown>> extends FactDefinition<State> {
+  /** Every input of each record, batched (a statement per kind of input, not per record). */
+  loadInputs(em: EntityManager, subjectIds: readonly string[]): Promise<Map<string, Inputs>>;
+  /** Every date on which the state may change: the starts and ends of the inputs' periods, due dates… */
+  breakpoints(inputs: Inputs): Iterable<string>;
+  /** The state on `date`; null while the record does not exist (it then counts nowhere). */
+  stateOn(inputs: Inputs, date: string): State | null;
+}
+
+/**
+ * The periods of a derived record: its state evaluated at every breakpoint, equal neighbours merged.
+ * Between two breakpoints no input changes, so the state is constant there.
+ */
+export function derivePeriods<Inputs, State extends Record<string, unknown>>(
+  definition: DerivedFactDefinition<Inputs, State>,
+  inputs: Inputs,
+): Period<State>[] {
+  const points = [...new Set(definition.breakpoints(inputs))].sort();
+  const periods: Period<State>[] = [];
+  let open: { from: string; state: State; key: string } | null = null;
+  for (const point of points) {
+    const state = definition.stateOn(inputs, point);
+    const key = state === null ? null : stableJson(state);
+    if (open && key === open.key) continue;
+    if (open) periods.push({ from: open.from, to: point, state: open.state });
+    open = state === null ? null : { from: point, state, key: key! };
+  }
+  if (open) periods.push({ from: open.from, to: null, state: open.state });
+  return periods;
+}
+
+/**
+ * Serialises derivations of the same records across transactions (a mutation and the feed applying
+ * at once): transaction-level advisory locks, taken in one order so two batches cannot deadlock.
+ */
+export async function lockDerivedRecords(em: EntityManager, subjectType: string, subjectIds: readonly string[]): Promise<void> {
+  if (subjectIds.length === 0) return;
+  await em.execute(
+    `select pg_advisory_xact_lock(k) from (
+       select hashtextextended(? || ':' || id, 0) as k from jsonb_array_elements_text(?::jsonb) as ids(id) order by 1
+     ) ordered`,
+    [subjectType, JSON.stringify([...new Set(subjectIds)])],
+  );
+}
+
+/**
+ * Recomputes the dated state of `subjectIds` from their inputs and replaces their history: only
+ * the periods that differ are superseded and added, and the pre-aggregated figures move by the
+ * difference — in the caller's transaction. Call it whenever any input of these records changed,
+ * back-dated or not. Returns how many records changed.
+ */
+export async function rederive<Inputs, State extends Record<string, unknown>>(
+  em: EntityManager,
+  definition: DerivedFactDefinition<Inputs, State>,
+  subjectIds: readonly string[],
+  context: ChangeContext,
+): Promise<number> {
+  const ids = [...new Set(subjectIds)];
+  if (ids.length === 0) return 0;
+  await lockDerivedRecords(em, definition.subjectType, ids);
+  const inputs = await definition.loadInputs(em, ids);
+  const histories = new Map<string, Period<State>[]>();
+  for (const id of ids) {
+    const recordInputs = inputs.get(id);
+    histories.set(id, recordInputs === undefined ? [] : derivePeriods(definition, recordInputs));
+  }
+  return new FactHistory(em, definition).replaceMany(histories, context);
+}
