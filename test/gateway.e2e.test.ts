@@ -25,11 +25,6 @@ const urls = () => Object.fromEntries(Object.entries(harness.subgraphs).map(([na
 beforeAll(async () => {
   harness = await startTestSubgraphs([registrySubgraph, organizationsSubgraph, marketsSubgraph, assessmentsSubgraph]);
   const owner = (name: string) => subgraphRoles(harness.database.adminUrl, name, harness.env.DB_ROLE_PASSWORD).ownerUrl;
-  await withConnection(owner('organizations'), (client) =>
-    client.query(`insert into party_organization (id, name, level, region_code, established_on) values
-      (gen_random_uuid(), '西湖区个私协会党委', 'COMMITTEE', '330106001', '2015-04-01'),
-      (gen_random_uuid(), '宁波市场党支部', 'BRANCH', '330203001', '2016-01-01')`),
-  );
   await withConnection(owner('markets'), (client) =>
     client.query(`insert into market (id, name, category, region_code) values
       (gen_random_uuid(), '四季青服装市场', 'clothing', '330102001'),
@@ -40,6 +35,18 @@ beforeAll(async () => {
   );
   const env = parseGatewayEnv({ NODE_ENV: 'test', GATEWAY_PORT: '0', LOG_LEVEL: 'error' });
   gateway = await startGateway({ env, subgraphUrls: urls() });
+  // Organizations keep dated histories and figures: they are formed through the service, as users do.
+  const admin = await tokenFor(harness.env, '33');
+  for (const [name, level, regionCode, establishedOn] of [
+    ['西湖区个私协会党委', 'COMMITTEE', '330106001', '2015-04-01'],
+    ['宁波市场党支部', 'BRANCH', '330203001', '2016-01-01'],
+  ]) {
+    const formed = await executeGraphQL(gateway.url, `mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id } } }`, {
+      token: admin,
+      variables: { input: { name, level, formation: 'JOINT', regionCode, hostKind: 'REGION', establishedOn } },
+    });
+    expect(formed.errors).toBeUndefined();
+  }
 
   // A subgraph that accepts connections and never answers, behind a gateway with a short timeout.
   hanging = createServer(() => {});

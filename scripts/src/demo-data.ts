@@ -4,7 +4,6 @@ import { seededRandom } from './seeded-random.js';
 /** Provinces/cities the demo covers: Zhejiang, Hainan and Dongguan, as in the seed documents. */
 const DEMO_REGIONS = ['33', '46', '4419'];
 const MARKET_CATEGORIES = ['clothing', 'timber', 'hardware & moulds', 'building materials', 'farm produce', 'small commodities'];
-const LEVELS = ['BRANCH', 'BRANCH', 'BRANCH', 'GENERAL_BRANCH', 'COMMITTEE'];
 
 /** Inserts `rows` into `table` in one transaction unless the table already holds rows. */
 async function seedTable(url: string, table: string, columns: string[], rows: unknown[][]): Promise<number> {
@@ -23,7 +22,7 @@ async function seedTable(url: string, table: string, columns: string[], rows: un
 }
 
 /**
- * Deterministic demo data (seed 2014) for the three provinces/cities: organizations, markets and
+ * Deterministic demo data (seed 2014) for the three provinces/cities: markets and
  * inspections placed at real townships. Idempotent: a table that has rows is left alone.
  */
 export async function seedDemoData(adminUrl: string, rolePassword: string, seed = 2014) {
@@ -36,15 +35,9 @@ export async function seedDemoData(adminUrl: string, rolePassword: string, seed 
     );
     return rows;
   });
-  const organizations: unknown[][] = [];
   const markets: unknown[][] = [];
   const inspections: unknown[][] = [];
   for (const township of townships) {
-    for (let i = random.integer(0, 2); i > 0; i--) {
-      const year = random.integer(2012, 2025);
-      const dissolved = random.next() < 0.1 ? `${year + 1}-12-31` : null;
-      organizations.push([random.uuid(), `${township.name}个体私营经济党支部${i}`, random.pick(LEVELS), township.code, `${year}-07-01`, dissolved]);
-    }
     for (let i = random.integer(0, 1); i > 0; i--) {
       markets.push([random.uuid(), `${township.name}${random.pick(['综合', '农贸', '专业'])}市场`, random.pick(MARKET_CATEGORIES), township.code]);
     }
@@ -53,7 +46,6 @@ export async function seedDemoData(adminUrl: string, rolePassword: string, seed 
     }
   }
   return {
-    organizations: await seedTable(roles('organizations').ownerUrl, 'party_organization', ['id', 'name', 'level', 'region_code', 'established_on', 'dissolved_on'], organizations),
     markets: await seedTable(roles('markets').ownerUrl, 'market', ['id', 'name', 'category', 'region_code'], markets),
     inspections: await seedTable(roles('assessments').ownerUrl, 'inspection', ['id', 'region_code', 'inspected_on', 'findings'], inspections),
   };

@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { DEV_TOKEN_COMMAND, parseEnv, portVariable, signDevToken, type PostgresServerEvent } from '@xgz/kit';
 import { seedDemoData } from './demo-data.js';
+import { seedOrganizationsDemo } from './demo-organizations.js';
 import { seedRegistryDemo } from './demo-registry.js';
 import { localDatabaseSettings, openLocalDatabase, projectRoot, type LocalDatabase } from './local-database.js';
 import { prepareAllDatabases } from './prepare.js';
@@ -97,12 +98,17 @@ try {
 
   const subgraphUrls: Record<string, string> = {};
   for (const subgraph of subgraphs) {
-    run(subgraph.name, `services/${subgraph.name}/src/main.ts`, { PORT: String(portOf(subgraph.name)) });
+    // Consumers of the fact feed find registry's port even when REGISTRY_PORT moved it.
+    run(subgraph.name, `services/${subgraph.name}/src/main.ts`, { PORT: String(portOf(subgraph.name)), REGISTRY_FEED_URL: `http://127.0.0.1:${portOf('registry')}` });
     subgraphUrls[`${subgraph.name.toUpperCase()}_URL`] = `http://127.0.0.1:${portOf(subgraph.name)}/graphql`;
   }
   await Promise.all(subgraphs.map((s) => waitForHealth(`http://127.0.0.1:${portOf(s.name)}/readyz`, s.name)));
   run('gateway', 'gateway/src/main.ts', { ...subgraphUrls, GATEWAY_PORT: String(env.GATEWAY_PORT) });
   await waitForHealth(`http://127.0.0.1:${env.GATEWAY_PORT}/readyz`, 'gateway');
+  const organizations = await seedOrganizationsDemo(`http://127.0.0.1:${env.GATEWAY_PORT}/graphql`, (regionCode) =>
+    signDevToken(env, { subject: 'demo-seed', regionCode, roles: ['admin'] }),
+  );
+  if (organizations) console.log(`demo data: ${organizations} party organizations formed through the gateway`);
 } catch (error) {
   if (!stopping) {
     console.error(error instanceof Error ? error.message : String(error));

@@ -35,7 +35,7 @@ export interface DatedChange<Row extends DatedRecord, State extends Record<strin
   /** The record's dated history, when figures follow the change: its state after the change. */
   history?: { facts: FactDefinition<State>; stateOf(row: Row): State; reason: string };
   /** Re-derives records whose state depends on this one (derived dated facts). */
-  derive?(tx: EntityManager, row: Row): Promise<void>;
+  derive?(tx: EntityManager, row: Row): Promise<unknown>;
   audit: { action: string; subjectType: string; detail?: Record<string, unknown> };
 }
 
@@ -78,7 +78,7 @@ export interface DatedStart<Row extends DatedRecord, State extends Record<string
   /** The day its history starts. */
   from: string;
   history?: { facts: FactDefinition<State>; stateOf(row: Row): State; reason: string };
-  derive?(tx: EntityManager, row: Row): Promise<void>;
+  derive?(tx: EntityManager, row: Row): Promise<unknown>;
   audit: { action: string; subjectType: string; detail?: Record<string, unknown> };
 }
 

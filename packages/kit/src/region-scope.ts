@@ -1,5 +1,5 @@
-import type { Role, Viewer } from './auth.js';
-import { forbidden } from './errors.js';
+import { isRegionCode, type Role, type Viewer } from './auth.js';
+import { badUserInput, forbidden } from './errors.js';
 
 /** Region codes nest by prefix: a viewer at 3301 covers 3301 and every code that starts with it. */
 export const coversRegion = (viewer: Viewer, regionCode: string) => regionCode.startsWith(viewer.regionCode);
@@ -22,3 +22,38 @@ export function assertRole(viewer: Viewer, roles: readonly Role[], action: strin
 
 /** Roles that may write records. */
 export const WRITER_ROLES: readonly Role[] = ['admin', 'official'];
+
+/**
+ * The region a list or figure is asked for: the viewer's own when none is given; otherwise a
+ * division code inside the viewer's region (BAD_USER_INPUT for a malformed code, FORBIDDEN outside).
+ */
+export function scopedRegion(viewer: Viewer, code: string | null | undefined, argument: string, what: string): string {
+  const region = code ?? viewer.regionCode;
+  if (!isRegionCode(region)) {
+    throw badUserInput(`${argument} "${region}" is not a division code: use 2, 4, 6, 9 or 12 digits (e.g. 33, 3301, 330110).`, argument);
+  }
+  assertRegionInScope(viewer, region, what);
+  return region;
+}
+
+/** Levels a record may be placed at, by code length. */
+const PLACEABLE_LENGTHS: Record<string, readonly number[]> = {
+  /** Entities, members, markets: a township or a village. */
+  township: [9, 12],
+  /** Organizations and workers may also sit at a county (a county-level committee). */
+  county: [6, 9, 12],
+};
+
+/**
+ * Checks a code a new record is placed at: the right level (`finest` township/village, or from
+ * county down) and inside the viewer's region. Whether the code exists is checked against the
+ * region tree by its owner (registry).
+ */
+export function assertPlaceableCode(viewer: Viewer, code: string, argument = 'regionCode', from: 'township' | 'county' = 'township'): void {
+  const lengths = PLACEABLE_LENGTHS[from]!;
+  if (!/^\d+$/.test(code) || !lengths.includes(code.length)) {
+    const levels = from === 'county' ? 'a county (6 digits), township (9) or village (12)' : 'a township (9 digits) or village (12 digits)';
+    throw badUserInput(`${argument} "${code}" must be ${levels} code.`, argument);
+  }
+  assertRegionInScope(viewer, code, 'records');
+}

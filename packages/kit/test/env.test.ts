@@ -12,7 +12,9 @@ describe('parseEnv', () => {
 
   it('requires a signing secret or a JWKS URL in production', () => {
     expect(() => parseEnv({}, { NODE_ENV: 'production' })).toThrow(/JWT_SECRET or JWKS_URL/);
-    expect(parseEnv({}, { NODE_ENV: 'production', JWKS_URL: 'https://idp.example/jwks' }).JWKS_URL).toBe('https://idp.example/jwks');
+    expect(() => parseEnv({}, { NODE_ENV: 'production', JWKS_URL: 'https://idp.example/jwks' })).toThrow(/FEED_SECRET/);
+    const feedSecret = 'f'.repeat(32);
+    expect(parseEnv({}, { NODE_ENV: 'production', JWKS_URL: 'https://idp.example/jwks', FEED_SECRET: feedSecret }).JWKS_URL).toBe('https://idp.example/jwks');
   });
 
   it('applies defaults for development', async () => {

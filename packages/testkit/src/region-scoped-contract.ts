@@ -14,8 +14,12 @@ export interface RegionScopedContract {
   rootField: string;
   /** Region field counting the entity in a subtree, e.g. marketCount. */
   countField: string;
-  /** Inserts one row placed at `regionCode` as the owner role (RLS does not apply to it). */
-  insert(client: SqlClient, row: { id: string; regionCode: string }): Promise<void>;
+  /**
+   * Creates one record placed at `regionCode` and returns its id: as the owner role with `client`
+   * (RLS does not apply), or through the subgraph's own mutation at `url` with an admin `token`
+   * of the province, when its figures must follow (pre-aggregated counts).
+   */
+  insert(client: SqlClient, row: { regionCode: string }, via: { url: string; token: string }): Promise<string>;
 }
 
 const HANGZHOU_XIHU_TOWNSHIP = '330106001';
@@ -29,7 +33,7 @@ const NINGBO_TOWNSHIP = '330203001';
  */
 export function describeRegionScopedContract(contract: RegionScopedContract) {
   const name = contract.definition.name;
-  const ids = { xihu: crypto.randomUUID(), hangzhou: crypto.randomUUID(), ningbo: crypto.randomUUID() };
+  const ids = { xihu: '', hangzhou: '', ningbo: '' };
   let harness: SubgraphHarness;
   let url: string;
   let hangzhouToken: string;
@@ -41,10 +45,11 @@ export function describeRegionScopedContract(contract: RegionScopedContract) {
     hangzhouToken = await tokenFor(harness.env, '3301');
     zhejiangToken = await tokenFor(harness.env, '33', ['analyst']);
     const owner = subgraphRoles(harness.database.adminUrl, name, harness.env.DB_ROLE_PASSWORD).ownerUrl;
+    const via = { url, token: await tokenFor(harness.env, '33') };
     await withConnection(owner, async (client) => {
-      await contract.insert(client, { id: ids.xihu, regionCode: HANGZHOU_XIHU_TOWNSHIP });
-      await contract.insert(client, { id: ids.hangzhou, regionCode: HANGZHOU_OTHER_TOWNSHIP });
-      await contract.insert(client, { id: ids.ningbo, regionCode: NINGBO_TOWNSHIP });
+      ids.xihu = await contract.insert(client, { regionCode: HANGZHOU_XIHU_TOWNSHIP }, via);
+      ids.hangzhou = await contract.insert(client, { regionCode: HANGZHOU_OTHER_TOWNSHIP }, via);
+      ids.ningbo = await contract.insert(client, { regionCode: NINGBO_TOWNSHIP }, via);
     });
   });
   afterAll(() => harness?.stop());

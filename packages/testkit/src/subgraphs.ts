@@ -18,9 +18,14 @@ export interface SubgraphHarness {
 export async function startTestSubgraphs(definitions: SubgraphDefinition<any>[]): Promise<SubgraphHarness> {
   const env = testEnv();
   const database = await createTestDatabase(inject('pgAdminUrl'));
-  const running = await Promise.all(
-    definitions.map((definition) => startSubgraph(definition, { env, adminUrl: database.adminUrl, port: 0, prepare: false })),
-  );
+  // Subgraphs that copy no one's facts first: the consumers are then told where their sources listen.
+  const publishers = definitions.filter((definition) => !definition.feed?.subscriptions?.length);
+  const others = definitions.filter((definition) => !publishers.includes(definition));
+  const start = (definition: SubgraphDefinition<any>, feedUrls: Record<string, string>) =>
+    startSubgraph(definition, { env, adminUrl: database.adminUrl, port: 0, prepare: false, feedUrls });
+  const owners = await Promise.all(publishers.map((definition) => start(definition, {})));
+  const feedUrls = Object.fromEntries(owners.map((owner) => [owner.name, new URL(owner.url).origin]));
+  const running = [...owners, ...(await Promise.all(others.map((definition) => start(definition, feedUrls))))];
   const subgraphs = Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph]));
   return {
     env,

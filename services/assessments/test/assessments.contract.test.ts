@@ -7,6 +7,8 @@ describeRegionScopedContract({
   rootField: 'inspection',
   countField: 'inspectionCount',
   insert: async (client, row) => {
-    await client.query('insert into inspection (id, region_code, inspected_on, findings) values ($1, $2, $3, $4)', [row.id, row.regionCode, '2025-06-15', 'ledgers complete']);
+    const id = crypto.randomUUID();
+    await client.query('insert into inspection (id, region_code, inspected_on, findings) values ($1, $2, $3, $4)', [id, row.regionCode, '2025-06-15', 'ledgers complete']);
+    return id;
   },
 });

@@ -7,6 +7,8 @@ describeRegionScopedContract({
   rootField: 'market',
   countField: 'marketCount',
   insert: async (client, row) => {
-    await client.query('insert into market (id, name, category, region_code) values ($1, $2, $3, $4)', [row.id, `市场 ${row.regionCode}`, 'clothing', row.regionCode]);
+    const id = crypto.randomUUID();
+    await client.query('insert into market (id, name, category, region_code) values ($1, $2, $3, $4)', [id, `市场 ${row.regionCode}`, 'clothing', row.regionCode]);
+    return id;
   },
 });

@@ -1,9 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RequestContext, Viewer } from '@xgz/kit';
+import { figuresLoader, type RequestContext, type Viewer } from '@xgz/kit';
+import { organizationMetricNames } from './modules/figures/organization-figures.service.js';
 import { createPartyOrganizationLoaders } from './modules/party-organization/party-organization.loaders.js';
 
 export const createOrganizationsLoaders = (em: EntityManager, viewer: Viewer) => ({
   partyOrganizations: createPartyOrganizationLoaders(em, viewer),
+  figures: figuresLoader(em, organizationMetricNames),
 });
 
 export type OrganizationsContext = RequestContext<ReturnType<typeof createOrganizationsLoaders>>;

@@ -2,6 +2,7 @@ import type { SubgraphDefinition } from '@xgz/kit';
 import { createOrganizationsLoaders } from './context.js';
 import { organizationsDatabase } from './mikro-orm.config.js';
 import { organizationsSchema } from './schema.js';
+import { registryFactsSubscription } from './modules/coverage/registry-facts.subscription.js';
 
 /** Organizations (党组织): the organization tree, how each was formed, and what it covers. */
 export const organizationsSubgraph: SubgraphDefinition<ReturnType<typeof createOrganizationsLoaders>> = {
@@ -10,4 +11,6 @@ export const organizationsSubgraph: SubgraphDefinition<ReturnType<typeof createO
   database: organizationsDatabase,
   schema: organizationsSchema,
   createLoaders: createOrganizationsLoaders,
+  // Coverage counts entities by registry's facts: a dated copy fed by registry, never its tables.
+  feed: { publishes: ['PartyOrganization'], subscriptions: [registryFactsSubscription] },
 };

@@ -1,36 +1,50 @@
 import { describe, expect, it } from 'vitest';
-import { subgraphRoles } from '@xgz/kit';
-import { describeRegionScopedContract, resolveEntities, tokenFor, withConnection, type SqlClient } from '@xgz/testkit';
+import { errorCodes, describeRegionScopedContract, executeGraphQL, resolveEntities, tokenFor } from '@xgz/testkit';
 import { organizationsSubgraph } from '../src/server.js';
 
-const insertOrganization = (client: SqlClient, row: { id: string; regionCode: string }, dates: { established: string; dissolved: string | null }) =>
-  client.query('insert into party_organization (id, name, level, region_code, established_on, dissolved_on) values ($1, $2, $3, $4, $5, $6)', [
-    row.id,
-    `党支部 ${row.regionCode}`,
-    'BRANCH',
-    row.regionCode,
-    dates.established,
-    dates.dissolved,
-  ]);
+const FORM = `mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id } warnings } }`;
+const DISSOLVE = `mutation($id: ID!, $on: LocalDate!) { dissolvePartyOrganization(id: $id, dissolvedOn: $on) { id dissolvedOn } }`;
+
+/** Forms an association-hosted joint branch through the subgraph's own mutation; returns its id. */
+async function formBranch(via: { url: string; token: string }, regionCode: string, establishedOn = '2015-04-01'): Promise<string> {
+  const response = await executeGraphQL(via.url, FORM, {
+    token: via.token,
+    variables: { input: { name: `党支部 ${regionCode}`, level: 'BRANCH', formation: 'JOINT', regionCode, hostKind: 'ASSOCIATION', hostName: '个私协会分会', establishedOn } },
+  });
+  expect(response.errors).toBeUndefined();
+  return response.data.formPartyOrganization.organization.id;
+}
 
 const contract = describeRegionScopedContract({
   definition: organizationsSubgraph,
   entityType: 'PartyOrganization',
   rootField: 'partyOrganization',
   countField: 'partyOrganizationCount',
-  insert: (client, row) => insertOrganization(client, row, { established: '2015-04-01', dissolved: null }).then(() => {}),
+  insert: (_client, row, via) => formBranch(via, row.regionCode),
 });
 
 describe('organization count', () => {
-  it('leaves out dissolved organizations and ones not yet established', async () => {
+  it('leaves out dissolved organizations: the count follows the dated history', async () => {
     const harness = contract.harness();
-    const owner = subgraphRoles(harness.database.adminUrl, 'organizations', harness.env.DB_ROLE_PASSWORD).ownerUrl;
-    await withConnection(owner, async (client) => {
-      await insertOrganization(client, { id: crypto.randomUUID(), regionCode: '330110001' }, { established: '2016-01-01', dissolved: '2018-06-30' });
-      await insertOrganization(client, { id: crypto.randomUUID(), regionCode: '330110001' }, { established: '2099-01-01', dissolved: null });
-      await insertOrganization(client, { id: crypto.randomUUID(), regionCode: '330110002' }, { established: '2016-01-01', dissolved: null });
-    });
-    const response = await resolveEntities(harness.subgraphs.organizations!.url, await tokenFor(harness.env, '3301'), [{ __typename: 'Region', code: '330110' }], '... on Region { partyOrganizationCount }');
-    expect(response.data._entities[0].partyOrganizationCount).toBe(1);
+    const url = harness.subgraphs.organizations!.url;
+    const via = { url, token: await tokenFor(harness.env, '33') };
+    const dissolved = await formBranch(via, '330110001', '2016-01-01');
+    const response = await executeGraphQL(url, DISSOLVE, { token: via.token, variables: { id: dissolved, on: '2018-06-30' } });
+    expect(response.errors).toBeUndefined();
+    await formBranch(via, '330110002', '2016-01-01');
+    const count = (token: string) => resolveEntities(url, token, [{ __typename: 'Region', code: '330110' }], '... on Region { partyOrganizationCount }');
+    expect((await count(await tokenFor(harness.env, '3301'))).data._entities[0].partyOrganizationCount).toBe(1);
+  });
+
+  it('refuses a second dissolution and a future date, changing nothing', async () => {
+    const harness = contract.harness();
+    const url = harness.subgraphs.organizations!.url;
+    const token = await tokenFor(harness.env, '33');
+    const id = await formBranch({ url, token }, '330110003', '2016-01-01');
+    const future = await executeGraphQL(url, DISSOLVE, { token, variables: { id, on: '2999-01-01' } });
+    expect(errorCodes(future)).toEqual(['BAD_USER_INPUT']);
+    expect((await executeGraphQL(url, DISSOLVE, { token, variables: { id, on: '2017-01-01' } })).errors).toBeUndefined();
+    const again = await executeGraphQL(url, DISSOLVE, { token, variables: { id, on: '2018-01-01' } });
+    expect(errorCodes(again)).toEqual(['ORGANIZATION_DISSOLVED']);
   });
 });

@@ -1,4 +1,5 @@
 import { Migration20261121050515_initial } from './Migration20261121050515_initial.js';
+import { Migration20261125031512_coverage } from './Migration20261125031512_coverage.js';
 
 /** Applied in order on start; add each new file from `pnpm migration:create organizations` here. */
-export const migrations = [Migration20261121050515_initial];
+export const migrations = [Migration20261121050515_initial, Migration20261125031512_coverage];

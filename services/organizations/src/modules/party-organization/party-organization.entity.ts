@@ -1,20 +1,33 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { regionScopePolicy } from '@xgz/kit';
+import { placedRecordPolicies, placedRecordProperties } from '@xgz/kit';
 import { OrganizationLevel } from './organization-level.js';
+import { OrganizationFormation } from './organization-formation.js';
+import { OrganizationHostKind } from './organization-host.js';
 
-/** A party organization placed at a region; dissolved ones stay, with their date (history survives). */
+/**
+ * A party organization as it is now; its dated life (established, dissolved, re-formed) lives in
+ * fact_version. Never deleted: market branches "form, scatter and re-form", and history survives.
+ */
 export const PartyOrganizationEntity = defineEntity({
   name: 'PartyOrganization',
   tableName: 'party_organization',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    ...placedRecordProperties('party_organization'),
     name: p.text(),
     level: p.enum(() => OrganizationLevel),
-    regionCode: p.string().length(12).index('party_organization_region_code_index'),
+    formation: p.enum(() => OrganizationFormation),
+    /** The organization above it in the tree; never one of its own descendants. */
+    parentId: p.uuid().nullable().index('party_organization_parent_index'),
+    hostKind: p.enum(() => OrganizationHostKind),
+    hostId: p.uuid().nullable(),
+    hostName: p.text().nullable(),
     establishedOn: p.date(),
+    /** Set while dissolved; cleared when re-formed (the periods keep both). */
     dissolvedOn: p.date().nullable(),
+    /** Effective date of the latest recorded change; later changes may not be dated before it. */
+    lastChangeOn: p.date(),
   },
-  policies: [regionScopePolicy<{ regionCode: string }>('regionCode')],
+  policies: placedRecordPolicies,
 });
 
 export type PartyOrganizationRow = InferEntity<typeof PartyOrganizationEntity>;

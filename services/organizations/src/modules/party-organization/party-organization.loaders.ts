@@ -1,12 +1,19 @@
+import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { regionScopedByIdLoader, regionSubtreeCountLoader, type Viewer } from '@xgz/kit';
+import { regionScopedByIdLoader, type Viewer } from '@xgz/kit';
+import { CoverageLinkEntity, type CoverageLinkRow } from '../coverage/coverage-link.entity.js';
 import { PartyOrganizationEntity, type PartyOrganizationRow } from './party-organization.entity.js';
 
 export const createPartyOrganizationLoaders = (em: EntityManager, viewer: Viewer) => ({
   byId: regionScopedByIdLoader<PartyOrganizationRow>(em, PartyOrganizationEntity, viewer),
-  /** Organizations active today at or under a region. */
-  activeCountByRegion: regionSubtreeCountLoader(em, {
-    table: 'party_organization',
-    condition: 't.established_on <= current_date and (t.dissolved_on is null or t.dissolved_on > current_date)',
+  /** Every coverage link of each organization, oldest first. */
+  links: new DataLoader<string, CoverageLinkRow[]>(async (ids) => {
+    const rows = await em.find(CoverageLinkEntity, { organizationId: { $in: [...ids] } }, { orderBy: { fromDate: 'asc' } });
+    return ids.map((id) => rows.filter((row) => row.organizationId === id));
+  }),
+  /** Every coverage link of each market entity, oldest first. */
+  linksOfEntity: new DataLoader<string, CoverageLinkRow[]>(async (ids) => {
+    const rows = await em.find(CoverageLinkEntity, { entityId: { $in: [...ids] } }, { orderBy: { fromDate: 'asc' } });
+    return ids.map((id) => rows.filter((row) => row.entityId === id));
   }),
 });

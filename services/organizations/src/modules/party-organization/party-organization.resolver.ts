@@ -1,13 +1,63 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { assertUuid } from '@xgz/kit';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { ListSize } from '@xgz/kit';
 import type { OrganizationsContext } from '../../context.js';
-import { PartyOrganization } from './party-organization.type.js';
+import { CoverageLink } from '../coverage/coverage-link.type.js';
+import { coverMarketEntities, endCoverage, MAX_ENTITIES_PER_CALL } from '../coverage/coverage.service.js';
+import { FormPartyOrganizationInput } from './party-organization.inputs.js';
+import { dissolvePartyOrganization, formPartyOrganization, reformPartyOrganization } from './party-organization.service.js';
+import { FormPartyOrganizationPayload, PartyOrganization } from './party-organization.type.js';
 
 @Resolver(() => PartyOrganization)
 export class PartyOrganizationResolver {
   @Query(() => PartyOrganization, { nullable: true, description: 'One party organization; null when unknown or outside your region.' })
   partyOrganization(@Arg('id', () => ID) id: string, @Ctx() ctx: OrganizationsContext) {
-    assertUuid(id);
     return ctx.loaders.partyOrganizations.byId.load(id);
+  }
+
+  @Mutation(() => FormPartyOrganizationPayload, { description: 'Forms a party organization (成立党组织). A standalone one covers its host entity. Needs the admin or official role.' })
+  formPartyOrganization(@Arg('input', () => FormPartyOrganizationInput) input: FormPartyOrganizationInput, @Ctx() ctx: OrganizationsContext) {
+    return formPartyOrganization(ctx.em, ctx.viewer, input);
+  }
+
+  @Mutation(() => PartyOrganization, { description: 'Dissolves an organization (撤销) from a date; it covers nothing after, and its history stays.' })
+  dissolvePartyOrganization(@Arg('id', () => ID) id: string, @Arg('dissolvedOn', () => LocalDateResolver) dissolvedOn: string, @Ctx() ctx: OrganizationsContext) {
+    return dissolvePartyOrganization(ctx.em, ctx.viewer, id, dissolvedOn);
+  }
+
+  @Mutation(() => PartyOrganization, { description: 'Re-forms a dissolved organization (重建) from a date; its open coverage applies again.' })
+  reformPartyOrganization(@Arg('id', () => ID) id: string, @Arg('reformedOn', () => LocalDateResolver) reformedOn: string, @Ctx() ctx: OrganizationsContext) {
+    return reformPartyOrganization(ctx.em, ctx.viewer, id, reformedOn);
+  }
+
+  @Mutation(() => PartyOrganization, { description: `The organization covers market entities (覆盖) from a date; at most ${MAX_ENTITIES_PER_CALL} per call, each inside its region.` })
+  coverMarketEntities(
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('entityIds', () => [ID]) entityIds: string[],
+    @Arg('fromDate', () => LocalDateResolver) fromDate: string,
+    @Ctx() ctx: OrganizationsContext,
+  ) {
+    return coverMarketEntities(ctx.em, ctx.viewer, organizationId, entityIds, fromDate);
+  }
+
+  @Mutation(() => PartyOrganization, { description: 'The organization stops covering an entity from a date.' })
+  endCoverage(
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('entityId', () => ID) entityId: string,
+    @Arg('endedOn', () => LocalDateResolver) endedOn: string,
+    @Ctx() ctx: OrganizationsContext,
+  ) {
+    return endCoverage(ctx.em, ctx.viewer, organizationId, entityId, endedOn);
+  }
+
+  @FieldResolver(() => PartyOrganization, { nullable: true, description: 'The organization above it; null at the top or outside your region.' })
+  parent(@Root() organization: PartyOrganization, @Ctx() ctx: OrganizationsContext) {
+    return organization.parentId ? ctx.loaders.partyOrganizations.byId.load(organization.parentId) : null;
+  }
+
+  @ListSize(50)
+  @FieldResolver(() => [CoverageLink], { description: 'The entities it covers and covered, with dates.' })
+  coverage(@Root() organization: PartyOrganization, @Ctx() ctx: OrganizationsContext) {
+    return ctx.loaders.partyOrganizations.links.load(organization.id);
   }
 }

@@ -1,0 +1,38 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { placedRecordPolicies, placedRecordProperties } from '@xgz/kit';
+import { OrganizationFormation } from '../party-organization/organization-formation.js';
+
+/** [from, to) while the organization is alive; to = null while it still is. */
+export interface AlivePeriod {
+  from: string;
+  to: string | null;
+}
+
+/**
+ * An organization covers a market entity from `fromDate` until `toDate` (exclusive; null = still).
+ * Placed at the entity's region: coverage counts where the entity is. Ended links stay.
+ */
+export const CoverageLinkEntity = defineEntity({
+  name: 'CoverageLink',
+  tableName: 'coverage_link',
+  indexes: [{ name: 'coverage_link_organization_index', properties: ['organizationId', 'fromDate'] }],
+  properties: {
+    ...placedRecordProperties('coverage_link'),
+    organizationId: p.uuid(),
+    entityId: p.uuid().index('coverage_link_entity_index'),
+    fromDate: p.date(),
+    toDate: p.date().nullable(),
+    lastChangeOn: p.date(),
+    /**
+     * The organization's formation and the periods it is alive, copied onto each of its links
+     * whenever they change: an entity's coverage is derived from rows placed at the entity's region
+     * alone, so any official who may see the entity may re-derive it (RLS hides organizations
+     * placed above them).
+     */
+    formation: p.enum(() => OrganizationFormation),
+    organizationAlive: p.json<AlivePeriod[]>(),
+  },
+  policies: placedRecordPolicies,
+});
+
+export type CoverageLinkRow = InferEntity<typeof CoverageLinkEntity>;

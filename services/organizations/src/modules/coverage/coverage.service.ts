@@ -1,0 +1,82 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertNotBefore, assertRole, assertUuid, badUserInput, domainError, WRITER_ROLES, writeDatedChange, type Viewer } from '@xgz/kit';
+import { organizationDissolved, OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
+import { PartyOrganizationEntity, type PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
+import type { PartyOrganizationFactState } from '../party-organization/party-organization.facts.js';
+import { CoverageLinkEntity } from './coverage-link.entity.js';
+import { knownEntities } from './fed-entities.js';
+import { alivePeriods, rederiveCoverage } from './organization-links.js';
+
+/** The most entities one call may link: a joint branch covers a street, not a city. */
+export const MAX_ENTITIES_PER_CALL = 100;
+
+/**
+ * An organization covers market entities from a date (覆盖): each must be registered, inside the
+ * organization's region and not already covered by it. Their coverage is re-derived at once.
+ */
+export function coverMarketEntities(em: EntityManager, viewer: Viewer, organizationId: string, entityIds: readonly string[], fromDate: string): Promise<PartyOrganizationRow> {
+  assertRole(viewer, WRITER_ROLES, 'change coverage');
+  const ids = [...new Set(entityIds)];
+  if (ids.length === 0 || ids.length > MAX_ENTITIES_PER_CALL) throw badUserInput(`entityIds must list 1–${MAX_ENTITIES_PER_CALL} entities.`, 'entityIds');
+  ids.forEach((id) => assertUuid(id, 'entityIds'));
+  return writeDatedChange<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
+    entity: PartyOrganizationEntity,
+    id: organizationId,
+    what: 'party organization',
+    effectiveOn: fromDate,
+    dateArgument: 'fromDate',
+    afterLastChange: false,
+    check: async (organization, tx) => {
+      if (organization.dissolvedOn) throw organizationDissolved(organization.name, organization.dissolvedOn);
+      assertNotBefore(fromDate, organization.establishedOn, 'fromDate', 'the date the organization was established');
+      const entities = await knownEntities(tx, ids, 'entityIds');
+      const outside = [...entities.values()].find((entity) => !entity.regionCode.startsWith(organization.regionCode));
+      if (outside) {
+        throw domainError(OrganizationErrorCode.EntityOutsideOrganization, `Entity ${outside.id} lies at ${outside.regionCode}, outside ${organization.name}'s region ${organization.regionCode}.`);
+      }
+      const open = await tx.find(CoverageLinkEntity, { organizationId: organization.id, entityId: { $in: ids }, toDate: null });
+      if (open.length > 0) throw domainError(OrganizationErrorCode.AlreadyCovered, `Entity ${open[0]!.entityId} is already covered by ${organization.name} since ${open[0]!.fromDate}.`);
+    },
+    apply: async (organization, tx) => {
+      const entities = await knownEntities(tx, ids, 'entityIds');
+      const alive = await alivePeriods(tx, organization.id);
+      for (const id of ids) {
+        tx.create(CoverageLinkEntity, {
+          regionCode: entities.get(id)!.regionCode,
+          organizationId: organization.id,
+          entityId: id,
+          fromDate,
+          toDate: null,
+          lastChangeOn: fromDate,
+          formation: organization.formation,
+          organizationAlive: alive,
+        } as never);
+      }
+    },
+    derive: (tx) => rederiveCoverage(tx, ids, viewer.subject),
+    audit: { action: 'COVER_ENTITIES', subjectType: 'PartyOrganization', detail: { entityIds: ids } },
+  });
+}
+
+/** The organization stops covering an entity from a date (the link stays, ended). */
+export function endCoverage(em: EntityManager, viewer: Viewer, organizationId: string, entityId: string, endedOn: string): Promise<PartyOrganizationRow> {
+  assertRole(viewer, WRITER_ROLES, 'change coverage');
+  assertUuid(entityId, 'entityId');
+  return writeDatedChange<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
+    entity: PartyOrganizationEntity,
+    id: organizationId,
+    what: 'party organization',
+    effectiveOn: endedOn,
+    dateArgument: 'endedOn',
+    afterLastChange: false,
+    apply: async (organization, tx) => {
+      const link = await tx.findOne(CoverageLinkEntity, { organizationId: organization.id, entityId, toDate: null });
+      if (!link) throw domainError(OrganizationErrorCode.NotCovered, `${organization.name} does not cover entity ${entityId} now.`);
+      assertNotBefore(endedOn, link.fromDate, 'endedOn', 'the date the coverage began');
+      link.toDate = endedOn;
+      link.lastChangeOn = endedOn;
+    },
+    derive: (tx) => rederiveCoverage(tx, [entityId], viewer.subject),
+    audit: { action: 'END_COVERAGE', subjectType: 'PartyOrganization', detail: { entityId } },
+  });
+}

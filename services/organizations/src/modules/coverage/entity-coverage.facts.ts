@@ -1,0 +1,158 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { DerivedFactDefinition, Period } from '@xgz/kit';
+import { OrganizationFormation } from '../party-organization/organization-formation.js';
+import { CoverageClass } from './coverage-class.js';
+import type { AlivePeriod } from './coverage-link.entity.js';
+
+/** Registry's facts about an entity, as fed (MarketEntity). */
+export interface FedEntityState extends Record<string, unknown> {
+  kind: string;
+  status: string;
+  regionCode: string;
+  employees: number | null;
+}
+
+/** Registry's facts about a member, as fed (PartyMember). */
+export interface FedMemberState extends Record<string, unknown> {
+  entityId: string;
+  category: string;
+  status: string;
+  findingState: string;
+}
+
+/** Formal members working in an entity that make it able to form its own branch (党章: 正式党员 3 人以上). */
+export const STANDALONE_CAPABLE_MEMBERS = 3;
+/** Staff from which an entity falls in the "≥ 50 staff" denominator (党内统计年报 table 27). */
+export const LARGE_STAFF = 50;
+
+export interface EntityCoverageInputs {
+  entity: Period<FedEntityState>[];
+  members: Period<FedMemberState>[];
+  links: { from: string; to: string | null; formation: OrganizationFormation; alive: AlivePeriod[] }[];
+  assignments: { from: string; to: string | null }[];
+}
+
+/** An operating entity's coverage on a date; non-operating entities have no state (they count nowhere). */
+export interface EntityCoverageState extends Record<string, unknown> {
+  regionCode: string;
+  kind: string;
+  standaloneCapable: boolean;
+  largeStaff: boolean;
+  coverage: CoverageClass;
+}
+
+/** The denominators a coverage rate may be taken over; each entity falls in one or more segments. */
+export enum CoverageSegment {
+  OPERATING = 'operating',
+  STANDALONE_CAPABLE = 'capable',
+  LARGE_STAFF = 'staff50',
+}
+
+/** metric name: coverage.<segment>.<kind>.<class|base> */
+export const coverageMetric = (segment: CoverageSegment, kind: string, part: CoverageClass | 'base') => `coverage.${segment}.${kind}.${part}`;
+
+const during = (period: { from: string; to: string | null }, date: string) => period.from <= date && (period.to === null || date < period.to);
+
+const JOINT_FORMATIONS = new Set([OrganizationFormation.JOINT, OrganizationFormation.REGIONAL_JOINT, OrganizationFormation.SENT_ORGANIZER, OrganizationFormation.SECTOR_WIDE]);
+
+/** The strongest coverage on `date`: own > joint > attached > instructor > none. */
+function coverageOn(inputs: EntityCoverageInputs, date: string): CoverageClass {
+  let best = CoverageClass.NONE;
+  const rank = [CoverageClass.OWN, CoverageClass.JOINT, CoverageClass.ATTACHED, CoverageClass.INSTRUCTOR, CoverageClass.NONE];
+  const consider = (candidate: CoverageClass) => {
+    if (rank.indexOf(candidate) < rank.indexOf(best)) best = candidate;
+  };
+  for (const link of inputs.links) {
+    if (!during(link, date) || !link.alive.some((alive) => during(alive, date))) continue;
+    if (link.formation === OrganizationFormation.STANDALONE) consider(CoverageClass.OWN);
+    else if (JOINT_FORMATIONS.has(link.formation)) consider(CoverageClass.JOINT);
+    else consider(CoverageClass.ATTACHED);
+  }
+  if (best === CoverageClass.NONE && inputs.assignments.some((assignment) => during(assignment, date))) best = CoverageClass.INSTRUCTOR;
+  return best;
+}
+
+/** Formal members (正式党员) on the books (active, not a false record) working in the entity on `date`. */
+export function formalMembersOn(members: readonly Period<FedMemberState>[], date: string): number {
+  return members.filter(
+    (period) => during(period, date) && period.state.category === 'FORMAL' && period.state.status === 'ACTIVE' && period.state.findingState !== 'FALSE_RECORD',
+  ).length;
+}
+
+/**
+ * An entity's coverage (组织覆盖 / 工作覆盖) as a derived dated fact: registry's status, kind, staff
+ * and formal members (fed) combined with organizations' coverage links and worker assignments.
+ */
+export const entityCoverageFacts: DerivedFactDefinition<EntityCoverageInputs, EntityCoverageState> = {
+  subjectType: 'EntityCoverage',
+  regionOf: (state) => state.regionCode,
+  metricsOf: (state) => {
+    const segments = [CoverageSegment.OPERATING];
+    if (state.standaloneCapable) segments.push(CoverageSegment.STANDALONE_CAPABLE);
+    if (state.largeStaff) segments.push(CoverageSegment.LARGE_STAFF);
+    return segments.flatMap((segment) => {
+      const metrics = [coverageMetric(segment, state.kind, 'base')];
+      if (state.coverage !== CoverageClass.NONE) metrics.push(coverageMetric(segment, state.kind, state.coverage));
+      return metrics;
+    });
+  },
+  breakpoints: (inputs) => {
+    const dates: string[] = [];
+    const add = (period: { from: string; to: string | null }) => {
+      dates.push(period.from);
+      if (period.to) dates.push(period.to);
+    };
+    inputs.entity.forEach(add);
+    inputs.members.forEach(add);
+    inputs.assignments.forEach(add);
+    for (const link of inputs.links) {
+      add(link);
+      link.alive.forEach(add);
+    }
+    return dates;
+  },
+  stateOn: (inputs, date) => {
+    const entity = inputs.entity.find((period) => during(period, date))?.state;
+    if (!entity || entity.status !== 'OPERATING') return null;
+    return {
+      regionCode: entity.regionCode,
+      kind: entity.kind,
+      standaloneCapable: formalMembersOn(inputs.members, date) >= STANDALONE_CAPABLE_MEMBERS,
+      largeStaff: (entity.employees ?? 0) >= LARGE_STAFF,
+      coverage: coverageOn(inputs, date),
+    };
+  },
+  loadInputs: (em, entityIds) => loadEntityCoverageInputs(em, entityIds),
+};
+
+/** Three statements whatever the number of entities: fed facts, coverage links, assignments. */
+async function loadEntityCoverageInputs(em: EntityManager, entityIds: readonly string[]): Promise<Map<string, EntityCoverageInputs>> {
+  const ids = JSON.stringify(entityIds);
+  const inputs = new Map<string, EntityCoverageInputs>(entityIds.map((id) => [id, { entity: [], members: [], links: [], assignments: [] }]));
+  const fed = await em.execute<{ about_id: string; subject_type: string; valid_from: string; valid_to: string | null; state: Record<string, unknown> }[]>(
+    `select about_id, subject_type, to_char(valid_from, 'YYYY-MM-DD') as valid_from, to_char(valid_to, 'YYYY-MM-DD') as valid_to, state
+       from fed_fact where about_id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,
+    [ids],
+  );
+  for (const row of fed) {
+    const target = inputs.get(row.about_id)!;
+    const period = { from: row.valid_from, to: row.valid_to, state: row.state };
+    if (row.subject_type === 'MarketEntity') target.entity.push(period as Period<FedEntityState>);
+    else target.members.push(period as Period<FedMemberState>);
+  }
+  const links = await em.execute<{ entity_id: string; from_date: string; to_date: string | null; formation: OrganizationFormation; organization_alive: AlivePeriod[] }[]>(
+    `select entity_id, to_char(from_date, 'YYYY-MM-DD') as from_date, to_char(to_date, 'YYYY-MM-DD') as to_date, formation, organization_alive
+       from coverage_link where entity_id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,
+    [ids],
+  );
+  for (const link of links) {
+    inputs.get(link.entity_id)!.links.push({ from: link.from_date, to: link.to_date, formation: link.formation, alive: link.organization_alive });
+  }
+  const assignments = await em.execute<{ target_id: string; from_date: string; to_date: string | null }[]>(
+    `select target_id, to_char(from_date, 'YYYY-MM-DD') as from_date, to_char(to_date, 'YYYY-MM-DD') as to_date
+       from worker_assignment where target_kind = 'MARKET_ENTITY' and target_id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,
+    [ids],
+  );
+  for (const assignment of assignments) inputs.get(assignment.target_id)!.assignments.push({ from: assignment.from_date, to: assignment.to_date });
+  return inputs;
+}

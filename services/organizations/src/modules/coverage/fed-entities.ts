@@ -1,0 +1,41 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { notFound } from '@xgz/kit';
+import { formalMembersOn, type FedMemberState } from './entity-coverage.facts.js';
+import type { Period } from '@xgz/kit';
+
+export interface KnownEntity {
+  id: string;
+  regionCode: string;
+  kind: string;
+  status: string;
+}
+
+/**
+ * Market entities as registry last reported them (the fed copy), only those the request's region
+ * may see (RLS). Unknown or out-of-region ids are refused with NOT_FOUND naming the argument.
+ */
+export async function knownEntities(em: EntityManager, ids: readonly string[], argument: string): Promise<Map<string, KnownEntity>> {
+  const rows = await em.execute<{ subject_id: string; region_code: string; state: Record<string, string> }[]>(
+    `select distinct on (subject_id) subject_id, region_code, state from fed_fact
+      where subject_type = 'MarketEntity' and subject_id in (select jsonb_array_elements_text(?::jsonb)::uuid)
+      order by subject_id, valid_from desc`,
+    [JSON.stringify(ids)],
+  );
+  const found = new Map(rows.map((row) => [row.subject_id, { id: row.subject_id, regionCode: row.region_code, kind: row.state.kind!, status: row.state.status! }]));
+  const missing = ids.find((id) => !found.has(id));
+  if (missing) {
+    throw notFound(`${argument}: no market entity ${missing} in your region (registered entities reach organizations within a second; check the id).`);
+  }
+  return found;
+}
+
+/** Formal members working in an entity on a date, from the fed copy. */
+export async function formalMembersOf(em: EntityManager, entityId: string, date: string): Promise<number> {
+  const rows = await em.execute<{ valid_from: string; valid_to: string | null; state: FedMemberState }[]>(
+    `select to_char(valid_from, 'YYYY-MM-DD') as valid_from, to_char(valid_to, 'YYYY-MM-DD') as valid_to, state
+       from fed_fact where subject_type = 'PartyMember' and about_id = ?`,
+    [entityId],
+  );
+  const periods: Period<FedMemberState>[] = rows.map((row) => ({ from: row.valid_from, to: row.valid_to, state: row.state }));
+  return formalMembersOn(periods, date);
+}

@@ -1,0 +1,36 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { FactHistory, rederive } from '@xgz/kit';
+import { partyOrganizationFacts } from '../party-organization/party-organization.facts.js';
+import type { PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
+import type { AlivePeriod } from './coverage-link.entity.js';
+import { entityCoverageFacts } from './entity-coverage.facts.js';
+
+/** The periods an organization is alive, adjacent ones merged, from its dated history. */
+export async function alivePeriods(tx: EntityManager, organizationId: string): Promise<AlivePeriod[]> {
+  const periods = await new FactHistory(tx, partyOrganizationFacts).periods(organizationId);
+  const alive: AlivePeriod[] = [];
+  for (const period of periods) {
+    if (!period.state.active) continue;
+    const last = alive.at(-1);
+    if (last && last.to === period.from) last.to = period.to;
+    else alive.push({ from: period.from, to: period.to });
+  }
+  return alive;
+}
+
+/** Re-derives the coverage of entities, as the actor, in the caller's transaction. */
+export const rederiveCoverage = (tx: EntityManager, entityIds: readonly string[], actor: string) =>
+  rederive(tx, entityCoverageFacts, entityIds, { reason: 'COVERAGE_CHANGED', actor });
+
+/**
+ * After an organization's life or formation changed: copies its alive periods onto every one of its
+ * links and re-derives the entities they cover.
+ */
+export async function refreshOrganizationLinks(tx: EntityManager, organization: PartyOrganizationRow, actor: string): Promise<void> {
+  const alive = await alivePeriods(tx, organization.id);
+  const rows = await tx.execute<{ entity_id: string }[]>(
+    'update coverage_link set organization_alive = ?::jsonb, formation = ?, updated_at = now() where organization_id = ? returning entity_id',
+    [JSON.stringify(alive), organization.formation, organization.id],
+  );
+  await rederiveCoverage(tx, rows.map((row) => row.entity_id), actor);
+}

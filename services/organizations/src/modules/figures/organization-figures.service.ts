@@ -1,0 +1,62 @@
+import { Rate } from '@xgz/kit';
+import { organizationsSettings } from '../../organizations.settings.js';
+import { CoverageClass } from '../coverage/coverage-class.js';
+import { coverageMetric, CoverageSegment } from '../coverage/entity-coverage.facts.js';
+import { ENTERPRISE_KINDS, MarketEntityKind } from '../coverage/market-entity-kind.js';
+import { OrganizationFormation } from '../party-organization/organization-formation.js';
+import { OrganizationLevel } from '../party-organization/organization-level.js';
+import { organizationMetrics } from '../party-organization/party-organization.facts.js';
+import { PartyWorkerKind } from '../party-worker/party-worker-kind.js';
+import { workerMetrics } from '../party-worker/party-worker.facts.js';
+import { CoverageDenominator } from './coverage-denominator.js';
+import type { CoverageRates, OrganizationFigures } from './organization-figures.type.js';
+
+const PARTS = ['base', CoverageClass.OWN, CoverageClass.JOINT, CoverageClass.ATTACHED, CoverageClass.INSTRUCTOR] as const;
+
+/** Every metric organizations pre-aggregates. */
+export const organizationMetricNames: string[] = [
+  ...organizationMetrics.all(),
+  ...workerMetrics.all(),
+  ...Object.values(CoverageSegment).flatMap((segment) => Object.values(MarketEntityKind).flatMap((kind) => PARTS.map((part) => coverageMetric(segment, kind, part)))),
+];
+
+const SEGMENT_OF: Record<CoverageDenominator, CoverageSegment> = {
+  [CoverageDenominator.OPERATING]: CoverageSegment.OPERATING,
+  [CoverageDenominator.ENTERPRISES]: CoverageSegment.OPERATING,
+  [CoverageDenominator.STANDALONE_CAPABLE]: CoverageSegment.STANDALONE_CAPABLE,
+  [CoverageDenominator.LARGE_STAFF]: CoverageSegment.LARGE_STAFF,
+};
+
+/** Classes counted as organization coverage: own and joint always, attached unless configured out. */
+const organizationCovered = () => [CoverageClass.OWN, CoverageClass.JOINT, ...(organizationsSettings.COVERAGE_COUNTS_ATTACHED ? [CoverageClass.ATTACHED] : [])];
+
+/** Rates over a set of kinds: Σ numerators ÷ Σ denominators, never averages. */
+function coverageRates(values: Map<string, number>, segment: CoverageSegment, kinds: readonly MarketEntityKind[]): CoverageRates {
+  const sum = (parts: readonly (CoverageClass | 'base')[]) => kinds.reduce((total, kind) => total + parts.reduce((s, part) => s + (values.get(coverageMetric(segment, kind, part)) ?? 0), 0), 0);
+  const base = sum(['base']);
+  return {
+    organizationCoverage: Rate.of(sum(organizationCovered()), base),
+    standaloneRate: Rate.of(sum([CoverageClass.OWN]), base),
+    workCoverage: Rate.of(sum([CoverageClass.OWN, CoverageClass.JOINT, CoverageClass.ATTACHED, CoverageClass.INSTRUCTOR]), base),
+  };
+}
+
+/** The figures of one region from its metric values (read by the kit's figures loader). */
+export function organizationFigures(values: Map<string, number>, asOf: string, denominator: CoverageDenominator): OrganizationFigures {
+  const value = (metric: string) => values.get(metric) ?? 0;
+  const segment = SEGMENT_OF[denominator];
+  const kinds = denominator === CoverageDenominator.ENTERPRISES ? ENTERPRISE_KINDS : Object.values(MarketEntityKind);
+  const capable = (part: CoverageClass | 'base') =>
+    Object.values(MarketEntityKind).reduce((total, kind) => total + value(coverageMetric(CoverageSegment.STANDALONE_CAPABLE, kind, part)), 0);
+  return {
+    asOf,
+    denominator,
+    organizations: value(organizationMetrics.total),
+    byLevel: Object.values(OrganizationLevel).map((level) => ({ level, count: value(organizationMetrics.level(level)) })),
+    byFormation: Object.values(OrganizationFormation).map((formation) => ({ formation, count: value(organizationMetrics.formation(formation)) })),
+    coverage: coverageRates(values, segment, kinds),
+    coverageByKind: kinds.map((kind) => ({ kind, ...coverageRates(values, segment, [kind]) })),
+    standaloneCapableWithoutOwn: capable('base') - capable(CoverageClass.OWN),
+    workers: Object.values(PartyWorkerKind).map((kind) => ({ kind, count: value(workerMetrics.kind(kind)) })),
+  };
+}

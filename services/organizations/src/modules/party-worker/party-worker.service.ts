@@ -1,0 +1,136 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  assertNotBefore,
+  assertNotFuture,
+  assertPlaceableCode,
+  assertRole,
+  assertUuid,
+  badUserInput,
+  canSeePersonalData,
+  maskMobile,
+  maskName,
+  notFound,
+  WRITER_ROLES,
+  writeDatedChange,
+  writeDatedStart,
+  type Viewer,
+} from '@xgz/kit';
+import { knownEntities } from '../coverage/fed-entities.js';
+import { rederiveCoverage } from '../coverage/organization-links.js';
+import { PartyOrganizationEntity } from '../party-organization/party-organization.entity.js';
+import { AssignmentTargetKind } from './party-worker-kind.js';
+import { PartyWorkerEntity, WorkerAssignmentEntity, type PartyWorkerRow } from './party-worker.entity.js';
+import { partyWorkerFacts, type PartyWorkerFactState } from './party-worker.facts.js';
+import type { AppointPartyWorkerInput } from './party-worker.inputs.js';
+
+const workerState = (row: PartyWorkerRow): PartyWorkerFactState => ({ regionCode: row.regionCode, kind: row.kind, serving: row.servingUntil == null });
+
+/** A worker starts serving in a region (counts in the instructor figures from that date). */
+export function appointPartyWorker(em: EntityManager, viewer: Viewer, input: AppointPartyWorkerInput): Promise<PartyWorkerRow> {
+  assertRole(viewer, WRITER_ROLES, 'appoint party workers');
+  const name = input.name.trim();
+  if (!name) throw badUserInput('input.name must not be empty.', 'input.name');
+  const mobile = input.mobile?.trim() || null;
+  if (mobile && !/^1\d{10}$/.test(mobile)) throw badUserInput('input.mobile must be an 11-digit mobile number starting with 1.', 'input.mobile');
+  assertPlaceableCode(viewer, input.regionCode, 'input.regionCode', 'county');
+  assertNotFuture(input.servingFrom, 'input.servingFrom');
+  return writeDatedStart<PartyWorkerRow, PartyWorkerFactState>(em, viewer, {
+    create: (tx) =>
+      tx.create(PartyWorkerEntity, {
+        name,
+        mobile,
+        kind: input.kind,
+        regionCode: input.regionCode,
+        servingFrom: input.servingFrom,
+        servingUntil: null,
+        lastChangeOn: input.servingFrom,
+      } as PartyWorkerRow),
+    from: input.servingFrom,
+    history: { facts: partyWorkerFacts, stateOf: workerState, reason: 'APPOINTED' },
+    audit: { action: 'APPOINT_WORKER', subjectType: 'PartyWorker' },
+  });
+}
+
+/** Where an assignment is placed: at its target (an entity, an organization) or, for a market, at the worker's region. */
+async function targetRegion(tx: EntityManager, worker: PartyWorkerRow, kind: AssignmentTargetKind, targetId: string): Promise<string> {
+  if (kind === AssignmentTargetKind.MARKET_ENTITY) return (await knownEntities(tx, [targetId], 'targetId')).get(targetId)!.regionCode;
+  if (kind === AssignmentTargetKind.ORGANIZATION) {
+    const organization = await tx.findOne(PartyOrganizationEntity, { id: targetId });
+    if (!organization) throw notFound(`targetId: no party organization ${targetId} in your region.`);
+    return organization.regionCode;
+  }
+  return worker.regionCode;
+}
+
+/** Assigns a serving worker to an organization, a market entity (work coverage) or a market, from a date. */
+export function assignPartyWorker(
+  em: EntityManager,
+  viewer: Viewer,
+  workerId: string,
+  targetKind: AssignmentTargetKind,
+  targetId: string,
+  fromDate: string,
+): Promise<PartyWorkerRow> {
+  assertRole(viewer, WRITER_ROLES, 'assign party workers');
+  assertUuid(targetId, 'targetId');
+  return writeDatedChange<PartyWorkerRow, PartyWorkerFactState>(em, viewer, {
+    entity: PartyWorkerEntity,
+    id: workerId,
+    what: 'party worker',
+    effectiveOn: fromDate,
+    dateArgument: 'fromDate',
+    afterLastChange: false,
+    apply: async (worker, tx) => {
+      if (worker.servingUntil) throw badUserInput(`The worker stopped serving on ${worker.servingUntil}.`, 'workerId');
+      assertNotBefore(fromDate, worker.servingFrom, 'fromDate', 'the date the worker began serving');
+      tx.create(WorkerAssignmentEntity, {
+        regionCode: await targetRegion(tx, worker, targetKind, targetId),
+        workerId: worker.id,
+        targetKind,
+        targetId,
+        fromDate,
+        toDate: null,
+        lastChangeOn: fromDate,
+      } as never);
+    },
+    derive: async (tx) => {
+      if (targetKind === AssignmentTargetKind.MARKET_ENTITY) await rederiveCoverage(tx, [targetId], viewer.subject);
+    },
+    audit: { action: 'ASSIGN_WORKER', subjectType: 'PartyWorker', detail: { targetKind, targetId } },
+  });
+}
+
+/** A worker stops serving: every open assignment ends that day, and the coverage they gave is re-derived. */
+export function endPartyWorkerService(em: EntityManager, viewer: Viewer, workerId: string, endedOn: string): Promise<PartyWorkerRow> {
+  assertRole(viewer, WRITER_ROLES, 'change party workers');
+  let entities: string[] = [];
+  return writeDatedChange<PartyWorkerRow, PartyWorkerFactState>(em, viewer, {
+    entity: PartyWorkerEntity,
+    id: workerId,
+    what: 'party worker',
+    effectiveOn: endedOn,
+    dateArgument: 'endedOn',
+    check: (worker) => {
+      if (worker.servingUntil) throw badUserInput(`The worker stopped serving on ${worker.servingUntil} already.`, 'workerId');
+    },
+    apply: async (worker, tx) => {
+      worker.servingUntil = endedOn;
+      const open = await tx.find(WorkerAssignmentEntity, { workerId: worker.id, toDate: null });
+      for (const assignment of open) {
+        if (endedOn < assignment.fromDate) throw badUserInput(`endedOn ${endedOn} is before an assignment that began ${assignment.fromDate}.`, 'endedOn');
+        assignment.toDate = endedOn;
+        assignment.lastChangeOn = endedOn;
+      }
+      entities = open.filter((assignment) => assignment.targetKind === AssignmentTargetKind.MARKET_ENTITY).map((assignment) => assignment.targetId);
+    },
+    history: { facts: partyWorkerFacts, stateOf: workerState, reason: 'ENDED' },
+    derive: (tx) => rederiveCoverage(tx, entities, viewer.subject),
+    audit: { action: 'END_WORKER_SERVICE', subjectType: 'PartyWorker' },
+  });
+}
+
+/** What a viewer may see of a worker: name and mobile masked unless their role allows personal data. */
+export function presentWorker(viewer: Viewer, row: PartyWorkerRow): PartyWorkerRow {
+  if (canSeePersonalData(viewer)) return row;
+  return { ...row, name: maskName(row.name), mobile: row.mobile ? maskMobile(row.mobile) : null };
+}
