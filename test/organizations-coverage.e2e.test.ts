@@ -127,6 +127,8 @@ describe('a joint branch covering three entities, through the gateway', () => {
   it('catches up after organizations was down while registry changed', async () => {
     await harness.subgraphs.organizations!.stop();
     const newcomer = await registerEntity('戊新店');
+    // The same record changed by a second transaction while the consumer is away: one page carries it twice.
+    await gql(`mutation($id: ID!) { changeMarketEntityEmployees(id: $id, employees: 60, effectiveOn: "2024-03-01") { employees } }`, { id: newcomer });
     await gql(`mutation($id: ID!) { changeMarketEntityStatus(id: $id, status: OPERATING, effectiveOn: "2024-06-01") { status } }`, { id: entities[0] });
     const restarted = await startSubgraph(organizationsSubgraph, {
       env: harness.env,

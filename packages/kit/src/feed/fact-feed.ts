@@ -74,9 +74,15 @@ export async function readFeedPage(client: pg.ClientBase, position: string, type
       list.push({ from: row.valid_from, to: row.valid_to, state: row.state });
       bySubject.set(row.subject_id, list);
     }
+    // A record changed by several transactions of the page is sent once, with its current periods.
+    const latest = new Map<string, (typeof changed)[number]>();
+    for (const row of changed) {
+      const seen = latest.get(row.subject_id);
+      if (!seen || row.changed_at > seen.changed_at) latest.set(row.subject_id, row);
+    }
     const last = changed.at(-1);
     return {
-      records: changed.map((row) => ({
+      records: [...latest.values()].map((row) => ({
         type: row.subject_type,
         id: row.subject_id,
         periods: bySubject.get(row.subject_id) ?? [],
