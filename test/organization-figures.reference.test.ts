@@ -1,0 +1,297 @@
+/**
+ * Every organizations figure against a reference written apart from the serving path: plain
+ * TypeScript over the raw rows of both subgraphs (registry's dated entity and member history,
+ * organizations' organizations, links, workers), after random writes on both sides — including
+ * registry changes back-dated under existing coverage — at province, city, county and township
+ * level, live and as of past dates, for every denominator.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { subgraphRoles, today } from '@xgz/kit';
+import { executeGraphQL, resolveEntities, startTestSubgraphs, tokenFor, withConnection, type SqlClient, type SubgraphHarness } from '@xgz/testkit';
+import { organizationsSubgraph } from '@xgz/organizations';
+import { registrySubgraph, withCheckCharacter } from '@xgz/registry';
+import { seededRandom } from '../scripts/src/seeded-random.js';
+
+const random = seededRandom(20261125);
+const DATES = ['2016-06-30', '2018-12-31', '2020-06-30', '2021-12-31', '2023-06-30', '2024-12-31'];
+const KINDS = ['SMALL_MICRO_ENTERPRISE', 'INDIVIDUAL_BUSINESS', 'MARKET_OPERATOR'];
+const FORMATIONS = ['STANDALONE', 'JOINT', 'ATTACHED', 'REGIONAL_JOINT', 'SENT_ORGANIZER', 'SECTOR_WIDE'];
+const WORKER_KINDS = ['INSTRUCTOR', 'LIAISON', 'FULL_TIME_ORGANIZER', 'SOCIAL_WORKER'];
+
+let harness: SubgraphHarness;
+let token: string;
+let townships: string[] = [];
+const entities: { id: string; regionCode: string; lastChange: string }[] = [];
+const members: { id: string; lastChange: string; category: string }[] = [];
+
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** A random date from `from` (inclusive) to 2025-06-30. */
+const dateFrom = (from: string) => addDays(from, random.integer(0, Math.max(0, (Date.parse('2025-06-30') - Date.parse(from)) / 86_400_000)));
+
+async function call(subgraph: 'registry' | 'organizations', query: string, variables: Record<string, unknown>) {
+  const response = await executeGraphQL(harness.subgraphs[subgraph]!.url, query, { token, variables });
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  return response.data;
+}
+
+async function registryWrites(count: number) {
+  for (let i = 0; i < count; i++) {
+    const entity = random.pick(entities);
+    const choice = random.next();
+    if (choice < 0.4) {
+      const on = dateFrom(entity.lastChange);
+      const data = await executeGraphQL(harness.subgraphs.registry!.url, `mutation($id: ID!, $s: MarketEntityStatus!, $on: LocalDate!) { changeMarketEntityStatus(id: $id, status: $s, effectiveOn: $on) { id } }`, {
+        token,
+        variables: { id: entity.id, s: random.pick(['OPERATING', 'SUSPENDED', 'SUSPENDED', 'DEREGISTERED']), on },
+      });
+      if (!data.errors) entity.lastChange = on; // a move to the same status is refused; nothing changed then
+    } else if (choice < 0.7) {
+      const on = dateFrom(entity.lastChange);
+      const data = await executeGraphQL(harness.subgraphs.registry!.url, `mutation($id: ID!, $n: Int!, $on: LocalDate!) { changeMarketEntityEmployees(id: $id, employees: $n, effectiveOn: $on) { id } }`, {
+        token,
+        variables: { id: entity.id, n: random.integer(0, 120), on },
+      });
+      if (!data.errors) entity.lastChange = on; // refused for a deregistered entity
+    } else {
+      const member = random.pick(members);
+      const on = dateFrom(member.lastChange);
+      const category = member.category === 'FORMAL' ? 'PROBATIONARY' : 'FORMAL';
+      await call('registry', `mutation($id: ID!, $c: MemberCategory!, $on: LocalDate!) { changeMemberCategory(id: $id, category: $c, effectiveOn: $on) { id } }`, { id: member.id, c: category, on });
+      member.lastChange = on;
+      member.category = category;
+    }
+  }
+}
+
+async function organizationWrites() {
+  const organizations: { id: string; regionCode: string; lastChange: string; dissolved: boolean; established: string }[] = [];
+  const open = new Map<string, string>(); // organization|entity → from
+  for (let i = 0; i < 14; i++) {
+    const township = random.pick(townships);
+    const county = random.next() < 0.25;
+    const regionCode = county ? township.slice(0, 6) : township;
+    const inside = entities.filter((entity) => entity.regionCode.startsWith(regionCode));
+    const formation = random.pick(FORMATIONS);
+    const host = formation === 'STANDALONE' ? random.pick(inside) : null;
+    const establishedOn = `${random.integer(2015, 2022)}-0${random.integer(1, 9)}-01`;
+    const data = await call('organizations', `mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id } } }`, {
+      input: {
+        name: `党组织${i}`,
+        level: county ? random.pick(['COMMITTEE', 'GENERAL_BRANCH']) : 'BRANCH',
+        formation,
+        regionCode,
+        hostKind: host ? 'MARKET_ENTITY' : 'ASSOCIATION',
+        hostId: host?.id ?? null,
+        hostName: host ? null : '个私协会分会',
+        establishedOn,
+      },
+    });
+    const organization = { id: data.formPartyOrganization.organization.id, regionCode, lastChange: establishedOn, dissolved: false, established: establishedOn };
+    organizations.push(organization);
+    if (host) open.set(`${organization.id}|${host.id}`, establishedOn);
+    const covered = inside.filter((entity) => !open.has(`${organization.id}|${entity.id}`) && random.next() < 0.5).slice(0, 6);
+    if (covered.length) {
+      const fromDate = dateFrom(establishedOn);
+      await call('organizations', `mutation($id: ID!, $ids: [ID!]!, $on: LocalDate!) { coverMarketEntities(organizationId: $id, entityIds: $ids, fromDate: $on) { id } }`, {
+        id: organization.id,
+        ids: covered.map((entity) => entity.id),
+        on: fromDate,
+      });
+      for (const entity of covered) open.set(`${organization.id}|${entity.id}`, fromDate);
+    }
+  }
+  for (const [key, from] of [...open].filter(() => random.next() < 0.3)) {
+    const [organizationId, entityId] = key.split('|');
+    await call('organizations', `mutation($o: ID!, $e: ID!, $on: LocalDate!) { endCoverage(organizationId: $o, entityId: $e, endedOn: $on) { id } }`, { o: organizationId, e: entityId, on: dateFrom(from) });
+  }
+  for (const organization of organizations.filter(() => random.next() < 0.4)) {
+    const on = dateFrom(organization.lastChange);
+    await call('organizations', `mutation($id: ID!, $on: LocalDate!) { dissolvePartyOrganization(id: $id, dissolvedOn: $on) { id } }`, { id: organization.id, on });
+    organization.lastChange = on;
+    if (random.next() < 0.5) {
+      const again = dateFrom(on);
+      await call('organizations', `mutation($id: ID!, $on: LocalDate!) { reformPartyOrganization(id: $id, reformedOn: $on) { id } }`, { id: organization.id, on: again });
+    }
+  }
+  for (let i = 0; i < 6; i++) {
+    const township = random.pick(townships);
+    const servingFrom = `${random.integer(2015, 2021)}-03-01`;
+    const worker = await call('organizations', `mutation($input: AppointPartyWorkerInput!) { appointPartyWorker(input: $input) { id } }`, {
+      input: { name: `指导员${i}`, kind: random.pick(WORKER_KINDS), regionCode: township, servingFrom },
+    });
+    const id = worker.appointPartyWorker.id;
+    let latest = servingFrom;
+    for (const entity of entities.filter((candidate) => candidate.regionCode === township && random.next() < 0.5).slice(0, 3)) {
+      const fromDate = dateFrom(servingFrom);
+      latest = fromDate > latest ? fromDate : latest;
+      await call('organizations', `mutation($w: ID!, $t: ID!, $on: LocalDate!) { assignPartyWorker(workerId: $w, targetKind: MARKET_ENTITY, targetId: $t, fromDate: $on) { id } }`, { w: id, t: entity.id, on: fromDate });
+    }
+    if (random.next() < 0.4) await call('organizations', `mutation($w: ID!, $on: LocalDate!) { endPartyWorkerService(workerId: $w, endedOn: $on) { id } }`, { w: id, on: dateFrom(latest) });
+  }
+}
+
+beforeAll(async () => {
+  harness = await startTestSubgraphs([registrySubgraph, organizationsSubgraph]);
+  token = await tokenFor(harness.env, '33', ['admin']);
+  const tree = await call('registry', `{ a: region(code: "330106") { children { code } } b: region(code: "330110") { children { code } } }`, {});
+  townships = [...tree.a.children.slice(0, 3), ...tree.b.children.slice(0, 2)].map((child: { code: string }) => child.code);
+  for (let i = 0; i < 40; i++) {
+    const kind = random.pick(KINDS);
+    const registeredOn = `${random.integer(2014, 2019)}-0${random.integer(1, 9)}-15`;
+    const creditCode = kind === 'INDIVIDUAL_BUSINESS' ? null : withCheckCharacter(`91330106MA${String(i).padStart(7, '0')}`);
+    const data = await call('registry', `mutation($input: RegisterMarketEntityInput!) { registerMarketEntity(input: $input) { id regionCode } }`, {
+      input: { kind, name: `商户${i}`, creditCode, regionCode: random.pick(townships), registeredOn, employees: random.integer(0, 100) },
+    });
+    entities.push({ id: data.registerMarketEntity.id, regionCode: data.registerMarketEntity.regionCode, lastChange: registeredOn });
+  }
+  for (let i = 0; i < 90; i++) {
+    const entity = random.pick(entities);
+    const registeredOn = dateFrom(entity.lastChange);
+    const category = random.next() < 0.7 ? 'FORMAL' : 'PROBATIONARY';
+    const data = await call('registry', `mutation($input: RegisterPartyMemberInput!) { registerPartyMember(input: $input) { id } }`, {
+      input: { entityId: entity.id, name: `党员${i}`, isOwner: false, category, distribution: 'INDIVIDUAL_BUSINESS', relationshipType: 'AFFILIATED', foundVia: 'PHONE', registeredOn },
+    });
+    members.push({ id: data.registerPartyMember.id, lastChange: registeredOn, category });
+  }
+  await registryWrites(30);
+  await organizationWrites();
+  // Back-dated and later registry changes under the coverage just recorded.
+  await registryWrites(40);
+  await harness.subgraphs.organizations!.feeds[0]!.caughtUp();
+}, 240_000);
+
+afterAll(() => harness?.stop());
+
+interface Period<State> {
+  from: string;
+  to: string | null;
+  state: State;
+}
+
+const during = (period: { from: string; to: string | null }, date: string) => period.from <= date && (period.to === null || date < period.to);
+
+/** The raw rows both subgraphs hold, read as their owners. */
+async function rawRows() {
+  const owner = (name: string) => subgraphRoles(harness.database.adminUrl, name, harness.env.DB_ROLE_PASSWORD).ownerUrl;
+  const periods = async (client: SqlClient, type: string) =>
+    (
+      await client.query<Period<Record<string, any>> & { id: string }>(
+        `select subject_id as id, to_char(valid_from, 'YYYY-MM-DD') as "from", to_char(valid_to, 'YYYY-MM-DD') as "to", state
+           from fact_version where subject_type = $1 and superseded_at is null`,
+        [type],
+      )
+    ).rows;
+  const registry = await withConnection(owner('registry'), async (client) => ({ entities: await periods(client, 'MarketEntity'), members: await periods(client, 'PartyMember') }));
+  const organizations = await withConnection(owner('organizations'), async (client) => ({
+    organizations: await periods(client, 'PartyOrganization'),
+    links: (await client.query(`select organization_id, entity_id, to_char(from_date, 'YYYY-MM-DD') as "from", to_char(to_date, 'YYYY-MM-DD') as "to" from coverage_link`)).rows,
+    assignments: (await client.query(`select target_id, to_char(from_date, 'YYYY-MM-DD') as "from", to_char(to_date, 'YYYY-MM-DD') as "to" from worker_assignment where target_kind = 'MARKET_ENTITY'`)).rows,
+    workers: (await client.query(`select kind, region_code, to_char(serving_from, 'YYYY-MM-DD') as "from", to_char(serving_until, 'YYYY-MM-DD') as "to" from party_worker`)).rows,
+  }));
+  return { ...registry, ...organizations };
+}
+
+type Raw = Awaited<ReturnType<typeof rawRows>>;
+
+/** The reference: each figure counted entity by entity, organization by organization, on `date`. */
+function reference(raw: Raw, region: string, date: string, denominator: string) {
+  const organizationOn = new Map<string, Record<string, any>>();
+  for (const period of raw.organizations) if (during(period, date)) organizationOn.set(period.id, period.state);
+  const count = { base: 0, own: 0, organization: 0, work: 0 };
+  const byKind = new Map(KINDS.map((kind) => [kind, { base: 0, own: 0, organization: 0, work: 0 }]));
+  let capable = 0;
+  let capableWithOwn = 0;
+  for (const period of raw.entities) {
+    if (!during(period, date) || period.state.status !== 'OPERATING' || !period.state.regionCode.startsWith(region)) continue;
+    const formal = raw.members.filter(
+      (member) => member.state.entityId === period.id && during(member, date) && member.state.category === 'FORMAL' && member.state.status === 'ACTIVE' && member.state.findingState !== 'FALSE_RECORD',
+    ).length;
+    const formations = raw.links
+      .filter((link) => link.entity_id === period.id && during(link, date) && organizationOn.get(link.organization_id)?.active)
+      .map((link) => organizationOn.get(link.organization_id)!.formation);
+    const own = formations.includes('STANDALONE');
+    const organization = formations.length > 0; // attached counts (COVERAGE_COUNTS_ATTACHED defaults to true)
+    const work = organization || raw.assignments.some((assignment) => assignment.target_id === period.id && during(assignment, date));
+    if (formal >= 3) {
+      capable++;
+      if (own) capableWithOwn++;
+    }
+    const inDenominator =
+      denominator === 'OPERATING' ||
+      (denominator === 'ENTERPRISES' && period.state.kind !== 'INDIVIDUAL_BUSINESS') ||
+      (denominator === 'STANDALONE_CAPABLE' && formal >= 3) ||
+      (denominator === 'LARGE_STAFF' && (period.state.employees ?? 0) >= 50);
+    if (!inDenominator) continue;
+    for (const target of [count, byKind.get(period.state.kind)!]) {
+      target.base++;
+      if (own) target.own++;
+      if (organization) target.organization++;
+      if (work) target.work++;
+    }
+  }
+  const rates = (c: typeof count) => ({ organizationCoverage: [c.organization, c.base], standaloneRate: [c.own, c.base], workCoverage: [c.work, c.base] });
+  const alive = raw.organizations.filter((period) => during(period, date) && period.state.active && period.state.regionCode.startsWith(region));
+  return {
+    organizations: alive.length,
+    byLevel: Object.fromEntries(['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH'].map((level) => [level, alive.filter((o) => o.state.level === level).length])),
+    byFormation: Object.fromEntries(FORMATIONS.map((formation) => [formation, alive.filter((o) => o.state.formation === formation).length])),
+    coverage: rates(count),
+    coverageByKind: Object.fromEntries(
+      [...byKind].filter(([kind]) => denominator !== 'ENTERPRISES' || kind !== 'INDIVIDUAL_BUSINESS').map(([kind, c]) => [kind, rates(c)]),
+    ),
+    standaloneCapableWithoutOwn: capable - capableWithOwn,
+    workers: Object.fromEntries(
+      WORKER_KINDS.map((kind) => [kind, raw.workers.filter((w) => w.kind === kind && w.region_code.startsWith(region) && during(w, date)).length]),
+    ),
+  };
+}
+
+const RATES = 'organizationCoverage { numerator denominator } standaloneRate { numerator denominator } workCoverage { numerator denominator }';
+const FIGURES = `asOf organizations byLevel { level count } byFormation { formation count } coverage { ${RATES} } coverageByKind { kind ${RATES} } standaloneCapableWithoutOwn workers { kind count }`;
+
+/** The served figures, reshaped like the reference. */
+function served(figures: any) {
+  const rates = (c: any) => ({
+    organizationCoverage: [c.organizationCoverage.numerator, c.organizationCoverage.denominator],
+    standaloneRate: [c.standaloneRate.numerator, c.standaloneRate.denominator],
+    workCoverage: [c.workCoverage.numerator, c.workCoverage.denominator],
+  });
+  return {
+    organizations: figures.organizations,
+    byLevel: Object.fromEntries(figures.byLevel.map((row: any) => [row.level, row.count])),
+    byFormation: Object.fromEntries(figures.byFormation.map((row: any) => [row.formation, row.count])),
+    coverage: rates(figures.coverage),
+    coverageByKind: Object.fromEntries(figures.coverageByKind.map((row: any) => [row.kind, rates(row)])),
+    standaloneCapableWithoutOwn: figures.standaloneCapableWithoutOwn,
+    workers: Object.fromEntries(figures.workers.map((row: any) => [row.kind, row.count])),
+  };
+}
+
+describe('organization figures against the reference', () => {
+  it('agree at every level, live and as of past dates, for every denominator', async () => {
+    const raw = await rawRows();
+    const regions = ['33', '3301', ...new Set(townships.map((code) => code.slice(0, 6))), ...townships];
+    let compared = 0;
+    let nonTrivial = 0;
+    for (const denominator of ['OPERATING', 'ENTERPRISES', 'STANDALONE_CAPABLE', 'LARGE_STAFF']) {
+      for (const date of [...DATES, today()]) {
+        const response = await resolveEntities(
+          harness.subgraphs.organizations!.url,
+          token,
+          regions.map((code) => ({ __typename: 'Region', code })),
+          `... on Region { code organizationFigures(asOf: "${date}", denominator: ${denominator}) { ${FIGURES} } }`,
+        );
+        expect(response.errors).toBeUndefined();
+        for (const [index, region] of regions.entries()) {
+          const expected = reference(raw, region, date, denominator);
+          expect(served(response.data._entities[index].organizationFigures), `${region} ${date} ${denominator}`).toEqual(expected);
+          compared++;
+          if (expected.coverage.organizationCoverage[0]! > 0 && expected.coverage.organizationCoverage[0]! < expected.coverage.organizationCoverage[1]!) nonTrivial++;
+        }
+      }
+    }
+    // The random history must exercise the figures, not compare zeros.
+    expect(compared).toBe(4 * (DATES.length + 1) * regions.length);
+    expect(nonTrivial).toBeGreaterThan(20);
+  });
+});
