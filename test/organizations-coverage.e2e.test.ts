@@ -92,6 +92,10 @@ describe('a joint branch covering three entities, through the gateway', () => {
       id: branch,
       ids: entities.slice(0, 3),
     });
+    const page = await gql(`query($id: ID!) { partyOrganization(id: $id) { coverage(first: 2) { totalCount edges { node { entityId fromDate toDate } } } } }`, { id: branch });
+    expect(page.partyOrganization.coverage.totalCount).toBe(3);
+    expect(page.partyOrganization.coverage.edges).toHaveLength(2);
+    expect(entities.slice(0, 3)).toContain(page.partyOrganization.coverage.edges[0].node.entityId);
     await gql(`mutation($id: ID!) { dissolvePartyOrganization(id: $id, dissolvedOn: "2022-06-30") { dissolvedOn } }`, { id: branch });
     await gql(`mutation($id: ID!) { reformPartyOrganization(id: $id, reformedOn: "2023-01-01") { dissolvedOn } }`, { id: branch });
 

@@ -53,3 +53,4 @@ export * from './feed/feed-metrics.js';
 export * from './feed/fed-fact.entity.js';
 export * from './placed-record.js';
 export * from './dated-write.js';
+export * from './contracts/market-entity-kind.js';

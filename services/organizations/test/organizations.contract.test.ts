@@ -43,8 +43,13 @@ describe('organization count', () => {
     const id = await formBranch({ url, token }, '330110003', '2016-01-01');
     const future = await executeGraphQL(url, DISSOLVE, { token, variables: { id, on: '2999-01-01' } });
     expect(errorCodes(future)).toEqual(['BAD_USER_INPUT']);
+    const count = async () =>
+      (await resolveEntities(url, token, [{ __typename: 'Region', code: '330110003' }], '... on Region { partyOrganizationCount }')).data._entities[0].partyOrganizationCount;
+    expect(await count()).toBe(1);
     expect((await executeGraphQL(url, DISSOLVE, { token, variables: { id, on: '2017-01-01' } })).errors).toBeUndefined();
     const again = await executeGraphQL(url, DISSOLVE, { token, variables: { id, on: '2018-01-01' } });
     expect(errorCodes(again)).toEqual(['ORGANIZATION_DISSOLVED']);
+    const after = await executeGraphQL(url, `query($id: ID!) { partyOrganization(id: $id) { dissolvedOn } }`, { token, variables: { id } });
+    expect(after.data.partyOrganization.dissolvedOn).toBe('2017-01-01');
   });
 });

@@ -4,6 +4,9 @@ import { LocalDateResolver } from 'graphql-scalars';
 @ObjectType('CoverageLink', { description: 'An organization covers a market entity (覆盖) from a date, until a date.' })
 export class CoverageLink {
   @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
   organizationId!: string;
 
   @Field(() => ID)

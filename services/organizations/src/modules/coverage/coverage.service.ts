@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertNotBefore, assertRole, assertUuid, badUserInput, domainError, WRITER_ROLES, writeDatedChange, type Viewer } from '@xgz/kit';
+import { assertNotBefore, assertRole, assertUuid, badUserInput, domainError, findPage, WRITER_ROLES, writeDatedChange, type Viewer } from '@xgz/kit';
 import { organizationDissolved, OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
 import { PartyOrganizationEntity, type PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
 import type { PartyOrganizationFactState } from '../party-organization/party-organization.facts.js';
 import { CoverageLinkEntity } from './coverage-link.entity.js';
-import { knownEntities } from './fed-entities.js';
+import { knownEntities, type KnownEntity } from './fed-entities.js';
 import { alivePeriods, rederiveCoverage } from './organization-links.js';
 
 /** The most entities one call may link: a joint branch covers a street, not a city. */
@@ -19,6 +19,7 @@ export function coverMarketEntities(em: EntityManager, viewer: Viewer, organizat
   const ids = [...new Set(entityIds)];
   if (ids.length === 0 || ids.length > MAX_ENTITIES_PER_CALL) throw badUserInput(`entityIds must list 1–${MAX_ENTITIES_PER_CALL} entities.`, 'entityIds');
   ids.forEach((id) => assertUuid(id, 'entityIds'));
+  let entities: Map<string, KnownEntity>;
   return writeDatedChange<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
     entity: PartyOrganizationEntity,
     id: organizationId,
@@ -29,7 +30,7 @@ export function coverMarketEntities(em: EntityManager, viewer: Viewer, organizat
     check: async (organization, tx) => {
       if (organization.dissolvedOn) throw organizationDissolved(organization.name, organization.dissolvedOn);
       assertNotBefore(fromDate, organization.establishedOn, 'fromDate', 'the date the organization was established');
-      const entities = await knownEntities(tx, ids, 'entityIds');
+      entities = await knownEntities(tx, ids, 'entityIds');
       const outside = [...entities.values()].find((entity) => !entity.regionCode.startsWith(organization.regionCode));
       if (outside) {
         throw domainError(OrganizationErrorCode.EntityOutsideOrganization, `Entity ${outside.id} lies at ${outside.regionCode}, outside ${organization.name}'s region ${organization.regionCode}.`);
@@ -38,7 +39,6 @@ export function coverMarketEntities(em: EntityManager, viewer: Viewer, organizat
       if (open.length > 0) throw domainError(OrganizationErrorCode.AlreadyCovered, `Entity ${open[0]!.entityId} is already covered by ${organization.name} since ${open[0]!.fromDate}.`);
     },
     apply: async (organization, tx) => {
-      const entities = await knownEntities(tx, ids, 'entityIds');
       const alive = await alivePeriods(tx, organization.id);
       for (const id of ids) {
         tx.create(CoverageLinkEntity, {
@@ -80,3 +80,7 @@ export function endCoverage(em: EntityManager, viewer: Viewer, organizationId: s
     audit: { action: 'END_COVERAGE', subjectType: 'PartyOrganization', detail: { entityId } },
   });
 }
+
+/** One page of an organization's coverage links (a sector-wide organization may cover thousands). */
+export const listCoverage = (em: EntityManager, organizationId: string, first: number | null | undefined, after: string | null | undefined) =>
+  findPage(em, CoverageLinkEntity, { organizationId }, { first, after });

@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { DerivedFactDefinition, Period } from '@xgz/kit';
+import type { DerivedFactDefinition, MarketEntityKind, Period } from '@xgz/kit';
 import { OrganizationFormation } from '../party-organization/organization-formation.js';
 import { CoverageClass } from './coverage-class.js';
 import type { AlivePeriod } from './coverage-link.entity.js';
 
 /** Registry's facts about an entity, as fed (MarketEntity). */
 export interface FedEntityState extends Record<string, unknown> {
-  kind: string;
+  kind: MarketEntityKind;
   status: string;
   regionCode: string;
   employees: number | null;
@@ -35,7 +35,7 @@ export interface EntityCoverageInputs {
 /** An operating entity's coverage on a date; non-operating entities have no state (they count nowhere). */
 export interface EntityCoverageState extends Record<string, unknown> {
   regionCode: string;
-  kind: string;
+  kind: MarketEntityKind;
   standaloneCapable: boolean;
   largeStaff: boolean;
   coverage: CoverageClass;
@@ -49,7 +49,7 @@ export enum CoverageSegment {
 }
 
 /** metric name: coverage.<segment>.<kind>.<class|base> */
-export const coverageMetric = (segment: CoverageSegment, kind: string, part: CoverageClass | 'base') => `coverage.${segment}.${kind}.${part}`;
+export const coverageMetric = (segment: CoverageSegment, kind: MarketEntityKind, part: CoverageClass | 'base') => `coverage.${segment}.${kind}.${part}`;
 
 const during = (period: { from: string; to: string | null }, date: string) => period.from <= date && (period.to === null || date < period.to);
 

@@ -1,8 +1,8 @@
-import { Rate } from '@xgz/kit';
+import { MarketEntityKind, Rate } from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
 import { CoverageClass } from '../coverage/coverage-class.js';
 import { coverageMetric, CoverageSegment } from '../coverage/entity-coverage.facts.js';
-import { ENTERPRISE_KINDS, MarketEntityKind } from '../coverage/market-entity-kind.js';
+import { ENTERPRISE_KINDS } from './enterprise-kinds.js';
 import { OrganizationFormation } from '../party-organization/organization-formation.js';
 import { OrganizationLevel } from '../party-organization/organization-level.js';
 import { organizationMetrics } from '../party-organization/party-organization.facts.js';

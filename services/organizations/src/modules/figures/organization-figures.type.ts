@@ -1,6 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { ListSize, Rate } from '@xgz/kit';
-import { MarketEntityKind } from '../coverage/market-entity-kind.js';
+import { ListSize, MarketEntityKind, Rate } from '@xgz/kit';
 import { OrganizationFormation } from '../party-organization/organization-formation.js';
 import { OrganizationLevel } from '../party-organization/organization-level.js';
 import { PartyWorkerKind } from '../party-worker/party-worker-kind.js';

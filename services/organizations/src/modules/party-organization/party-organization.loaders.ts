@@ -6,14 +6,11 @@ import { PartyOrganizationEntity, type PartyOrganizationRow } from './party-orga
 
 export const createPartyOrganizationLoaders = (em: EntityManager, viewer: Viewer) => ({
   byId: regionScopedByIdLoader<PartyOrganizationRow>(em, PartyOrganizationEntity, viewer),
-  /** Every coverage link of each organization, oldest first. */
-  links: new DataLoader<string, CoverageLinkRow[]>(async (ids) => {
-    const rows = await em.find(CoverageLinkEntity, { organizationId: { $in: [...ids] } }, { orderBy: { fromDate: 'asc' } });
-    return ids.map((id) => rows.filter((row) => row.organizationId === id));
-  }),
-  /** Every coverage link of each market entity, oldest first. */
+  /** Every coverage link of each market entity, oldest first (an entity has a handful). */
   linksOfEntity: new DataLoader<string, CoverageLinkRow[]>(async (ids) => {
     const rows = await em.find(CoverageLinkEntity, { entityId: { $in: [...ids] } }, { orderBy: { fromDate: 'asc' } });
-    return ids.map((id) => rows.filter((row) => row.entityId === id));
+    const byEntity = new Map(ids.map((id) => [id, [] as CoverageLinkRow[]]));
+    for (const row of rows) byEntity.get(row.entityId)?.push(row);
+    return ids.map((id) => byEntity.get(id)!);
   }),
 });

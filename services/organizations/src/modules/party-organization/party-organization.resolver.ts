@@ -1,12 +1,14 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { ListSize } from '@xgz/kit';
+import { ConnectionSize, connectionType } from '@xgz/kit';
 import type { OrganizationsContext } from '../../context.js';
 import { CoverageLink } from '../coverage/coverage-link.type.js';
-import { coverMarketEntities, endCoverage, MAX_ENTITIES_PER_CALL } from '../coverage/coverage.service.js';
+import { coverMarketEntities, endCoverage, listCoverage, MAX_ENTITIES_PER_CALL } from '../coverage/coverage.service.js';
 import { FormPartyOrganizationInput } from './party-organization.inputs.js';
 import { dissolvePartyOrganization, formPartyOrganization, reformPartyOrganization } from './party-organization.service.js';
 import { FormPartyOrganizationPayload, PartyOrganization } from './party-organization.type.js';
+
+const CoverageLinkConnection = connectionType('CoverageLink', CoverageLink);
 
 @Resolver(() => PartyOrganization)
 export class PartyOrganizationResolver {
@@ -55,9 +57,14 @@ export class PartyOrganizationResolver {
     return organization.parentId ? ctx.loaders.partyOrganizations.byId.load(organization.parentId) : null;
   }
 
-  @ListSize(50)
-  @FieldResolver(() => [CoverageLink], { description: 'The entities it covers and covered, with dates.' })
-  coverage(@Root() organization: PartyOrganization, @Ctx() ctx: OrganizationsContext) {
-    return ctx.loaders.partyOrganizations.links.load(organization.id);
+  @ConnectionSize(50)
+  @FieldResolver(() => CoverageLinkConnection, { description: 'The entities it covers and covered, with dates, a page at a time.' })
+  coverage(
+    @Root() organization: PartyOrganization,
+    @Ctx() ctx: OrganizationsContext,
+    @Arg('first', () => Int, { nullable: true, description: '1–200, default 50.' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    return listCoverage(ctx.em, organization.id, first, after);
   }
 }

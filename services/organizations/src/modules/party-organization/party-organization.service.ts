@@ -132,15 +132,38 @@ export async function formPartyOrganization(em: EntityManager, viewer: Viewer, i
   return { organization, warnings };
 }
 
-/** Dissolves an organization (撤销) from a date: from then on it covers nothing and counts nowhere; its history stays. */
-export function dissolvePartyOrganization(em: EntityManager, viewer: Viewer, id: string, dissolvedOn: string): Promise<PartyOrganizationRow> {
-  assertRole(viewer, WRITER_ROLES, 'dissolve party organizations');
+/**
+ * A change of an organization's life from a date (dissolved, re-formed), with the kit's recipe: its
+ * history and figures, then every entity it covers re-derived.
+ */
+function changeOrganizationLife(
+  em: EntityManager,
+  viewer: Viewer,
+  id: string,
+  effectiveOn: string,
+  change: { dateArgument: string; reason: string; action: string; check(row: PartyOrganizationRow, tx: EntityManager): void | Promise<void>; apply(row: PartyOrganizationRow): void },
+): Promise<PartyOrganizationRow> {
   return writeDatedChange<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
     entity: PartyOrganizationEntity,
     id,
     what: 'party organization',
-    effectiveOn: dissolvedOn,
+    effectiveOn,
+    dateArgument: change.dateArgument,
+    check: change.check,
+    apply: change.apply,
+    history: { facts: partyOrganizationFacts, stateOf: organizationFactState, reason: change.reason },
+    derive: (tx, row) => refreshOrganizationLinks(tx, row, viewer.subject),
+    audit: { action: change.action, subjectType: 'PartyOrganization' },
+  });
+}
+
+/** Dissolves an organization (撤销) from a date: from then on it covers nothing and counts nowhere; its history stays. */
+export function dissolvePartyOrganization(em: EntityManager, viewer: Viewer, id: string, dissolvedOn: string): Promise<PartyOrganizationRow> {
+  assertRole(viewer, WRITER_ROLES, 'dissolve party organizations');
+  return changeOrganizationLife(em, viewer, id, dissolvedOn, {
     dateArgument: 'dissolvedOn',
+    reason: 'DISSOLVED',
+    action: 'DISSOLVE_ORGANIZATION',
     check: async (row, tx) => {
       if (row.dissolvedOn) throw organizationDissolved(row.name, row.dissolvedOn);
       const children = await tx.count(PartyOrganizationEntity, { parentId: row.id, dissolvedOn: null });
@@ -151,29 +174,21 @@ export function dissolvePartyOrganization(em: EntityManager, viewer: Viewer, id:
     apply: (row) => {
       row.dissolvedOn = dissolvedOn;
     },
-    history: { facts: partyOrganizationFacts, stateOf: organizationFactState, reason: 'DISSOLVED' },
-    derive: (tx, row) => refreshOrganizationLinks(tx, row, viewer.subject),
-    audit: { action: 'DISSOLVE_ORGANIZATION', subjectType: 'PartyOrganization' },
   });
 }
 
 /** Re-forms a dissolved organization (重建) from a date: it lives and covers its (open) links again. */
 export function reformPartyOrganization(em: EntityManager, viewer: Viewer, id: string, reformedOn: string): Promise<PartyOrganizationRow> {
   assertRole(viewer, WRITER_ROLES, 're-form party organizations');
-  return writeDatedChange<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
-    entity: PartyOrganizationEntity,
-    id,
-    what: 'party organization',
-    effectiveOn: reformedOn,
+  return changeOrganizationLife(em, viewer, id, reformedOn, {
     dateArgument: 'reformedOn',
+    reason: 'REFORMED',
+    action: 'REFORM_ORGANIZATION',
     check: (row) => {
       if (!row.dissolvedOn) throw organizationActive(row.name);
     },
     apply: (row) => {
       row.dissolvedOn = null;
     },
-    history: { facts: partyOrganizationFacts, stateOf: organizationFactState, reason: 'REFORMED' },
-    derive: (tx, row) => refreshOrganizationLinks(tx, row, viewer.subject),
-    audit: { action: 'REFORM_ORGANIZATION', subjectType: 'PartyOrganization' },
   });
 }

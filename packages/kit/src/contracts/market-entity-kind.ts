@@ -1,6 +1,9 @@
 import { registerEnumType } from 'type-graphql';
 
-/** Registry's kinds of market entity, as organizations counts by them (same enum in the supergraph). */
+/**
+ * Kind of market entity (市场主体类型): registry's, and the kind organizations (and later
+ * assessments) count by in the facts registry feeds them — one enum in the supergraph.
+ */
 export enum MarketEntityKind {
   SMALL_MICRO_ENTERPRISE = 'SMALL_MICRO_ENTERPRISE',
   INDIVIDUAL_BUSINESS = 'INDIVIDUAL_BUSINESS',
@@ -16,6 +19,3 @@ registerEnumType(MarketEntityKind, {
     MARKET_OPERATOR: { description: 'Market operator (市场举办者)' },
   },
 });
-
-/** Enterprises (企业) for the ENTERPRISES denominator: every kind but individual businesses, which are not legal persons. */
-export const ENTERPRISE_KINDS = [MarketEntityKind.SMALL_MICRO_ENTERPRISE, MarketEntityKind.MARKET_OPERATOR];
