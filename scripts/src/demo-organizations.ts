@@ -20,6 +20,8 @@ export async function seedOrganizationsDemo(gatewayUrl: string, tokenFor: (regio
     })).json() as never;
   const existing = await call('{ region(code: "33") { partyOrganizationCount } }');
   if ((existing.data?.region?.partyOrganizationCount ?? 0) > 0) return 0;
+  const cover = (id: string, ids: string[]) =>
+    call(`mutation($id: ID!, $ids: [ID!]!) { coverMarketEntities(organizationId: $id, entityIds: $ids, fromDate: "2016-07-01") { id } }`, { id, ids: ids.slice(0, 100) });
   let formed = 0;
   for (const city of DEMO_CITIES) {
     token = await tokenFor(city);
@@ -37,11 +39,12 @@ export async function seedOrganizationsDemo(gatewayUrl: string, tokenFor: (regio
       if (!id) continue;
       formed++;
       // Entities reach organizations through the fact feed within moments of start-up: retry briefly.
-      for (let attempt = 0; attempt < 50; attempt++) {
-        const covered = await call(`mutation($id: ID!, $ids: [ID!]!) { coverMarketEntities(organizationId: $id, entityIds: $ids, fromDate: "2016-07-01") { id } }`, { id, ids: ids.slice(0, 100) });
-        if (!covered.errors?.some((error) => error.extensions?.code === 'NOT_FOUND')) break;
+      let covered = await cover(id, ids);
+      for (let attempt = 1; attempt < 50 && covered.errors?.some((error) => error.extensions?.code === 'NOT_FOUND'); attempt++) {
         await sleep(200);
+        covered = await cover(id, ids);
       }
+      if (covered.errors) console.error(`demo data: ${township}'s branch covers nothing (${covered.errors[0]?.extensions?.code}); is the fact feed running?`);
     }
   }
   return formed;
