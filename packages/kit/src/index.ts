@@ -54,3 +54,4 @@ export * from './feed/fed-fact.entity.js';
 export * from './placed-record.js';
 export * from './dated-write.js';
 export * from './contracts/market-entity-kind.js';
+export * from './figures/figure-request.js';

@@ -53,3 +53,17 @@ describe('organization count', () => {
     expect(after.data.partyOrganization.dissolvedOn).toBe('2017-01-01');
   });
 });
+
+describe('organization figures', () => {
+  it('are kept down to township level: a village code is refused, not answered with zeros', async () => {
+    const harness = contract.harness();
+    const response = await resolveEntities(
+      harness.subgraphs.organizations!.url,
+      await tokenFor(harness.env, '33'),
+      [{ __typename: 'Region', code: '330106001001' }],
+      '... on Region { organizationFigures { organizations } }',
+    );
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors![0]!.message).toContain('township');
+  });
+});

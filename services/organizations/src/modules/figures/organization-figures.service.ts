@@ -1,4 +1,5 @@
-import { MarketEntityKind, Rate } from '@xgz/kit';
+import type DataLoader from 'dataloader';
+import { figureRequest, MarketEntityKind, Rate, type FigureRequest, type Viewer } from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
 import { CoverageClass } from '../coverage/coverage-class.js';
 import { coverageMetric, CoverageSegment } from '../coverage/entity-coverage.facts.js';
@@ -41,15 +42,23 @@ function coverageRates(values: Map<string, number>, segment: CoverageSegment, ki
   };
 }
 
-/** The figures of one region from its metric values (read by the kit's figures loader). */
-export function organizationFigures(values: Map<string, number>, asOf: string, denominator: CoverageDenominator): OrganizationFigures {
+/** Figures of a region subtree, live (asOf omitted) or as of a date, over the chosen denominator. */
+export async function organizationFigures(
+  figures: DataLoader<FigureRequest, Map<string, number>, string>,
+  viewer: Viewer,
+  regionCode: string,
+  asOf: string | null | undefined,
+  denominator: CoverageDenominator,
+): Promise<OrganizationFigures> {
+  const request = figureRequest(viewer, regionCode, asOf, 'organization figures');
+  const values = await figures.load(request);
   const value = (metric: string) => values.get(metric) ?? 0;
   const segment = SEGMENT_OF[denominator];
   const kinds = denominator === CoverageDenominator.ENTERPRISES ? ENTERPRISE_KINDS : Object.values(MarketEntityKind);
   const capable = (part: CoverageClass | 'base') =>
     Object.values(MarketEntityKind).reduce((total, kind) => total + value(coverageMetric(CoverageSegment.STANDALONE_CAPABLE, kind, part)), 0);
   return {
-    asOf,
+    asOf: request.asOf,
     denominator,
     organizations: value(organizationMetrics.total),
     byLevel: Object.values(OrganizationLevel).map((level) => ({ level, count: value(organizationMetrics.level(level)) })),

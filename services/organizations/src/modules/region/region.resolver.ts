@@ -3,7 +3,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import type { OrganizationsContext } from '../../context.js';
 import { CoverageDenominator } from '../figures/coverage-denominator.js';
 import { OrganizationFigures } from '../figures/organization-figures.type.js';
-import { readOrganizationFigures } from '../figures/organization-figures.read.js';
+import { organizationFigures } from '../figures/organization-figures.service.js';
 import { Region } from './region.type.js';
 
 @Resolver(() => Region)
@@ -13,7 +13,7 @@ export class RegionOrganizationsResolver {
     description: 'Active party organizations (党组织) at or under this region today. FORBIDDEN outside your region.',
   })
   async partyOrganizationCount(@Root() region: Region, @Ctx() ctx: OrganizationsContext) {
-    return (await readOrganizationFigures(ctx, region.code, null, CoverageDenominator.OPERATING)).organizations;
+    return (await organizationFigures(ctx.loaders.figures, ctx.viewer, region.code, null, CoverageDenominator.OPERATING)).organizations;
   }
 
   @FieldResolver(() => OrganizationFigures, {
@@ -27,6 +27,6 @@ export class RegionOrganizationsResolver {
     @Arg('denominator', () => CoverageDenominator, { defaultValue: CoverageDenominator.OPERATING, description: 'Which entities coverage rates are taken over.' })
     denominator: CoverageDenominator = CoverageDenominator.OPERATING,
   ) {
-    return readOrganizationFigures(ctx, region.code, asOf, denominator);
+    return organizationFigures(ctx.loaders.figures, ctx.viewer, region.code, asOf, denominator);
   }
 }

@@ -1,4 +1,4 @@
-import { assertRegionInScope, badUserInput, figureDate, Rate, type Viewer } from '@xgz/kit';
+import { figureRequest, Rate, type Viewer } from '@xgz/kit';
 import type DataLoader from 'dataloader';
 import type { FigureRequest } from '@xgz/kit';
 import { entityMetrics } from '../market-entity/market-entity.facts.js';
@@ -17,10 +17,9 @@ export async function registryFigures(
   regionCode: string,
   asOf: string | null | undefined,
 ): Promise<RegistryFigures> {
-  assertRegionInScope(viewer, regionCode, 'registry figures');
-  if (regionCode.length > 9) throw badUserInput('Figures are kept down to township level: ask for the township (first 9 digits) instead.', 'code');
-  const date = figureDate(asOf);
-  const values = await figures.load({ regionCode, asOf: date });
+  const request = figureRequest(viewer, regionCode, asOf, 'registry figures');
+  const date = request.asOf;
+  const values = await figures.load(request);
   const value = (metric: string) => values.get(metric) ?? 0;
   return {
     asOf: date,
