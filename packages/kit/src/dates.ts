@@ -36,3 +36,15 @@ export function figureDate(asOf: string | null | undefined, currentDay = today()
   if (asOf > currentDay) throw badUserInput(`asOf ${asOf} is in the future: figures exist up to today, ${currentDay} (omit asOf for live figures).`, 'asOf');
   return asOf;
 }
+
+/**
+ * The same day `months` later (negative: earlier), clamped to the month's last day (Jan 31 + 1 →
+ * Feb 28/29), on ISO dates. Schedules and terms ("quarterly", "3 years") are counted this way.
+ */
+export function addMonths(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}

@@ -51,6 +51,7 @@ export * from './feed/feed-route.js';
 export * from './feed/feed-token.js';
 export * from './feed/feed-metrics.js';
 export * from './feed/fed-fact.entity.js';
+export * from './feed/fed-records.js';
 export * from './placed-record.js';
 export * from './dated-write.js';
 export * from './contracts/market-entity-kind.js';

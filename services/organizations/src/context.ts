@@ -1,10 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { figuresLoader, type RequestContext, type Viewer } from '@xgz/kit';
 import { organizationMetricNames } from './modules/figures/organization-figures.service.js';
+import { createMeetingLoaders } from './modules/meeting/meeting.loaders.js';
+import { createLifeMembershipLoaders } from './modules/organization-life/life-membership.loaders.js';
 import { createPartyOrganizationLoaders } from './modules/party-organization/party-organization.loaders.js';
 
 export const createOrganizationsLoaders = (em: EntityManager, viewer: Viewer) => ({
   partyOrganizations: createPartyOrganizationLoaders(em, viewer),
+  lifeMemberships: createLifeMembershipLoaders(em),
+  meetings: createMeetingLoaders(em),
   figures: figuresLoader(em, organizationMetricNames),
 });
 

@@ -20,7 +20,13 @@ export interface FeedSubscription {
    * Re-derives the local records whose inputs changed, in the transaction that applies the page
    * (and moves the cursor): figures move exactly once per change.
    */
-  rederive(em: EntityManager, aboutIds: readonly string[]): Promise<void>;
+  rederive(em: EntityManager, aboutIds: readonly string[], records: readonly FedRecordKey[]): Promise<void>;
+}
+
+/** A fed record that changed in a page. */
+export interface FedRecordKey {
+  type: string;
+  id: string;
 }
 
 /** Fetches pages from an owner's feed with a fresh service token each time. */
@@ -95,7 +101,7 @@ async function replaceCopies(tx: EntityManager, subscription: FeedSubscription, 
   const affected = new Set<string>();
   for (const row of previous) if (row.about_id) affected.add(row.about_id);
   for (const row of rows) if (row.about_id) affected.add(row.about_id);
-  await subscription.rederive(tx, [...affected]);
+  await subscription.rederive(tx, [...affected], records.map((record) => ({ type: record.type, id: record.id })));
 }
 
 export interface FeedConsumerOptions {

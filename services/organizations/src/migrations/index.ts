@@ -1,5 +1,6 @@
 import { Migration20261121050515_initial } from './Migration20261121050515_initial.js';
 import { Migration20261125031512_coverage } from './Migration20261125031512_coverage.js';
+import { Migration20261125040420_organization_life } from './Migration20261125040420_organization_life.js';
 
 /** Applied in order on start; add each new file from `pnpm migration:create organizations` here. */
-export const migrations = [Migration20261121050515_initial, Migration20261125031512_coverage];
+export const migrations = [Migration20261121050515_initial, Migration20261125031512_coverage, Migration20261125040420_organization_life];

@@ -14,6 +14,7 @@ export interface FedEntityState extends Record<string, unknown> {
 
 /** Registry's facts about a member, as fed (PartyMember). */
 export interface FedMemberState extends Record<string, unknown> {
+  regionCode: string;
   entityId: string;
   category: string;
   status: string;

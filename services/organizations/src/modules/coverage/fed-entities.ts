@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { notFound } from '@xgz/kit';
+import { requireFedRecords } from '@xgz/kit';
 import { formalMembersOn, type FedMemberState } from './entity-coverage.facts.js';
 import type { Period } from '@xgz/kit';
 
@@ -15,18 +15,8 @@ export interface KnownEntity {
  * may see (RLS). Unknown or out-of-region ids are refused with NOT_FOUND naming the argument.
  */
 export async function knownEntities(em: EntityManager, ids: readonly string[], argument: string): Promise<Map<string, KnownEntity>> {
-  const rows = await em.execute<{ subject_id: string; region_code: string; state: Record<string, string> }[]>(
-    `select distinct on (subject_id) subject_id, region_code, state from fed_fact
-      where subject_type = 'MarketEntity' and subject_id in (select jsonb_array_elements_text(?::jsonb)::uuid)
-      order by subject_id, valid_from desc`,
-    [JSON.stringify(ids)],
-  );
-  const found = new Map(rows.map((row) => [row.subject_id, { id: row.subject_id, regionCode: row.region_code, kind: row.state.kind!, status: row.state.status! }]));
-  const missing = ids.find((id) => !found.has(id));
-  if (missing) {
-    throw notFound(`${argument}: no market entity ${missing} in your region (registered entities reach organizations within a second; check the id).`);
-  }
-  return found;
+  const records = await requireFedRecords<Record<string, string>>(em, 'MarketEntity', ids, argument, 'market entity');
+  return new Map([...records.values()].map((record) => [record.id, { id: record.id, regionCode: record.regionCode, kind: record.state.kind!, status: record.state.status! }]));
 }
 
 /** Formal members working in an entity on a date, from the fed copy. */

@@ -9,6 +9,8 @@ import { OrganizationLevel } from '../party-organization/organization-level.js';
 import { organizationMetrics } from '../party-organization/party-organization.facts.js';
 import { PartyWorkerKind } from '../party-worker/party-worker-kind.js';
 import { workerMetrics } from '../party-worker/party-worker.facts.js';
+import { memberLifeMetrics } from '../organization-life/member-life.facts.js';
+import { standingMetrics } from '../standing/organization-standing.facts.js';
 import { CoverageDenominator } from './coverage-denominator.js';
 import type { CoverageRates, OrganizationFigures } from './organization-figures.type.js';
 
@@ -18,6 +20,8 @@ const PARTS = ['base', CoverageClass.OWN, CoverageClass.JOINT, CoverageClass.ATT
 export const organizationMetricNames: string[] = [
   ...organizationMetrics.all(),
   ...workerMetrics.all(),
+  ...standingMetrics.all(),
+  ...memberLifeMetrics.all(),
   ...Object.values(CoverageSegment).flatMap((segment) => Object.values(MarketEntityKind).flatMap((kind) => PARTS.map((part) => coverageMetric(segment, kind, part)))),
 ];
 
@@ -67,5 +71,9 @@ export async function organizationFigures(
     coverageByKind: kinds.map((kind) => ({ kind, ...coverageRates(values, segment, [kind]) })),
     standaloneCapableWithoutOwn: capable('base') - capable(CoverageClass.OWN),
     workers: Object.values(PartyWorkerKind).map((kind) => ({ kind, count: value(workerMetrics.kind(kind)) })),
+    meetingSchedule: Rate.of(value(standingMetrics.scheduleMet), value(standingMetrics.scheduleBase)),
+    venueStandard: Rate.of(value(standingMetrics.venueMet), value(standingMetrics.base)),
+    termsOverdue: Rate.of(value(standingMetrics.termOverdue), value(standingMetrics.base)),
+    membersOutOfLife: Rate.of(value(memberLifeMetrics.out), value(memberLifeMetrics.members)),
   };
 }

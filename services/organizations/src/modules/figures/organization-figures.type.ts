@@ -84,4 +84,22 @@ export class OrganizationFigures {
   @ListSize(4)
   @Field(() => [PartyWorkerKindCount], { description: 'Serving party workers by kind (党建指导员, 联络员…).' })
   workers!: PartyWorkerKindCount[];
+
+  @Field(() => Rate, {
+    description:
+      '三会一课 on schedule (按期开展率): branches and general branches that held each kind within its configured interval (general meeting 3 months, committee 1, group 1, lecture 3 by default; nothing is due in the first interval after forming) ÷ living branches and general branches.',
+  })
+  meetingSchedule!: Rate;
+
+  @Field(() => Rate, { description: '"六有" venue standard (六有达标率): living organizations whose latest check has all six items ÷ living organizations.' })
+  venueStandard!: Rate;
+
+  @Field(() => Rate, { description: 'Terms overdue (逾期未换届): living organizations whose term (from the latest election) has ended ÷ living organizations.' })
+  termsOverdue!: Rate;
+
+  @Field(() => Rate, {
+    description:
+      'Members out of organization life (未参加组织生活): members on the books who belong to an organization\'s life and attended no meeting in the last ORGANIZATION_LIFE_GAP_MONTHS (6) months, having belonged that long ÷ members who belong to one. Counted at the member\'s region.',
+  })
+  membersOutOfLife!: Rate;
 }

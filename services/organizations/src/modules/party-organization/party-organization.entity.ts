@@ -24,6 +24,8 @@ export const PartyOrganizationEntity = defineEntity({
     establishedOn: p.date(),
     /** Set while dissolved; cleared when re-formed (the periods keep both). */
     dissolvedOn: p.date().nullable(),
+    /** The latest election (换届); the term runs TERM_YEARS_* from it. Elections are kept in organization_election. */
+    electedOn: p.date().nullable(),
     /** Effective date of the latest recorded change; later changes may not be dated before it. */
     lastChangeOn: p.date(),
   },

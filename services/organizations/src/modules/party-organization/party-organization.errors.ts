@@ -11,6 +11,14 @@ export const OrganizationErrorCode = {
   EntityOutsideOrganization: 'ENTITY_OUTSIDE_ORGANIZATION_REGION',
   AlreadyCovered: 'ALREADY_COVERED',
   NotCovered: 'NOT_COVERED',
+  MemberNotOnBooks: 'MEMBER_NOT_ON_BOOKS',
+  RoleHeld: 'ROLE_ALREADY_HELD',
+  RoleEnded: 'ROLE_ENDED',
+  MembershipOpen: 'ALREADY_IN_ORGANIZATION_LIFE',
+  NotInOrganizationLife: 'NOT_IN_ORGANIZATION_LIFE',
+  MeetingHeld: 'MEETING_ALREADY_HELD',
+  OrganizationNotAlive: 'ORGANIZATION_NOT_ALIVE_ON_DATE',
+  ElectionRecorded: 'ELECTION_ALREADY_RECORDED',
 } as const;
 
 export const organizationDissolved = (name: string, on: string) =>

@@ -32,4 +32,7 @@ export class FormPartyOrganizationInput {
 
   @Field(() => LocalDateResolver, { description: 'Date established (成立日期); not in the future.' })
   establishedOn!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Date its first committee was elected (选举日期); defaults to establishedOn. The term runs from it.' })
+  electedOn?: string | null;
 }

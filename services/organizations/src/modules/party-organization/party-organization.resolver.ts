@@ -4,8 +4,10 @@ import { ConnectionSize, connectionType } from '@xgz/kit';
 import type { OrganizationsContext } from '../../context.js';
 import { CoverageLink } from '../coverage/coverage-link.type.js';
 import { coverMarketEntities, endCoverage, listCoverage, MAX_ENTITIES_PER_CALL } from '../coverage/coverage.service.js';
+import { PartyOrganizationConnection } from './party-organization.connection.js';
 import { FormPartyOrganizationInput } from './party-organization.inputs.js';
-import { dissolvePartyOrganization, formPartyOrganization, reformPartyOrganization } from './party-organization.service.js';
+import { dissolvePartyOrganization, formPartyOrganization, listOrganizations, moveOrganization, reformPartyOrganization } from './party-organization.service.js';
+import { OrganizationLevel } from './organization-level.js';
 import { FormPartyOrganizationPayload, PartyOrganization } from './party-organization.type.js';
 
 const CoverageLinkConnection = connectionType('CoverageLink', CoverageLink);
@@ -30,6 +32,29 @@ export class PartyOrganizationResolver {
   @Mutation(() => PartyOrganization, { description: 'Re-forms a dissolved organization (重建) from a date; its open coverage applies again.' })
   reformPartyOrganization(@Arg('id', () => ID) id: string, @Arg('reformedOn', () => LocalDateResolver) reformedOn: string, @Ctx() ctx: OrganizationsContext) {
     return reformPartyOrganization(ctx.em, ctx.viewer, id, reformedOn);
+  }
+
+  @Mutation(() => PartyOrganization, { description: 'Moves an organization under another parent (or to the top with parentId null) from a date; never under itself or its descendants.' })
+  moveOrganization(
+    @Arg('id', () => ID) id: string,
+    @Arg('parentId', () => ID, { nullable: true }) parentId: string | null,
+    @Arg('movedOn', () => LocalDateResolver) movedOn: string,
+    @Ctx() ctx: OrganizationsContext,
+  ) {
+    return moveOrganization(ctx.em, ctx.viewer, id, parentId ?? null, movedOn);
+  }
+
+  @ConnectionSize(50)
+  @Query(() => PartyOrganizationConnection, { description: 'Party organizations placed at or under a region (your own by default), optionally of one level, active only unless includeDissolved.' })
+  partyOrganizations(
+    @Ctx() ctx: OrganizationsContext,
+    @Arg('regionCode', () => String, { nullable: true }) regionCode?: string | null,
+    @Arg('level', () => OrganizationLevel, { nullable: true }) level?: OrganizationLevel | null,
+    @Arg('includeDissolved', () => Boolean, { defaultValue: false }) includeDissolved = false,
+    @Arg('first', () => Int, { nullable: true, description: '1–200, default 50.' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    return listOrganizations(ctx.em, ctx.viewer, { regionCode, level, includeDissolved }, { first, after });
   }
 
   @Mutation(() => PartyOrganization, { description: `The organization covers market entities (覆盖) from a date; at most ${MAX_ENTITIES_PER_CALL} per call, each inside its region.` })

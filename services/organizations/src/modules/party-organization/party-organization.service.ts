@@ -1,12 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  assertNotBefore,
   assertNotFuture,
   assertPlaceableCode,
   assertRole,
   assertUuid,
   badUserInput,
   domainError,
+  findPage,
   notFound,
+  scopedRegion,
   WRITER_ROLES,
   writeDatedChange,
   writeDatedStart,
@@ -17,6 +20,8 @@ import { CoverageLinkEntity } from '../coverage/coverage-link.entity.js';
 import { STANDALONE_CAPABLE_MEMBERS } from '../coverage/entity-coverage.facts.js';
 import { formalMembersOf, knownEntities } from '../coverage/fed-entities.js';
 import { alivePeriods, refreshOrganizationLinks } from '../coverage/organization-links.js';
+import { rederiveStanding } from '../standing/rederive-standing.js';
+import { OrganizationElectionEntity } from '../term/organization-election.entity.js';
 import { OrganizationFormation } from './organization-formation.js';
 import { OrganizationHostKind } from './organization-host.js';
 import { OrganizationLevel } from './organization-level.js';
@@ -41,7 +46,7 @@ export interface FormedOrganization {
   warnings: string[];
 }
 
-async function checkParent(em: EntityManager, input: FormPartyOrganizationInput): Promise<void> {
+async function checkParent(em: EntityManager, input: Pick<FormPartyOrganizationInput, 'parentId' | 'level' | 'regionCode'>): Promise<void> {
   if (!input.parentId) return;
   assertUuid(input.parentId, 'input.parentId');
   const parent = await em.findOne(PartyOrganizationEntity, { id: input.parentId });
@@ -91,6 +96,10 @@ export async function formPartyOrganization(em: EntityManager, viewer: Viewer, i
   if (!name) throw badUserInput('input.name must not be empty.', 'input.name');
   assertPlaceableCode(viewer, input.regionCode, 'input.regionCode', 'county');
   assertNotFuture(input.establishedOn, 'input.establishedOn');
+  if (input.electedOn) {
+    assertNotFuture(input.electedOn, 'input.electedOn');
+    assertNotBefore(input.electedOn, input.establishedOn, 'input.electedOn', 'the date established');
+  }
   await checkParent(em, input);
   const warnings: string[] = [];
   await checkHost(em, input, warnings);
@@ -106,12 +115,16 @@ export async function formPartyOrganization(em: EntityManager, viewer: Viewer, i
         hostId: input.hostId ?? null,
         hostName: input.hostName?.trim() || null,
         establishedOn: input.establishedOn,
+        electedOn: input.electedOn ?? input.establishedOn,
         dissolvedOn: null,
         lastChangeOn: input.establishedOn,
       } as PartyOrganizationRow),
     from: input.establishedOn,
     history: { facts: partyOrganizationFacts, stateOf: organizationFactState, reason: 'ESTABLISHED' },
     derive: async (tx, row) => {
+      tx.create(OrganizationElectionEntity, { regionCode: row.regionCode, organizationId: row.id, electedOn: row.electedOn! } as never);
+      await tx.flush();
+      await rederiveStanding(tx, [row.id], viewer.subject);
       if (row.formation !== OrganizationFormation.STANDALONE || !row.hostId) return;
       const host = (await knownEntities(tx, [row.hostId], 'input.hostId')).get(row.hostId)!;
       tx.create(CoverageLinkEntity, {
@@ -152,7 +165,10 @@ function changeOrganizationLife(
     check: change.check,
     apply: change.apply,
     history: { facts: partyOrganizationFacts, stateOf: organizationFactState, reason: change.reason },
-    derive: (tx, row) => refreshOrganizationLinks(tx, row, viewer.subject),
+    derive: async (tx, row) => {
+      await refreshOrganizationLinks(tx, row, viewer.subject);
+      await rederiveStanding(tx, [row.id], viewer.subject);
+    },
     audit: { action: change.action, subjectType: 'PartyOrganization' },
   });
 }
@@ -191,4 +207,57 @@ export function reformPartyOrganization(em: EntityManager, viewer: Viewer, id: s
       row.dissolvedOn = null;
     },
   });
+}
+
+/**
+ * Moves an organization under another parent (or to the top) from a date. The tree stays a tree:
+ * the new parent may be neither the organization nor one of its descendants, and must rank higher.
+ */
+export function moveOrganization(em: EntityManager, viewer: Viewer, id: string, parentId: string | null, movedOn: string): Promise<PartyOrganizationRow> {
+  assertRole(viewer, WRITER_ROLES, 'move party organizations');
+  if (parentId) assertUuid(parentId, 'parentId');
+  return writeDatedChange<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
+    entity: PartyOrganizationEntity,
+    id,
+    what: 'party organization',
+    effectiveOn: movedOn,
+    dateArgument: 'movedOn',
+    check: async (row, tx) => {
+      if (row.dissolvedOn) throw organizationDissolved(row.name, row.dissolvedOn);
+      if (!parentId) return;
+      // The new parent's ancestors, walked in the database (bounded by the tree's depth).
+      const ancestors = await tx.execute<{ id: string }[]>(
+        `with recursive up(id, parent_id, depth) as (
+           select id, parent_id, 0 from party_organization where id = ?
+           union all
+           select o.id, o.parent_id, up.depth + 1 from party_organization o join up on o.id = up.parent_id where up.depth < 50
+         ) select id from up`,
+        [parentId],
+      );
+      if (ancestors.length === 0) throw notFound(`parentId: no party organization ${parentId} in your region.`);
+      if (ancestors.some((ancestor) => ancestor.id === row.id)) {
+        throw domainError(OrganizationErrorCode.Cycle, `${row.name} cannot move under ${parentId}: that organization is ${row.name} itself or lies under it.`);
+      }
+      await checkParent(tx, { parentId, level: row.level, regionCode: row.regionCode });
+    },
+    apply: (row) => {
+      row.parentId = parentId;
+    },
+    audit: { action: 'MOVE_ORGANIZATION', subjectType: 'PartyOrganization', detail: { parentId } },
+  });
+}
+
+/** Organizations placed at or under a region, in id order a page at a time. */
+export function listOrganizations(
+  em: EntityManager,
+  viewer: Viewer,
+  filter: { regionCode?: string | null; level?: OrganizationLevel | null; includeDissolved: boolean },
+  page: { first: number | null | undefined; after: string | null | undefined },
+) {
+  const region = scopedRegion(viewer, filter.regionCode, 'regionCode', 'party organizations');
+  return findPage(em, PartyOrganizationEntity, {
+    regionCode: { $like: `${region}%` },
+    ...(filter.level ? { level: filter.level } : {}),
+    ...(filter.includeDissolved ? {} : { dissolvedOn: null }),
+  }, page);
 }

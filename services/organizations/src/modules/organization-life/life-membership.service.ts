@@ -1,0 +1,108 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertNotBefore, assertRole, assertUuid, domainError, figureDate, findPage, lockDerivedRecords, WRITER_ROLES, writeDatedChange, type Viewer } from '@xgz/kit';
+import { presentMembership } from './life-membership.type.js';
+import { membersOnBooks } from '../party-member/fed-members.js';
+import { organizationDissolved, OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
+import { PartyOrganizationEntity, type PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
+import type { PartyOrganizationFactState } from '../party-organization/party-organization.facts.js';
+import { LifeMembershipEntity, type LifeMembershipRow } from './life-membership.entity.js';
+import { memberLifeFacts, rederiveMemberLife } from './member-life.facts.js';
+
+/**
+ * A member takes part in an organization's life from a date (编入支部). A member belongs to one
+ * organization's life at a time: joining another ends the current membership that day (a move).
+ */
+export async function joinOrganizationLife(em: EntityManager, viewer: Viewer, memberId: string, organizationId: string, fromDate: string): Promise<LifeMembershipRow> {
+  assertRole(viewer, WRITER_ROLES, 'change organization life');
+  assertUuid(memberId, 'memberId');
+  let joined: LifeMembershipRow | undefined;
+  await writeDatedChange<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
+    entity: PartyOrganizationEntity,
+    id: organizationId,
+    what: 'party organization',
+    effectiveOn: fromDate,
+    dateArgument: 'fromDate',
+    afterLastChange: false,
+    check: (organization) => {
+      if (organization.dissolvedOn) throw organizationDissolved(organization.name, organization.dissolvedOn);
+      assertNotBefore(fromDate, organization.establishedOn, 'fromDate', 'the date the organization was established');
+    },
+    apply: async (organization, tx) => {
+      const member = (await membersOnBooks(tx, [memberId], 'memberId')).get(memberId)!;
+      // One writer per member at a time (the same lock re-deriving them takes).
+      await lockDerivedRecords(tx, memberLifeFacts.subjectType, [memberId]);
+      const open = await tx.findOne(LifeMembershipEntity, { memberId, toDate: null });
+      if (open?.organizationId === organization.id) {
+        throw domainError(OrganizationErrorCode.MembershipOpen, `Member ${memberId} takes part in ${organization.name}'s life since ${open.fromDate} already.`);
+      }
+      if (open) {
+        assertNotBefore(fromDate, open.fromDate, 'fromDate', "the date the member joined their current organization's life");
+        open.toDate = fromDate;
+        open.lastChangeOn = fromDate;
+      }
+      joined = tx.create(LifeMembershipEntity, {
+        regionCode: member.regionCode,
+        memberId,
+        organizationId: organization.id,
+        fromDate,
+        toDate: null,
+        lastChangeOn: fromDate,
+      } as LifeMembershipRow);
+    },
+    derive: (tx) => rederiveMemberLife(tx, [memberId], viewer.subject),
+    audit: { action: 'JOIN_ORGANIZATION_LIFE', subjectType: 'PartyOrganization', detail: { memberId } },
+  });
+  return joined!;
+}
+
+/** A member leaves the organization life they take part in, from a date (they then belong to none). */
+export async function leaveOrganizationLife(em: EntityManager, viewer: Viewer, memberId: string, leftOn: string): Promise<LifeMembershipRow> {
+  assertRole(viewer, WRITER_ROLES, 'change organization life');
+  assertUuid(memberId, 'memberId');
+  const open = await em.findOne(LifeMembershipEntity, { memberId, toDate: null });
+  if (!open) throw domainError(OrganizationErrorCode.NotInOrganizationLife, `Member ${memberId} takes part in no organization's life in your region now.`);
+  let left: LifeMembershipRow | undefined;
+  await writeDatedChange<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
+    entity: PartyOrganizationEntity,
+    id: open.organizationId,
+    what: 'party organization',
+    effectiveOn: leftOn,
+    dateArgument: 'leftOn',
+    afterLastChange: false,
+    apply: async (_organization, tx) => {
+      await lockDerivedRecords(tx, memberLifeFacts.subjectType, [memberId]);
+      const current = await tx.findOne(LifeMembershipEntity, { id: open.id, toDate: null });
+      if (!current) throw domainError(OrganizationErrorCode.NotInOrganizationLife, `Member ${memberId} left that organization's life meanwhile.`);
+      assertNotBefore(leftOn, current.fromDate, 'leftOn', "the date the member joined the organization's life");
+      current.toDate = leftOn;
+      current.lastChangeOn = leftOn;
+      left = current;
+    },
+    derive: (tx) => rederiveMemberLife(tx, [memberId], viewer.subject),
+    audit: { action: 'LEAVE_ORGANIZATION_LIFE', subjectType: 'PartyOrganization', detail: { memberId } },
+  });
+  return left!;
+}
+
+/** The membership of each member in force on a date, batched (a loader). */
+export async function membershipsOn(em: EntityManager, memberIds: readonly string[], date: string): Promise<Map<string, LifeMembershipRow>> {
+  const rows = await em.find(LifeMembershipEntity, { memberId: { $in: [...memberIds] }, fromDate: { $lte: date }, $or: [{ toDate: null }, { toDate: { $gt: date } }] });
+  return new Map(rows.map((row) => [row.memberId, row]));
+}
+
+/** A member's memberships, oldest first. */
+export const membershipHistory = (em: EntityManager, memberId: string) => em.find(LifeMembershipEntity, { memberId }, { orderBy: { fromDate: 'asc' }, limit: MAX_HISTORY });
+
+/** The most memberships one member's history shows. */
+export const MAX_HISTORY = 50;
+
+/** The members taking part in an organization's life on a date (today when omitted), a page at a time. */
+export function listOrganizationMembers(
+  em: EntityManager,
+  organizationId: string,
+  asOf: string | null | undefined,
+  page: { first: number | null | undefined; after: string | null | undefined },
+) {
+  const date = figureDate(asOf);
+  return findPage(em, LifeMembershipEntity, { organizationId, fromDate: { $lte: date }, $or: [{ toDate: null }, { toDate: { $gt: date } }] }, page, presentMembership);
+}

@@ -1,0 +1,95 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { addMonths, fedPeriods, rederive, type DerivedFactDefinition, type Period } from '@xgz/kit';
+import { organizationsSettings } from '../../organizations.settings.js';
+import type { FedMemberState } from '../coverage/entity-coverage.facts.js';
+
+export interface MemberLifeInputs {
+  member: Period<FedMemberState>[];
+  memberships: { from: string; to: string | null }[];
+  /** Days the member was present at a held meeting (any kind). */
+  attended: string[];
+}
+
+/** A member on the books who belongs to an organization's life on a date, and whether they are out of it. */
+export interface MemberLifeState extends Record<string, unknown> {
+  regionCode: string;
+  outOfLife: boolean;
+}
+
+export const memberLifeMetrics = {
+  /** Members on the books who belong to an organization's life. */
+  members: 'life.members',
+  /** Of them, those with no organization life for longer than ORGANIZATION_LIFE_GAP_MONTHS. */
+  out: 'life.out',
+  all(): string[] {
+    return [this.members, this.out];
+  },
+};
+
+const during = (period: { from: string; to: string | null }, date: string) => period.from <= date && (period.to === null || date < period.to);
+
+/** The first day of the unbroken run of memberships containing `date` (a move between branches does not restart it). */
+function membershipRunStart(memberships: MemberLifeInputs['memberships'], date: string): string | null {
+  let start = memberships.find((membership) => during(membership, date))?.from;
+  if (start === undefined) return null;
+  for (;;) {
+    const from: string = start;
+    const before = memberships.find((membership) => membership.to === from);
+    if (!before) return from;
+    start = before.from;
+  }
+}
+
+/**
+ * Organization life per member (组织生活): on a date, a member on the books (active, not a false
+ * record, per registry's feed) who belongs to an organization's life is out of it when they
+ * attended no meeting within the last ORGANIZATION_LIFE_GAP_MONTHS months and have belonged that
+ * long. Counted at the member's region.
+ */
+export const memberLifeFacts: DerivedFactDefinition<MemberLifeInputs, MemberLifeState> = {
+  subjectType: 'MemberLife',
+  regionOf: (state) => state.regionCode,
+  metricsOf: (state) => (state.outOfLife ? [memberLifeMetrics.members, memberLifeMetrics.out] : [memberLifeMetrics.members]),
+  breakpoints: (inputs) => {
+    const gap = organizationsSettings.ORGANIZATION_LIFE_GAP_MONTHS;
+    const dates: string[] = [];
+    for (const period of [...inputs.member, ...inputs.memberships]) {
+      dates.push(period.from);
+      if (period.to) dates.push(period.to);
+    }
+    for (const membership of inputs.memberships) dates.push(addMonths(membership.from, gap));
+    for (const day of inputs.attended) dates.push(day, addMonths(day, gap));
+    return dates;
+  },
+  stateOn: (inputs, date) => {
+    const member = inputs.member.find((period) => during(period, date))?.state;
+    if (!member || member.status !== 'ACTIVE' || member.findingState === 'FALSE_RECORD') return null;
+    const runStart = membershipRunStart(inputs.memberships, date);
+    if (!runStart) return null;
+    const gap = organizationsSettings.ORGANIZATION_LIFE_GAP_MONTHS;
+    const recent = inputs.attended.some((day) => day <= date && date < addMonths(day, gap));
+    return { regionCode: member.regionCode, outOfLife: !recent && date >= addMonths(runStart, gap) };
+  },
+  loadInputs: async (em: EntityManager, memberIds: readonly string[]) => {
+    const ids = JSON.stringify(memberIds);
+    const fed = await fedPeriods<FedMemberState>(em, 'PartyMember', memberIds);
+    const inputs = new Map<string, MemberLifeInputs>(memberIds.map((id) => [id, { member: fed.get(id) ?? [], memberships: [], attended: [] }]));
+    const memberships = await em.execute<{ member_id: string; from_date: string; to_date: string | null }[]>(
+      `select member_id, to_char(from_date, 'YYYY-MM-DD') as from_date, to_char(to_date, 'YYYY-MM-DD') as to_date from life_membership
+        where member_id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,
+      [ids],
+    );
+    for (const row of memberships) inputs.get(row.member_id)!.memberships.push({ from: row.from_date, to: row.to_date });
+    const attended = await em.execute<{ member_id: string; held_on: string }[]>(
+      `select member_id, to_char(held_on, 'YYYY-MM-DD') as held_on from meeting_attendance
+        where present and member_id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,
+      [ids],
+    );
+    for (const row of attended) inputs.get(row.member_id)!.attended.push(row.held_on);
+    return inputs;
+  },
+};
+
+/** Re-derives members' organization-life standing, as the actor, in the caller's transaction. */
+export const rederiveMemberLife = (tx: EntityManager, memberIds: readonly string[], actor: string) =>
+  rederive(tx, memberLifeFacts, memberIds, { reason: 'ORGANIZATION_LIFE_CHANGED', actor });

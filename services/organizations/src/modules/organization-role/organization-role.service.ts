@@ -1,0 +1,103 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertNotBefore, assertRole, assertUuid, domainError, figureDate, lockForUpdate, notFound, WRITER_ROLES, writeDatedChange, type Viewer } from '@xgz/kit';
+import { membersOnBooks } from '../party-member/fed-members.js';
+import { organizationDissolved, OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
+import { PartyOrganizationEntity, type PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
+import type { PartyOrganizationFactState } from '../party-organization/party-organization.facts.js';
+import { OrganizationRoleKind } from './organization-role-kind.js';
+import { OrganizationRoleEntity, type OrganizationRoleRow } from './organization-role.entity.js';
+
+/** Posts one member holds at a time: a new secretary succeeds the last on the day they take office. */
+const SINGLE_HOLDER = new Set([OrganizationRoleKind.SECRETARY]);
+
+/**
+ * A member takes a post in an organization from a date (任职): secretary, deputy or committee
+ * member. The member must be on the books and visible to the caller; a secretary's predecessor
+ * leaves office that day.
+ */
+export async function appointToOrganization(
+  em: EntityManager,
+  viewer: Viewer,
+  organizationId: string,
+  memberId: string,
+  role: OrganizationRoleKind,
+  fromDate: string,
+): Promise<OrganizationRoleRow> {
+  assertRole(viewer, WRITER_ROLES, 'appoint organization posts');
+  assertUuid(memberId, 'memberId');
+  let appointed: OrganizationRoleRow | undefined;
+  await writeDatedChange<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
+    entity: PartyOrganizationEntity,
+    id: organizationId,
+    what: 'party organization',
+    effectiveOn: fromDate,
+    dateArgument: 'fromDate',
+    afterLastChange: false,
+    check: async (organization, tx) => {
+      if (organization.dissolvedOn) throw organizationDissolved(organization.name, organization.dissolvedOn);
+      assertNotBefore(fromDate, organization.establishedOn, 'fromDate', 'the date the organization was established');
+      await membersOnBooks(tx, [memberId], 'memberId');
+      const held = await tx.findOne(OrganizationRoleEntity, { organizationId: organization.id, memberId, toDate: null });
+      if (held) throw domainError(OrganizationErrorCode.RoleHeld, `Member ${memberId} already holds ${held.role} in ${organization.name} since ${held.fromDate}: end that post first.`);
+    },
+    apply: async (organization, tx) => {
+      if (SINGLE_HOLDER.has(role)) {
+        for (const predecessor of await tx.find(OrganizationRoleEntity, { organizationId: organization.id, role, toDate: null })) {
+          assertNotBefore(fromDate, predecessor.fromDate, 'fromDate', `the date the current ${role.toLowerCase()} took office`);
+          predecessor.toDate = fromDate;
+          predecessor.lastChangeOn = fromDate;
+        }
+      }
+      appointed = tx.create(OrganizationRoleEntity, {
+        regionCode: organization.regionCode,
+        organizationId: organization.id,
+        memberId,
+        role,
+        fromDate,
+        toDate: null,
+        lastChangeOn: fromDate,
+      } as OrganizationRoleRow);
+    },
+    audit: { action: 'APPOINT_ORGANIZATION_ROLE', subjectType: 'PartyOrganization', detail: { memberId, role } },
+  });
+  return appointed!;
+}
+
+/** A member leaves a post from a date (离任). The organization is locked first, as appointments lock it. */
+export async function endOrganizationRole(em: EntityManager, viewer: Viewer, roleId: string, endedOn: string): Promise<OrganizationRoleRow> {
+  assertRole(viewer, WRITER_ROLES, 'end organization posts');
+  assertUuid(roleId, 'roleId');
+  const found = await em.findOne(OrganizationRoleEntity, { id: roleId });
+  if (!found) throw notFound(`roleId: no organization post ${roleId} in your region.`);
+  let ended: OrganizationRoleRow | undefined;
+  await writeDatedChange<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
+    entity: PartyOrganizationEntity,
+    id: found.organizationId,
+    what: 'party organization',
+    effectiveOn: endedOn,
+    dateArgument: 'endedOn',
+    afterLastChange: false,
+    apply: async (_organization, tx) => {
+      const role = await lockForUpdate(tx, OrganizationRoleEntity, roleId, 'organization post');
+      if (role.toDate) throw domainError(OrganizationErrorCode.RoleEnded, `This post ended on ${role.toDate} already.`);
+      assertNotBefore(endedOn, role.fromDate, 'endedOn', 'the date the post began');
+      role.toDate = endedOn;
+      role.lastChangeOn = endedOn;
+      ended = role;
+    },
+    audit: { action: 'END_ORGANIZATION_ROLE', subjectType: 'PartyOrganization', detail: { roleId, memberId: found.memberId } },
+  });
+  return ended!;
+}
+
+/** The posts held in an organization on a date (today when omitted), secretary first. */
+export async function postsOn(em: EntityManager, organizationId: string, asOf: string | null | undefined): Promise<OrganizationRoleRow[]> {
+  const date = figureDate(asOf);
+  const rows = await em.find(
+    OrganizationRoleEntity,
+    { organizationId, fromDate: { $lte: date }, $or: [{ toDate: null }, { toDate: { $gt: date } }] },
+    { orderBy: { fromDate: 'asc' } },
+  );
+  const order = Object.values(OrganizationRoleKind);
+  return rows.sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
+}

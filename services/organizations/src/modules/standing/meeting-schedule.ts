@@ -1,0 +1,29 @@
+import { addMonths } from '@xgz/kit';
+import { organizationsSettings } from '../../organizations.settings.js';
+import { MeetingType } from '../meeting/meeting-type.js';
+import { OrganizationLevel } from '../party-organization/organization-level.js';
+
+/** Months allowed between two meetings of each 三会一课 kind (configuration; 0 = not required). */
+export function scheduleMonths(): Map<MeetingType, number> {
+  const months = new Map<MeetingType, number>([
+    [MeetingType.BRANCH_GENERAL_MEETING, organizationsSettings.SCHEDULE_GENERAL_MEETING_MONTHS],
+    [MeetingType.BRANCH_COMMITTEE_MEETING, organizationsSettings.SCHEDULE_COMMITTEE_MEETING_MONTHS],
+    [MeetingType.GROUP_MEETING, organizationsSettings.SCHEDULE_GROUP_MEETING_MONTHS],
+    [MeetingType.PARTY_LECTURE, organizationsSettings.SCHEDULE_PARTY_LECTURE_MONTHS],
+  ]);
+  for (const [type, value] of months) if (value === 0) months.delete(type);
+  return months;
+}
+
+/** 三会一课 is the branch-level system: branches and general branches keep it, committees do not. */
+export const keepsMeetingSchedule = (level: OrganizationLevel) => level !== OrganizationLevel.COMMITTEE && scheduleMonths().size > 0;
+
+/**
+ * Whether a kind of meeting is on schedule on `date`: one was held within the last `months`
+ * months (held ≤ date < held + months), or the organization has lived fewer than `months` months
+ * since it was (re-)formed on `aliveFrom` — nothing was due yet.
+ */
+export function meetingOnSchedule(heldDates: readonly string[], months: number, aliveFrom: string, date: string): boolean {
+  if (date < addMonths(aliveFrom, months)) return true;
+  return heldDates.some((held) => held <= date && date < addMonths(held, months));
+}
