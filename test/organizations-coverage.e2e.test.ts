@@ -1,7 +1,8 @@
 /**
  * Organizations through the real gateway, fed by registry over the fact feed: a new user forms a
- * joint branch covering three entities, dissolves and re-forms it, and reads the township's coverage
- * as of dates before, during and after — equal to a hand count. Registry's changes (a suspension, a
+ * joint branch covering three entities, appoints a secretary, records a quarter's 三会一课, dissolves
+ * and re-forms it, and reads the township's coverage and organization-life figures as of dates
+ * before, during and after — equal to a hand count. Registry's changes (a suspension, a
  * back-dated one) reach the figures through the feed; the delay is measured and printed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +20,7 @@ let harness: SubgraphHarness;
 let gateway: RunningServer;
 let token: string;
 const entities: string[] = [];
+const members: string[] = [];
 let branch: string;
 
 const gql = async (query: string, variables: Record<string, unknown> = {}) => {
@@ -68,7 +70,33 @@ beforeAll(async () => {
   gateway = await startGatewayFor(harness.subgraphs);
   token = await tokenFor(harness.env, '33', ['admin']);
   for (const name of ['甲服装店', '乙五金店', '丙小吃店', '丁杂货店']) entities.push(await registerEntity(name));
+  for (const name of ['赵一', '钱二', '孙三', '李四']) {
+    const data = await gql(`mutation($input: RegisterPartyMemberInput!) { registerPartyMember(input: $input) { id } }`, {
+      input: { entityId: entities[0], name, isOwner: false, category: 'FORMAL', distribution: 'INDIVIDUAL_BUSINESS', relationshipType: 'AFFILIATED', foundVia: 'PHONE', registeredOn: '2020-06-01' },
+    });
+    members.push(data.registerPartyMember.id);
+  }
 });
+
+const LIFE = `query($code: ID!, $asOf: LocalDate) { region(code: $code) { organizationFigures(asOf: $asOf) {
+  meetingSchedule { numerator denominator } venueStandard { numerator denominator } termsOverdue { numerator denominator } membersOutOfLife { numerator denominator }
+} } }`;
+
+/** Organization-life figures of a region as of a date: [numerator, denominator] of each. */
+async function life(code: string, asOf?: string) {
+  const figures = (await gql(LIFE, { code, asOf })).region.organizationFigures;
+  const pair = (rate: { numerator: number; denominator: number }) => [rate.numerator, rate.denominator];
+  return { schedule: pair(figures.meetingSchedule), venue: pair(figures.venueStandard), overdue: pair(figures.termsOverdue), out: pair(figures.membersOutOfLife) };
+}
+
+const held = (heldOn: string, present: string[], absent: { memberId: string; reason: string }[] = []) => ({ heldOn, present, absent, hostMemberId: present[0], recorderMemberId: present[0] });
+
+async function recordMeeting(type: string, topic: string, meeting: ReturnType<typeof held>) {
+  const data = await gql(`mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id heldOn expectedCount presentCount } }`, {
+    input: { organizationId: branch, type, topic, held: meeting },
+  });
+  return data.recordMeeting;
+}
 
 afterAll(async () => {
   await gateway?.stop();
@@ -96,8 +124,39 @@ describe('a joint branch covering three entities, through the gateway', () => {
     expect(page.partyOrganization.coverage.totalCount).toBe(3);
     expect(page.partyOrganization.coverage.edges).toHaveLength(2);
     expect(entities.slice(0, 3)).toContain(page.partyOrganization.coverage.edges[0].node.entityId);
+
+    // Its people: 赵一 secretary from the start, 钱二 succeeding on 2022-01-01; all four in its organization life.
+    await waitFor(async () => (await executeGraphQL(gateway.url, `mutation($o: ID!, $m: ID!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: "2021-03-01") { id } }`, { token, variables: { o: branch, m: members[0] } })).errors?.[0]?.extensions?.code ?? 'JOINED', 'JOINED');
+    for (const member of members.slice(1)) {
+      await gql(`mutation($o: ID!, $m: ID!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: "2021-03-01") { id } }`, { o: branch, m: member });
+    }
+    await gql(`mutation($o: ID!, $m: ID!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: SECRETARY, fromDate: "2021-03-01") { id } }`, { o: branch, m: members[0] });
+    await gql(`mutation($o: ID!, $m: ID!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: SECRETARY, fromDate: "2022-01-01") { id } }`, { o: branch, m: members[1] });
+
+    // A quarter's 三会一课 (2021 Q2): 赵一 at every meeting, 钱二 and 孙三 at the general meeting only, 李四 absent (ill).
+    const [a, b, c, d] = members as [string, string, string, string];
+    const general = await recordMeeting('BRANCH_GENERAL_MEETING', '二季度党员大会', held('2021-04-20', [a, b, c], [{ memberId: d, reason: 'ILLNESS' }]));
+    expect(general).toMatchObject({ heldOn: '2021-04-20', expectedCount: 4, presentCount: 3 });
+    for (const day of ['2021-04-10', '2021-05-10', '2021-06-10']) await recordMeeting('BRANCH_COMMITTEE_MEETING', '支委会', held(day, [a]));
+    for (const day of ['2021-04-15', '2021-05-15', '2021-06-15']) await recordMeeting('GROUP_MEETING', '党小组会', held(day, [a]));
+    // The lecture was planned first, then recorded as held.
+    const planned = await gql(`mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id heldOn } }`, {
+      input: { organizationId: branch, type: 'PARTY_LECTURE', topic: '诚信经营党课', plannedOn: '2021-05-18' },
+    });
+    expect(planned.recordMeeting.heldOn).toBeNull();
+    await gql(`mutation($id: ID!, $held: HeldMeetingInput!) { recordMeetingHeld(meetingId: $id, held: $held) { id } }`, { id: planned.recordMeeting.id, held: held('2021-05-20', [a]) });
+    await gql(`mutation($o: ID!) { recordVenueCheck(organizationId: $o, input: { checkedOn: "2021-05-01", place: true, facilities: true, sign: true, flag: true, booksAndPapers: true, rules: true }) { meetsStandard } }`, { o: branch });
+
     await gql(`mutation($id: ID!) { dissolvePartyOrganization(id: $id, dissolvedOn: "2022-06-30") { dissolvedOn } }`, { id: branch });
     await gql(`mutation($id: ID!) { reformPartyOrganization(id: $id, reformedOn: "2023-01-01") { dissolvedOn } }`, { id: branch });
+    // No meeting on a day it was dissolved; the refusal writes nothing.
+    const whileDissolved = await executeGraphQL(gateway.url, `mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`, {
+      token,
+      variables: { input: { organizationId: branch, type: 'THEMED_DAY', topic: '主题党日', held: held('2022-09-01', [a]) } },
+    });
+    expect(whileDissolved.errors?.[0]?.extensions?.code).toBe('ORGANIZATION_NOT_ALIVE_ON_DATE');
+    const meetings = await gql(`query($id: ID!) { partyOrganization(id: $id) { meetings(first: 20) { totalCount } } }`, { id: branch });
+    expect(meetings.partyOrganization.meetings.totalCount).toBe(8);
 
     // Hand count: 4 operating entities throughout; 3 covered from 2021-03-01 to 2022-06-30 and again from 2023-01-01.
     expect(await coverage(TOWNSHIP, '2021-02-28')).toEqual([0, 4]);
@@ -110,6 +169,46 @@ describe('a joint branch covering three entities, through the gateway', () => {
     for (const code of [COUNTY, '3301', '33']) expect(await coverage(code)).toEqual([3, 4]);
     const organizations = await gql(COVERAGE, { code: TOWNSHIP, asOf: '2022-12-31' });
     expect(organizations.region.organizationFigures.organizations).toBe(0);
+
+    // Secretary as of dates: 赵一, then 钱二 from 2022-01-01.
+    const secretary = await gql(`query($id: ID!) { partyOrganization(id: $id) {
+      before: secretary(asOf: "2021-12-31") { member { id name } } now: secretary { member { id } } committee(asOf: "2021-06-30") { role member { id } } } }`, { id: branch });
+    expect(secretary.partyOrganization.before.member).toEqual({ id: members[0], name: '赵一' });
+    expect(secretary.partyOrganization.now.member.id).toBe(members[1]);
+    expect(secretary.partyOrganization.committee).toEqual([{ role: 'SECRETARY', member: { id: members[0] } }]);
+    const member = await gql(`query($id: ID!) { partyMember(id: $id) { organization { id } organizationHistory { organizationId fromDate toDate } } }`, { id: members[3] });
+    expect(member.partyMember.organization.id).toBe(branch);
+    expect(member.partyMember.organizationHistory).toEqual([{ organizationId: branch, fromDate: '2021-03-01', toDate: null }]);
+
+    // Hand count. 三会一课 (one branch keeps it): nothing due in the first interval after forming (committee and
+    // group monthly → from 2021-04-01; general meeting and lecture quarterly → from 2021-06-01); then each kind must
+    // have been held within its interval. 六有 met from the 2021-05-01 check. Term: 3 years from 2021-03-01.
+    // Members out of life: nobody in the first 6 months; 李四 (never present) from 2021-09-01; 钱二 and 孙三 (last
+    // present 2021-04-20) from 2021-10-20; 赵一 (last present 2021-06-15) from 2021-12-15.
+    expect(await life(TOWNSHIP, '2021-03-15')).toEqual({ schedule: [1, 1], venue: [0, 1], overdue: [0, 1], out: [0, 4] });
+    expect(await life(TOWNSHIP, '2021-04-05')).toEqual({ schedule: [0, 1], venue: [0, 1], overdue: [0, 1], out: [0, 4] });
+    expect(await life(TOWNSHIP, '2021-06-30')).toEqual({ schedule: [1, 1], venue: [1, 1], overdue: [0, 1], out: [0, 4] });
+    expect(await life(TOWNSHIP, '2021-07-10')).toEqual({ schedule: [0, 1], venue: [1, 1], overdue: [0, 1], out: [0, 4] });
+    expect(await life(TOWNSHIP, '2021-09-15')).toEqual({ schedule: [0, 1], venue: [1, 1], overdue: [0, 1], out: [1, 4] });
+    expect(await life(TOWNSHIP, '2021-10-20')).toEqual({ schedule: [0, 1], venue: [1, 1], overdue: [0, 1], out: [3, 4] });
+    expect(await life(TOWNSHIP, '2021-12-15')).toEqual({ schedule: [0, 1], venue: [1, 1], overdue: [0, 1], out: [4, 4] });
+    // Dissolved: no standing; its members still belong to its life and have none.
+    expect(await life(TOWNSHIP, '2022-12-31')).toEqual({ schedule: [0, 0], venue: [0, 0], overdue: [0, 0], out: [4, 4] });
+    // Re-formed: nothing due for a month again.
+    expect(await life(TOWNSHIP, '2023-01-15')).toEqual({ schedule: [1, 1], venue: [1, 1], overdue: [0, 1], out: [4, 4] });
+    expect(await life(TOWNSHIP, '2024-02-29')).toEqual({ schedule: [0, 1], venue: [1, 1], overdue: [0, 1], out: [4, 4] });
+    expect(await life(TOWNSHIP, '2024-03-01')).toEqual({ schedule: [0, 1], venue: [1, 1], overdue: [1, 1], out: [4, 4] });
+    for (const code of [COUNTY, '3301', '33']) expect(await life(code, '2021-10-20')).toEqual(await life(TOWNSHIP, '2021-10-20'));
+
+    // An election ends the overdue term; the term list follows it.
+    const overdueBefore = await gql(`query { organizationTerms(status: OVERDUE, regionCode: "${TOWNSHIP}") { edges { node { id } } } }`);
+    expect(overdueBefore.organizationTerms.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([branch]);
+    await gql(`mutation($id: ID!) { recordElection(organizationId: $id, electedOn: "2024-05-01") { id } }`, { id: branch });
+    expect((await life(TOWNSHIP, '2024-05-01')).overdue).toEqual([0, 1]);
+    const term = await gql(`query($id: ID!) { partyOrganization(id: $id) { term { electedOn years endsOn } } }`, { id: branch });
+    expect(term.partyOrganization.term).toEqual({ electedOn: '2024-05-01', years: 3, endsOn: '2027-05-01' });
+    const overdueAfter = await gql(`query { organizationTerms(status: OVERDUE, regionCode: "${TOWNSHIP}") { totalCount } }`);
+    expect(overdueAfter.organizationTerms.totalCount).toBe(0);
   });
 
   it('an entity suspended in registry leaves numerator and denominator at every level once the feed delivers it', async () => {
