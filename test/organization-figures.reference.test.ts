@@ -1,9 +1,10 @@
 /**
  * Every organizations figure against a reference written apart from the serving path: plain
  * TypeScript over the raw rows of both subgraphs (registry's dated entity and member history,
- * organizations' organizations, links, workers), after random writes on both sides — including
- * registry changes back-dated under existing coverage — at province, city, county and township
- * level, live and as of past dates, for every denominator.
+ * organizations' organizations, links, workers, meetings, attendance, memberships, venue checks,
+ * elections), after random writes on both sides — including registry changes back-dated under
+ * existing coverage and members leaving the books — at province, city, county and township level,
+ * live and as of past dates, for every denominator.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraphRoles, today } from '@xgz/kit';
@@ -22,7 +23,10 @@ let harness: SubgraphHarness;
 let token: string;
 let townships: string[] = [];
 const entities: { id: string; regionCode: string; lastChange: string }[] = [];
-const members: { id: string; lastChange: string; category: string }[] = [];
+const members: { id: string; lastChange: string; category: string; departed?: boolean }[] = [];
+const MEETING_TYPES = ['BRANCH_GENERAL_MEETING', 'BRANCH_COMMITTEE_MEETING', 'GROUP_MEETING', 'PARTY_LECTURE', 'THEMED_DAY', 'ORGANIZATION_LIFE_MEETING'];
+/** The default 三会一课 intervals in months (README, Configuration). */
+const SCHEDULE: Record<string, number> = { BRANCH_GENERAL_MEETING: 3, BRANCH_COMMITTEE_MEETING: 1, GROUP_MEETING: 1, PARTY_LECTURE: 3 };
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 /** A random date from `from` (inclusive) to 2025-06-30. */
@@ -52,8 +56,16 @@ async function registryWrites(count: number) {
         variables: { id: entity.id, n: random.integer(0, 120), on },
       });
       if (!data.errors) entity.lastChange = on; // refused for a deregistered entity
+    } else if (choice < 0.78) {
+      const member = random.pick(members);
+      if (member.departed) continue;
+      const on = dateFrom(member.lastChange);
+      await call('registry', `mutation($id: ID!, $on: LocalDate!) { recordMemberDeparture(id: $id, status: MOVED_OUT, reason: "迁出", effectiveOn: $on) { id } }`, { id: member.id, on });
+      member.lastChange = on;
+      member.departed = true;
     } else {
       const member = random.pick(members);
+      if (member.departed) continue;
       const on = dateFrom(member.lastChange);
       const category = member.category === 'FORMAL' ? 'PROBATIONARY' : 'FORMAL';
       await call('registry', `mutation($id: ID!, $c: MemberCategory!, $on: LocalDate!) { changeMemberCategory(id: $id, category: $c, effectiveOn: $on) { id } }`, { id: member.id, c: category, on });
@@ -128,6 +140,45 @@ async function organizationWrites() {
     }
     if (random.next() < 0.4) await call('organizations', `mutation($w: ID!, $on: LocalDate!) { endPartyWorkerService(workerId: $w, endedOn: $on) { id } }`, { w: id, on: dateFrom(latest) });
   }
+  return organizations;
+}
+
+/** Tries a write that the random history may make invalid (a meeting on a day the organization was dissolved…): refusals change nothing. */
+const attempt = (query: string, variables: Record<string, unknown>) => executeGraphQL(harness.subgraphs.organizations!.url, query, { token, variables });
+
+/** Organization life on random dates: memberships and moves, meetings with attendance, venue checks, elections. */
+async function lifeWrites(organizations: { id: string; regionCode: string; established: string }[]) {
+  const onBooks = members.filter((member) => !member.departed);
+  for (const member of onBooks.filter(() => random.next() < 0.7)) {
+    const first = random.pick(organizations);
+    const from = dateFrom(first.established);
+    await attempt(`mutation($m: ID!, $o: ID!, $on: LocalDate!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: $on) { id } }`, { m: member.id, o: first.id, on: from });
+    if (random.next() < 0.3) {
+      const second = random.pick(organizations);
+      await attempt(`mutation($m: ID!, $o: ID!, $on: LocalDate!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: $on) { id } }`, { m: member.id, o: second.id, on: dateFrom(from) });
+    } else if (random.next() < 0.15) {
+      await attempt(`mutation($m: ID!, $on: LocalDate!) { leaveOrganizationLife(memberId: $m, leftOn: $on) { id } }`, { m: member.id, on: dateFrom(from) });
+    }
+  }
+  for (let i = 0; i < 160; i++) {
+    const organization = random.pick(organizations);
+    const heldOn = dateFrom(organization.established);
+    const present = onBooks.filter(() => random.next() < 0.08).map((member) => member.id);
+    const absent = onBooks.filter((member) => !present.includes(member.id) && random.next() < 0.03).map((member) => ({ memberId: member.id, reason: random.pick(['ILLNESS', 'BUSINESS', 'UNEXCUSED']) }));
+    await attempt(`mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`, {
+      input: { organizationId: organization.id, type: random.next() < 0.8 ? random.pick(MEETING_TYPES.slice(0, 4)) : random.pick(MEETING_TYPES), topic: `会议${i}`, held: { heldOn, present, absent } },
+    });
+  }
+  for (const organization of organizations.filter(() => random.next() < 0.6)) {
+    for (let i = 0; i < random.integer(1, 2); i++) {
+      const all = random.next() < 0.6;
+      await attempt(`mutation($o: ID!, $input: VenueCheckInput!) { recordVenueCheck(organizationId: $o, input: $input) { checkedOn } }`, {
+        o: organization.id,
+        input: { checkedOn: dateFrom(organization.established), place: true, facilities: true, sign: all || random.next() < 0.5, flag: true, booksAndPapers: all, rules: true },
+      });
+    }
+    if (random.next() < 0.5) await attempt(`mutation($o: ID!, $on: LocalDate!) { recordElection(organizationId: $o, electedOn: $on) { id } }`, { o: organization.id, on: dateFrom(organization.established) });
+  }
 }
 
 beforeAll(async () => {
@@ -154,7 +205,9 @@ beforeAll(async () => {
     members.push({ id: data.registerPartyMember.id, lastChange: registeredOn, category });
   }
   await registryWrites(30);
-  await organizationWrites();
+  const organizations = await organizationWrites();
+  await harness.subgraphs.organizations!.feeds[0]!.caughtUp();
+  await lifeWrites(organizations);
   // Back-dated and later registry changes under the coverage just recorded.
   await registryWrites(40);
   await harness.subgraphs.organizations!.feeds[0]!.caughtUp();
@@ -187,11 +240,72 @@ async function rawRows() {
     links: (await client.query(`select organization_id, entity_id, to_char(from_date, 'YYYY-MM-DD') as "from", to_char(to_date, 'YYYY-MM-DD') as "to" from coverage_link`)).rows,
     assignments: (await client.query(`select target_id, to_char(from_date, 'YYYY-MM-DD') as "from", to_char(to_date, 'YYYY-MM-DD') as "to" from worker_assignment where target_kind = 'MARKET_ENTITY'`)).rows,
     workers: (await client.query(`select kind, region_code, to_char(serving_from, 'YYYY-MM-DD') as "from", to_char(serving_until, 'YYYY-MM-DD') as "to" from party_worker`)).rows,
+    held: (await client.query(`select organization_id, type, to_char(held_on, 'YYYY-MM-DD') as held_on from meeting where held_on is not null`)).rows,
+    attended: (await client.query(`select member_id, to_char(held_on, 'YYYY-MM-DD') as held_on from meeting_attendance where present`)).rows,
+    memberships: (await client.query(`select member_id, to_char(from_date, 'YYYY-MM-DD') as "from", to_char(to_date, 'YYYY-MM-DD') as "to" from life_membership`)).rows,
+    venueChecks: (await client.query(`select organization_id, to_char(checked_on, 'YYYY-MM-DD') as checked_on, place and facilities and sign and flag and books_and_papers and rules as meets from venue_check`)).rows,
+    elections: (await client.query(`select organization_id, to_char(elected_on, 'YYYY-MM-DD') as elected_on from organization_election`)).rows,
   }));
   return { ...registry, ...organizations };
 }
 
 type Raw = Awaited<ReturnType<typeof rawRows>>;
+
+/** Calendar months later, clamped to the month's end (2021-01-31 + 1 → 2021-02-28), written apart from the kit's. */
+function monthsLater(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, days)).padStart(2, '0')}`;
+}
+
+/** The first day of the unbroken run of periods (adjacent, each satisfying `keep`) that contains `date`. */
+function runStart(periods: { from: string; to: string | null }[], date: string): string | null {
+  let current = periods.find((period) => during(period, date));
+  if (!current) return null;
+  for (;;) {
+    const start: string = current.from;
+    const previous = periods.find((period) => period.to === start);
+    if (!previous) return start;
+    current = previous;
+  }
+}
+
+/** Organization life on `date` in `region`: 三会一课 schedule, 六有, overdue terms, members out of organization life. */
+function lifeReference(raw: Raw, region: string, date: string) {
+  const result = { schedule: [0, 0], venue: [0, 0], overdue: [0, 0], out: [0, 0] };
+  for (const period of raw.organizations) {
+    if (!during(period, date) || !period.state.active || !period.state.regionCode.startsWith(region)) continue;
+    const alivePeriods = raw.organizations.filter((other) => other.id === period.id && other.state.active);
+    const start = runStart(alivePeriods, date)!;
+    result.venue[1]!++;
+    result.overdue[1]!++;
+    if (period.state.level !== 'COMMITTEE') {
+      result.schedule[1]!++;
+      const held = raw.held.filter((meeting) => meeting.organization_id === period.id);
+      const onSchedule = Object.entries(SCHEDULE).every(
+        ([type, months]) =>
+          date < monthsLater(start, months) || held.some((meeting) => meeting.type === type && meeting.held_on <= date && date < monthsLater(meeting.held_on, months)),
+      );
+      if (onSchedule) result.schedule[0]!++;
+    }
+    const check = raw.venueChecks.filter((row) => row.organization_id === period.id && row.checked_on <= date).sort((a, b) => (a.checked_on < b.checked_on ? -1 : 1)).at(-1);
+    if (check?.meets) result.venue[0]!++;
+    const elected = raw.elections.filter((row) => row.organization_id === period.id && row.elected_on <= date).map((row) => row.elected_on).sort().at(-1);
+    if (elected && date >= monthsLater(elected, 12 * (period.state.level === 'COMMITTEE' ? 5 : 3))) result.overdue[0]!++;
+  }
+  for (const period of raw.members) {
+    if (!during(period, date) || period.state.status !== 'ACTIVE' || period.state.findingState === 'FALSE_RECORD' || !period.state.regionCode.startsWith(region)) continue;
+    const start = runStart(raw.memberships.filter((row) => row.member_id === period.id), date);
+    if (!start) continue;
+    result.out[1]!++;
+    const recent = raw.attended.some((row) => row.member_id === period.id && row.held_on <= date && date < monthsLater(row.held_on, 6));
+    if (!recent && date >= monthsLater(start, 6)) result.out[0]!++;
+  }
+  return result;
+}
 
 /** The reference: each figure counted entity by entity, organization by organization, on `date`. */
 function reference(raw: Raw, region: string, date: string, denominator: string) {
@@ -243,11 +357,13 @@ function reference(raw: Raw, region: string, date: string, denominator: string) 
     workers: Object.fromEntries(
       WORKER_KINDS.map((kind) => [kind, raw.workers.filter((w) => w.kind === kind && w.region_code.startsWith(region) && during(w, date)).length]),
     ),
+    life: lifeReference(raw, region, date),
   };
 }
 
 const RATES = 'organizationCoverage { numerator denominator } standaloneRate { numerator denominator } workCoverage { numerator denominator }';
-const FIGURES = `asOf organizations byLevel { level count } byFormation { formation count } coverage { ${RATES} } coverageByKind { kind ${RATES} } standaloneCapableWithoutOwn workers { kind count }`;
+const FIGURES = `asOf organizations byLevel { level count } byFormation { formation count } coverage { ${RATES} } coverageByKind { kind ${RATES} } standaloneCapableWithoutOwn workers { kind count }
+  meetingSchedule { numerator denominator } venueStandard { numerator denominator } termsOverdue { numerator denominator } membersOutOfLife { numerator denominator }`;
 
 /** The served figures, reshaped like the reference. */
 function served(figures: any) {
@@ -264,6 +380,12 @@ function served(figures: any) {
     coverageByKind: Object.fromEntries(figures.coverageByKind.map((row: any) => [row.kind, rates(row)])),
     standaloneCapableWithoutOwn: figures.standaloneCapableWithoutOwn,
     workers: Object.fromEntries(figures.workers.map((row: any) => [row.kind, row.count])),
+    life: {
+      schedule: [figures.meetingSchedule.numerator, figures.meetingSchedule.denominator],
+      venue: [figures.venueStandard.numerator, figures.venueStandard.denominator],
+      overdue: [figures.termsOverdue.numerator, figures.termsOverdue.denominator],
+      out: [figures.membersOutOfLife.numerator, figures.membersOutOfLife.denominator],
+    },
   };
 }
 
@@ -273,6 +395,7 @@ describe('organization figures against the reference', () => {
     const regions = ['33', '3301', ...new Set(townships.map((code) => code.slice(0, 6))), ...townships];
     let compared = 0;
     let nonTrivial = 0;
+    const lifeSeen = { schedule: 0, venue: 0, overdue: 0, out: 0 };
     for (const denominator of ['OPERATING', 'ENTERPRISES', 'STANDALONE_CAPABLE', 'LARGE_STAFF']) {
       for (const date of [...DATES, today()]) {
         const response = await resolveEntities(
@@ -287,11 +410,13 @@ describe('organization figures against the reference', () => {
           expect(served(response.data._entities[index].organizationFigures), `${region} ${date} ${denominator}`).toEqual(expected);
           compared++;
           if (expected.coverage.organizationCoverage[0]! > 0 && expected.coverage.organizationCoverage[0]! < expected.coverage.organizationCoverage[1]!) nonTrivial++;
+          for (const figure of ['schedule', 'venue', 'overdue', 'out'] as const) if (expected.life[figure][0]! > 0) lifeSeen[figure]++;
         }
       }
     }
     // The random history must exercise the figures, not compare zeros.
     expect(compared).toBe(4 * (DATES.length + 1) * regions.length);
     expect(nonTrivial).toBeGreaterThan(20);
+    for (const figure of ['schedule', 'venue', 'overdue', 'out'] as const) expect(lifeSeen[figure], figure).toBeGreaterThan(10);
   });
 });

@@ -39,6 +39,8 @@ export async function joinOrganizationLife(em: EntityManager, viewer: Viewer, me
         assertNotBefore(fromDate, open.fromDate, 'fromDate', "the date the member joined their current organization's life");
         open.toDate = fromDate;
         open.lastChangeOn = fromDate;
+        // Closed before the new one is inserted: the unit of work inserts before it updates.
+        await tx.flush();
       }
       joined = tx.create(LifeMembershipEntity, {
         regionCode: member.regionCode,
