@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertNotBefore, assertRole, assertUuid, domainError, figureDate, findPage, lockDerivedRecords, WRITER_ROLES, writeDatedChange, type Viewer } from '@xgz/kit';
+import { assertNotBefore, assertRole, assertUuid, domainError, figureDate, findPage, lockDerivedRecords, requireFedRecords, WRITER_ROLES, writeDatedChange, type Viewer } from '@xgz/kit';
 import { presentMembership } from './life-membership.type.js';
 import { membersOnBooks } from '../party-member/fed-members.js';
 import { organizationDissolved, OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
@@ -61,6 +61,8 @@ export async function joinOrganizationLife(em: EntityManager, viewer: Viewer, me
 export async function leaveOrganizationLife(em: EntityManager, viewer: Viewer, memberId: string, leftOn: string): Promise<LifeMembershipRow> {
   assertRole(viewer, WRITER_ROLES, 'change organization life');
   assertUuid(memberId, 'memberId');
+  // A member the caller may not see is NOT_FOUND, like any unknown id (a departed member may still leave).
+  await requireFedRecords(em, 'PartyMember', [memberId], 'memberId', 'party member');
   const open = await em.findOne(LifeMembershipEntity, { memberId, toDate: null });
   if (!open) throw domainError(OrganizationErrorCode.NotInOrganizationLife, `Member ${memberId} takes part in no organization's life in your region now.`);
   let left: LifeMembershipRow | undefined;
