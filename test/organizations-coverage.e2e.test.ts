@@ -6,8 +6,8 @@
  * back-dated one) reach the figures through the feed; the delay is measured and printed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraph, type RunningServer } from '@xgz/kit';
-import { executeGraphQL, startTestSubgraphs, tokenFor, type SubgraphHarness } from '@xgz/testkit';
+import { compareFeedCopy, feedClient, openOwnerOrm, rebuildFeedCopy, startSubgraph, subgraphRoles, type RunningServer } from '@xgz/kit';
+import { executeGraphQL, startTestSubgraphs, tokenFor, withConnection, type SubgraphHarness } from '@xgz/testkit';
 import { parseGatewayEnv, startGateway } from '@xgz/gateway';
 import { assessmentsSubgraph } from '@xgz/assessments';
 import { marketsSubgraph } from '@xgz/markets';
@@ -246,5 +246,36 @@ describe('a joint branch covering three entities, through the gateway', () => {
     // entities[0] operating and covered again, the newcomer operating and not covered.
     await waitFor(() => coverage(TOWNSHIP), [2, 4]);
     expect(newcomer).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('compares a copy with its owner, finds a damaged one and rebuilds it from scratch', async () => {
+    const orm = await openOwnerOrm(organizationsSubgraph.database, { adminUrl: harness.database.adminUrl, rolePassword: harness.env.DB_ROLE_PASSWORD });
+    try {
+      const subscription = organizationsSubgraph.feed!.subscriptions![0]!;
+      const fetchPage = feedClient({ url: new URL(harness.subgraphs.registry!.url).origin, secret: harness.env.FEED_SECRET!, consumer: 'organizations', types: subscription.types, pageSize: 3 });
+      const maintenance = { orm, subscription, fetchPage };
+      const before = await compareFeedCopy(maintenance);
+      // 5 entities and 4 members in registry, all copied.
+      expect(before).toEqual({ ownerRecords: 9, matching: 9, differing: [], differingCount: 0, extra: 0 });
+      const figures = await life(TOWNSHIP, '2021-10-20');
+      const live = await coverage(TOWNSHIP);
+      // Damage the copy beneath the service: one entity's periods lost, one member's state altered.
+      await withConnection(subgraphRoles(harness.database.adminUrl, 'organizations', harness.env.DB_ROLE_PASSWORD).ownerUrl, async (client) => {
+        await client.query(`delete from fed_fact where subject_id = $1`, [entities[2]]);
+        await client.query(`update fed_fact set state = state || '{"status":"LEFT"}' where subject_id = $1`, [members[2]]);
+      });
+      const damaged = await compareFeedCopy(maintenance, 500);
+      expect(damaged.differingCount).toBe(2);
+      expect(damaged.differing.sort()).toEqual([`MarketEntity:${entities[2]}`, `PartyMember:${members[2]}`].sort());
+      // The running consumer is stopped so that the rebuild alone does the work (both may run together: the cursor is compare-and-set).
+      await harness.subgraphs.organizations!.feeds[0]!.stop();
+      expect(await rebuildFeedCopy(maintenance)).toBe(9);
+      expect(await compareFeedCopy(maintenance)).toMatchObject({ matching: 9, differingCount: 0, extra: 0 });
+      // Re-derived from the rebuilt copy, the figures are what they were.
+      expect(await life(TOWNSHIP, '2021-10-20')).toEqual(figures);
+      expect(await coverage(TOWNSHIP)).toEqual(live);
+    } finally {
+      await orm.close();
+    }
   });
 });

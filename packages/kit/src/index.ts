@@ -56,3 +56,4 @@ export * from './placed-record.js';
 export * from './dated-write.js';
 export * from './contracts/market-entity-kind.js';
 export * from './figures/figure-request.js';
+export * from './feed/feed-maintenance.js';
