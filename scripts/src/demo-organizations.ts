@@ -1,9 +1,13 @@
 /**
  * Demo organizations for npm start, written through the gateway as a user would (so their dated
  * histories, coverage and figures follow): per demo city, joint branches in the first townships
- * that have demo entities, each covering those entities. Idempotent: skipped when any exist.
+ * that have demo entities, each covering those entities, with the members working there in its
+ * organization life, a secretary, the last two quarters' 三会一课 (kept fully by every other
+ * branch, so the schedule figure is neither 0 nor 100%), a 六有 check for most, and an instructor
+ * per city assigned to entities no branch covers. Idempotent: skipped when any organization exists.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { addMonths, today } from '@xgz/kit';
 
 const DEMO_CITIES = ['3301', '4601', '4419'];
 const BRANCHES_PER_CITY = 8;
@@ -45,7 +49,53 @@ export async function seedOrganizationsDemo(gatewayUrl: string, tokenFor: (regio
         covered = await cover(id, ids);
       }
       if (covered.errors) console.error(`demo data: ${township}'s branch covers nothing (${covered.errors[0]?.extensions?.code}); is the fact feed running?`);
+      else await seedOrganizationLife(call, id, township, formed % 2 === 0);
     }
+    await seedInstructor(call, [...byTownship].slice(BRANCHES_PER_CITY));
   }
   return formed;
+}
+
+/** Members of the township in the branch's life, the first as secretary; the last two quarters' meetings. */
+async function seedOrganizationLife(call: Call, organizationId: string, township: string, keepsEverySchedule: boolean): Promise<void> {
+  const listed = await call(`query($code: ID!) { partyMembers(filter: { regionCode: $code }, first: 30) { edges { node { id } } } }`, { code: township });
+  const members = ((listed.data?.partyMembers?.edges ?? []) as { node: { id: string } }[]).map((edge) => edge.node.id);
+  if (members.length === 0) return;
+  for (const memberId of members) {
+    await call(`mutation($m: ID!, $o: ID!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: "2016-07-01") { id } }`, { m: memberId, o: organizationId });
+  }
+  await call(`mutation($o: ID!, $m: ID!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: SECRETARY, fromDate: "2016-07-01") { id } }`, { o: organizationId, m: members[0] });
+  const meeting = (type: string, topic: string, heldOn: string, present: string[]) =>
+    call(`mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`, {
+      input: { organizationId, type, topic, held: { heldOn, present, absent: [], hostMemberId: members[0], recorderMemberId: members[0] } },
+    });
+  const day = today();
+  for (const monthsAgo of [5, 2]) {
+    const heldOn = addMonths(day, -monthsAgo);
+    await meeting('BRANCH_GENERAL_MEETING', '季度党员大会', heldOn, members);
+    await meeting('PARTY_LECTURE', '诚信经营专题党课', heldOn, members.slice(0, Math.ceil(members.length / 2)));
+  }
+  for (const monthsAgo of keepsEverySchedule ? [2, 1, 0] : [3]) {
+    await meeting('BRANCH_COMMITTEE_MEETING', '支委会', addMonths(day, -monthsAgo), members.slice(0, 3));
+    await meeting('GROUP_MEETING', '党小组会', addMonths(day, -monthsAgo), members.slice(0, 3));
+  }
+  const all = keepsEverySchedule || members.length % 3 !== 0;
+  await call(`mutation($o: ID!, $input: VenueCheckInput!) { recordVenueCheck(organizationId: $o, input: $input) { checkedOn } }`, {
+    o: organizationId,
+    input: { checkedOn: addMonths(day, -4), place: true, facilities: true, sign: true, flag: true, booksAndPapers: all, rules: true },
+  });
+}
+
+/** A party-building instructor (党建指导员) per city, serving the county of the first township no branch covers, assigned to a few of its entities (work coverage). */
+async function seedInstructor(call: Call, uncovered: [string, string[]][]): Promise<void> {
+  const [township, entityIds] = uncovered[0] ?? [];
+  if (!township || !entityIds) return;
+  const appointed = await call(`mutation($input: AppointPartyWorkerInput!) { appointPartyWorker(input: $input) { id } }`, {
+    input: { name: '王指导', kind: 'INSTRUCTOR', regionCode: township.slice(0, 6), servingFrom: '2018-01-01' },
+  });
+  const workerId = appointed.data?.appointPartyWorker?.id;
+  if (!workerId) return;
+  for (const entityId of entityIds.slice(0, 5)) {
+    await call(`mutation($w: ID!, $e: ID!) { assignPartyWorker(workerId: $w, targetKind: MARKET_ENTITY, targetId: $e, fromDate: "2018-01-01") { id } }`, { w: workerId, e: entityId });
+  }
 }

@@ -38,4 +38,9 @@ export const organizationsSchema: SubgraphSchemaDefinition = {
     // Registry's entity: any id resolves; each field reads only rows of the viewer's region.
     MarketEntity: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) },
   },
+  // Beyond the one-line, 200-character default for text arguments:
+  textRules: {
+    /** A meeting's decisions (决议), several lines. */
+    decisions: { maxLength: 4_000, multiline: true },
+  },
 };
