@@ -419,4 +419,24 @@ describe('organization figures against the reference', () => {
     expect(nonTrivial).toBeGreaterThan(20);
     for (const figure of ['schedule', 'venue', 'overdue', 'out'] as const) expect(lifeSeen[figure], figure).toBeGreaterThan(10);
   });
+
+  it('list the standalone-capable entities without their own organization that the figure counts, at every level and date', async () => {
+    const raw = await rawRows();
+    const regions = ['33', '3301', ...new Set(townships.map((code) => code.slice(0, 6))), ...townships];
+    let listed = 0;
+    for (const date of [...DATES, today()]) {
+      for (const region of regions) {
+        const data = await call('organizations', `query($code: String, $asOf: LocalDate) { standaloneCapableWithoutOrganization(regionCode: $code, asOf: $asOf, first: 200) { totalCount edges { node { entity { id } coverage } } } }`, {
+          code: region,
+          asOf: date,
+        });
+        const list = data.standaloneCapableWithoutOrganization;
+        expect(list.totalCount, `${region} ${date}`).toBe(reference(raw, region, date, 'OPERATING').standaloneCapableWithoutOwn);
+        expect(list.edges).toHaveLength(list.totalCount);
+        for (const edge of list.edges) expect(edge.node.coverage).not.toBe('OWN');
+        listed += list.totalCount;
+      }
+    }
+    expect(listed).toBeGreaterThan(0);
+  });
 });

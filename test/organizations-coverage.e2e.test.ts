@@ -209,6 +209,16 @@ describe('a joint branch covering three entities, through the gateway', () => {
     expect(term.partyOrganization.term).toEqual({ electedOn: '2024-05-01', years: 3, endsOn: '2027-05-01' });
     const overdueAfter = await gql(`query { organizationTerms(status: OVERDUE, regionCode: "${TOWNSHIP}") { totalCount } }`);
     expect(overdueAfter.organizationTerms.totalCount).toBe(0);
+
+    // An instructor for the uncovered entity: listed on the entity (masked for an analyst), counted as work coverage.
+    const worker = await gql(`mutation { appointPartyWorker(input: { name: "王指导", kind: INSTRUCTOR, regionCode: "${COUNTY}", servingFrom: "2024-01-01" }) { id } }`);
+    await gql(`mutation($w: ID!, $e: ID!) { assignPartyWorker(workerId: $w, targetKind: MARKET_ENTITY, targetId: $e, fromDate: "2024-02-01") { id } }`, { w: worker.appointPartyWorker.id, e: entities[3] });
+    const assigned = await gql(`query($e: ID!) { marketEntity(id: $e) { before: assignedWorkers(asOf: "2024-01-31") { name } now: assignedWorkers { name kind } } }`, { e: entities[3] });
+    expect(assigned.marketEntity).toEqual({ before: [], now: [{ name: '王指导', kind: 'INSTRUCTOR' }] });
+    const analyst = await executeGraphQL(gateway.url, `query($e: ID!) { marketEntity(id: $e) { assignedWorkers { name } } }`, { token: await tokenFor(harness.env, '33', ['analyst']), variables: { e: entities[3] } });
+    expect(analyst.data.marketEntity.assignedWorkers[0].name).not.toBe('王指导');
+    const work = await gql(`query { region(code: "${TOWNSHIP}") { organizationFigures { coverage { workCoverage { numerator denominator } } } } }`);
+    expect(work.region.organizationFigures.coverage.workCoverage).toEqual({ numerator: 4, denominator: 4 });
   });
 
   it('an entity suspended in registry leaves numerator and denominator at every level once the feed delivers it', async () => {

@@ -70,6 +70,10 @@ async function place(township: string, tag: string): Promise<Placed> {
       input: { organizationId: organization, type: 'BRANCH_GENERAL_MEETING', topic: `${tag}党员大会`, held: { heldOn: '2020-03-01', present: [member], absent: [], decisions: `${tag}决议` } },
     })
   ).recordMeeting.id;
+  const worker = (await gql(`mutation($input: AppointPartyWorkerInput!) { appointPartyWorker(input: $input) { id } }`, {
+    input: { name: `${tag}指导员`, kind: 'INSTRUCTOR', regionCode: township.slice(0, 6), servingFrom: '2020-01-01' },
+  })).appointPartyWorker.id;
+  await gql(`mutation($w: ID!, $e: ID!) { assignPartyWorker(workerId: $w, targetKind: MARKET_ENTITY, targetId: $e, fromDate: "2020-01-01") { id } }`, { w: worker, e: entity });
   await gql(`mutation($o: ID!) { recordVenueCheck(organizationId: $o, input: { checkedOn: "2020-02-01", place: true, facilities: true, sign: true, flag: true, booksAndPapers: true, rules: true }) { checkedOn } }`, {
     o: organization,
   });
@@ -99,7 +103,8 @@ const readings = (target: Placed, region: string) => [
   { query: `query($id: ID!) { partyOrganization(id: $id) { id name committee { member { id } } members { edges { node { memberId } } } meetings { edges { node { id topic } } } venue { checkedOn } term { electedOn } coverage { edges { node { entityId } } } } }`, variables: { id: target.organization } },
   { query: `query($id: ID!) { meeting(id: $id) { id topic decisions attendance { member { id } } } }`, variables: { id: target.meeting } },
   { query: `query($id: ID!) { partyMember(id: $id) { id organization { id name } organizationHistory { organizationId } } }`, variables: { id: target.member } },
-  { query: `query($id: ID!) { marketEntity(id: $id) { id coveringOrganizations { organizationId } } }`, variables: { id: target.entity } },
+  { query: `query($id: ID!) { marketEntity(id: $id) { id coveringOrganizations { organizationId } assignedWorkers { id name } } }`, variables: { id: target.entity } },
+  { query: `query($code: String) { standaloneCapableWithoutOrganization(regionCode: $code) { totalCount edges { node { entity { id } } } } }`, variables: { code: region } },
   { query: `query($code: String) { partyOrganizations(regionCode: $code) { totalCount edges { node { id name } } } }`, variables: { code: region } },
   { query: `query($code: String) { organizationTerms(status: OVERDUE, regionCode: $code) { totalCount edges { node { id } } } }`, variables: { code: region } },
   { query: `query($code: ID!) { region(code: $code) { organizationFigures { organizations meetingSchedule { numerator denominator } membersOutOfLife { numerator denominator } venueStandard { numerator } } } }`, variables: { code: region } },
@@ -141,7 +146,7 @@ describe('out-of-region users', () => {
           for (const code of errorCodes(answer)) expect(['FORBIDDEN', 'NOT_FOUND']).toContain(code);
         }
         for (const code of [away, away.slice(0, 6), away.slice(0, 4), '33']) {
-          const answer = await executeGraphQL(gateway.url, readings(other, code)[6]!.query, { token, variables: { code } });
+          const answer = await executeGraphQL(gateway.url, readings(other, code)[7]!.query, { token, variables: { code } });
           attempts++;
           expect(errorCodes(answer), `${region} figures of ${code}`).toEqual(['FORBIDDEN']);
         }

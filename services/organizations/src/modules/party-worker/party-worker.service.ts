@@ -7,6 +7,7 @@ import {
   assertUuid,
   badUserInput,
   canSeePersonalData,
+  figureDate,
   maskMobile,
   maskName,
   notFound,
@@ -133,4 +134,18 @@ export function endPartyWorkerService(em: EntityManager, viewer: Viewer, workerI
 export function presentWorker(viewer: Viewer, row: PartyWorkerRow): PartyWorkerRow {
   if (canSeePersonalData(viewer)) return row;
   return { ...row, name: maskName(row.name), mobile: row.mobile ? maskMobile(row.mobile) : null };
+}
+
+/** Workers assigned to a market entity on a date (today when omitted), as the viewer may see them. */
+export async function workersAssignedTo(em: EntityManager, viewer: Viewer, entityId: string, asOf: string | null | undefined): Promise<PartyWorkerRow[]> {
+  const date = figureDate(asOf);
+  const assignments = await em.find(WorkerAssignmentEntity, {
+    targetKind: AssignmentTargetKind.MARKET_ENTITY,
+    targetId: entityId,
+    fromDate: { $lte: date },
+    $or: [{ toDate: null }, { toDate: { $gt: date } }],
+  });
+  if (assignments.length === 0) return [];
+  const workers = await em.find(PartyWorkerEntity, { id: { $in: assignments.map((assignment) => assignment.workerId) } }, { orderBy: { id: 'asc' } });
+  return workers.map((worker) => presentWorker(viewer, worker));
 }
