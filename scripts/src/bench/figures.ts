@@ -10,6 +10,7 @@ import { parseGatewayEnv, startGateway } from '@xgz/gateway';
 import { marketEntityFacts, partyMemberFacts, registrySubgraph } from '@xgz/registry';
 import { seededRandom } from '../seeded-random.js';
 import { copyCsv, latency, ms, withScratchDatabase } from './harness.js';
+import { benchOrganizationCoverage } from './organization-coverage.js';
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 1_000_000);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
@@ -83,17 +84,17 @@ async function generate(adminUrl: string, rolePassword: string) {
   const random = seededRandom(1949);
   const dayBetween = (from: number, to: number) => from + Math.floor(random.next() * ((to - from) / DAY)) * DAY;
   const versions: Version[] = [];
-  const entities: { id: string; regionCode: string; kind: string; status: string; registered: number; changed: number }[] = [];
+  const entities: { id: string; regionCode: string; kind: string; status: string; registered: number; changed: number; employees: number }[] = [];
   const kinds = ['INDIVIDUAL_BUSINESS', 'INDIVIDUAL_BUSINESS', 'INDIVIDUAL_BUSINESS', 'SMALL_MICRO_ENTERPRISE', 'SMALL_MICRO_ENTERPRISE', 'MARKET_OPERATOR'];
   for (let i = 0; i < ENTITIES; i++) {
     const id = crypto.randomUUID();
     const regionCode = random.pick(townships);
     const kind = random.pick(kinds);
     const registered = dayBetween(START, END);
-    const state = { kind, status: 'OPERATING', regionCode };
+    const state = { kind, status: 'OPERATING', regionCode, employees: random.integer(0, 120) };
     const change = random.next() < 0.3 ? { at: dayBetween(registered + DAY, END + DAY), state: { ...state, status: random.next() < 0.5 ? 'SUSPENDED' : 'DEREGISTERED' } } : undefined;
     versions.push(...periods('MarketEntity', id, regionCode, registered, state, change));
-    entities.push({ id, regionCode, kind, status: change?.state.status ?? 'OPERATING', registered, changed: change?.at ?? registered });
+    entities.push({ id, regionCode, kind, status: change?.state.status ?? 'OPERATING', registered, changed: change?.at ?? registered, employees: state.employees });
   }
   const members: { id: string; entity: (typeof entities)[number]; state: Record<string, unknown>; registered: number; changed: number }[] = [];
   for (let i = 0; i < MEMBERS; i++) {
@@ -102,6 +103,7 @@ async function generate(adminUrl: string, rolePassword: string) {
     const registered = dayBetween(entity.registered, END);
     const state = {
       regionCode: entity.regionCode,
+      entityId: entity.id,
       category: random.next() < 0.9 ? 'FORMAL' : 'PROBATIONARY',
       relationshipType: random.pick(['AFFILIATED', 'AFFILIATED', 'LOCAL', 'FLOATING']),
       findingState: random.pick(['FOUND', 'FOUND', 'VERIFIED', 'POCKET', 'HIDDEN', 'LOST_CONTACT']),
@@ -138,10 +140,10 @@ async function generate(adminUrl: string, rolePassword: string) {
   await withConnection(owner, async (client) => {
     await copyCsv(
       client,
-      'copy market_entity (id, kind, name, credit_code, region_code, status, status_since, registered_on, last_change_on, created_at, updated_at) from stdin with (format csv)',
+      'copy market_entity (id, kind, name, credit_code, region_code, status, status_since, registered_on, last_change_on, employees, created_at, updated_at) from stdin with (format csv)',
       (function* () {
         let n = 0;
-        for (const e of entities) yield csv(e.id, e.kind, `测试商户${n++}`, null, e.regionCode, e.status, isoDay(e.changed), isoDay(e.registered), isoDay(e.changed), now, now);
+        for (const e of entities) yield csv(e.id, e.kind, `测试商户${n++}`, null, e.regionCode, e.status, isoDay(e.changed), isoDay(e.registered), isoDay(e.changed), e.employees, now, now);
       })(),
     );
     await copyCsv(
@@ -178,14 +180,14 @@ async function generate(adminUrl: string, rolePassword: string) {
     await rollForwardSnapshots(client);
     await client.query('analyze');
   });
-  return { versions: versions.length, deltas: deltas.length, townships: townships.length };
+  return { versions, deltas: deltas.length, townships };
 }
 
 export async function benchFigures() {
   await withScratchDatabase(async (adminUrl, env) => {
     const started = performance.now();
     const generated = await generate(adminUrl, env.DB_ROLE_PASSWORD);
-    console.log(`generated ${ENTITIES} entities and ${MEMBERS} members over ${generated.townships} townships of 浙江省: ${generated.versions} history rows, ${generated.deltas} figure rows, in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    console.log(`generated ${ENTITIES} entities and ${MEMBERS} members over ${generated.townships.length} townships of 浙江省: ${generated.versions.length} history rows, ${generated.deltas} figure rows, in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     const registry = await startSubgraph(registrySubgraph, { env, adminUrl, port: 0, prepare: false });
     const gateway = await startGateway({ env: parseGatewayEnv({ GATEWAY_PORT: '0', LOG_LEVEL: 'error' }), subgraphUrls: { registry: registry.url } });
     const token = await signDevToken(env, { regionCode: '33', roles: ['analyst'] });
@@ -238,5 +240,6 @@ export async function benchFigures() {
       await gateway.stop();
       await registry.stop();
     }
+    await benchOrganizationCoverage(adminUrl, env, generated.versions, generated.townships);
   });
 }

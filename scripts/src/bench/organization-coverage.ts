@@ -1,0 +1,249 @@
+/**
+ * Organizations' coverage at the figures benchmark's scale: joint branches over Zhejiang's
+ * townships covering entities of the generated registry, some dissolved. Organizations' copy of
+ * registry's facts and every entity's derived coverage are built with the kit's and the subgraph's
+ * own definitions and bulk-loaded (what the feed would have delivered), the consumer's cursor set to
+ * the end of registry's feed. Then: coverage of 浙江省 and its counties through the gateway (p50/p95)
+ * against a competent SQL query over the raw tables (entities, links, organizations), and the feed
+ * delay from a registry write through the gateway to the changed coverage figure (p50/p95).
+ */
+import {
+  derivePeriods,
+  figureDeltas,
+  rollForwardSnapshots,
+  signDevToken,
+  startSubgraph,
+  subgraphRoles,
+  today,
+  withConnection,
+  type FactInterval,
+  type Period,
+  type SharedEnv,
+} from '@xgz/kit';
+import { parseGatewayEnv, startGateway } from '@xgz/gateway';
+import { entityCoverageFacts, organizationsSubgraph, organizationStandingFacts, partyOrganizationFacts } from '@xgz/organizations';
+import { registrySubgraph } from '@xgz/registry';
+import { seededRandom } from '../seeded-random.js';
+import { copyCsv, latency, ms } from './harness.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+/** Joint branches per township, each covering this many of its entities. */
+const BRANCHES_PER_TOWNSHIP = 12;
+const ENTITIES_PER_BRANCH = 25;
+const DELAY_SAMPLES = Number(process.env.BENCH_FEED_SAMPLES ?? 20);
+
+export interface GeneratedVersion {
+  subjectType: string;
+  subjectId: string;
+  regionCode: string;
+  from: string;
+  to: string | null;
+  state: Record<string, unknown>;
+}
+
+const COVERAGE = `organizationFigures { coverage { organizationCoverage { numerator denominator } } }`;
+const QUERY = `{ region(code: "33") { ${COVERAGE} } regions(parentCode: "33", level: COUNTY) { code ${COVERAGE} } }`;
+
+/**
+ * The live coverage by a competent query over the raw tables, no history: operating entities
+ * (registry's current rows, typed and indexed) and whether a current link of a living organization
+ * covers each (organizations' rows), by county and for the province.
+ */
+const DIRECT = `select coalesce(left(e.region_code, 6), '33') as county, count(*) as operating,
+    count(*) filter (where exists (
+      select 1 from organizations.coverage_link l join organizations.party_organization o on o.id = l.organization_id
+       where l.entity_id = e.id and l.to_date is null and o.dissolved_on is null)) as covered
+  from registry.market_entity e
+ where e.status = 'OPERATING' and e.region_code like '33%'
+ group by rollup (left(e.region_code, 6))`;
+
+const csvLine = (...values: (string | number | boolean | null)[]) =>
+  `${values.map((v) => (v === null ? '' : typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : String(v))).join(',')}\n`;
+
+async function generate(adminUrl: string, rolePassword: string, registryVersions: readonly GeneratedVersion[], townships: readonly string[]) {
+  const random = seededRandom(1921);
+  const byEntity = new Map<string, { entity: Period<Record<string, unknown>>[]; members: Period<Record<string, unknown>>[] }>();
+  const entitiesOf = new Map<string, string[]>();
+  for (const version of registryVersions) {
+    const period = { from: version.from, to: version.to, state: version.state };
+    if (version.subjectType === 'MarketEntity') {
+      if (!byEntity.has(version.subjectId)) {
+        byEntity.set(version.subjectId, { entity: [], members: [] });
+        entitiesOf.set(version.regionCode, [...(entitiesOf.get(version.regionCode) ?? []), version.subjectId]);
+      }
+      byEntity.get(version.subjectId)!.entity.push(period);
+    }
+  }
+  for (const version of registryVersions) {
+    if (version.subjectType === 'PartyMember') byEntity.get(version.state.entityId as string)?.members.push({ from: version.from, to: version.to, state: version.state });
+  }
+  const organizations: { id: string; regionCode: string; established: string; dissolved: string | null }[] = [];
+  const links: { organization: (typeof organizations)[number]; entityId: string; regionCode: string; from: string }[] = [];
+  for (const township of townships) {
+    const inside = entitiesOf.get(township) ?? [];
+    for (let i = 0; i < BRANCHES_PER_TOWNSHIP && inside.length > 0; i++) {
+      const established = `${random.integer(2008, 2022)}-${String(random.integer(1, 12)).padStart(2, '0')}-01`;
+      const dissolved = random.next() < 0.2 ? `${random.integer(Number(established.slice(0, 4)) + 1, 2025)}-06-30` : null;
+      const organization = { id: crypto.randomUUID(), regionCode: township, established, dissolved };
+      organizations.push(organization);
+      const covered = new Set(Array.from({ length: ENTITIES_PER_BRANCH }, () => random.pick(inside)));
+      for (const entityId of covered) links.push({ organization, entityId, regionCode: township, from: established });
+    }
+  }
+  const alive = (organization: (typeof organizations)[number]) => [{ from: organization.established, to: organization.dissolved }];
+  const linksOf = new Map<string, typeof links>();
+  for (const link of links) linksOf.set(link.entityId, [...(linksOf.get(link.entityId) ?? []), link]);
+
+  const history: { type: string; id: string; regionCode: string; from: string; to: string | null; state: Record<string, unknown> }[] = [];
+  const intervals: FactInterval[] = [];
+  for (const organization of organizations) {
+    const state = { regionCode: organization.regionCode, level: 'BRANCH', formation: 'JOINT', active: true };
+    const periods = [{ from: organization.established, to: organization.dissolved, state }];
+    if (organization.dissolved) periods.push({ from: organization.dissolved, to: null, state: { ...state, active: false } });
+    for (const period of periods) {
+      history.push({ type: partyOrganizationFacts.subjectType, id: organization.id, regionCode: organization.regionCode, ...period });
+      intervals.push({ regionCode: organization.regionCode, from: period.from, to: period.to, metrics: partyOrganizationFacts.metricsOf(period.state as never) });
+    }
+    const standing = derivePeriods(organizationStandingFacts, { regionCode: organization.regionCode, level: 'BRANCH' as never, alive: alive(organization), held: [], venueChecks: [], elections: [organization.established] });
+    for (const period of standing) {
+      history.push({ type: organizationStandingFacts.subjectType, id: organization.id, regionCode: organization.regionCode, ...period });
+      intervals.push({ regionCode: organization.regionCode, from: period.from, to: period.to, metrics: organizationStandingFacts.metricsOf(period.state) });
+    }
+  }
+  for (const [entityId, inputs] of byEntity) {
+    const coverage = derivePeriods(entityCoverageFacts, {
+      entity: inputs.entity as never,
+      members: inputs.members as never,
+      links: (linksOf.get(entityId) ?? []).map((link) => ({ from: link.from, to: null, formation: 'JOINT' as never, alive: alive(link.organization) })),
+      assignments: [],
+    });
+    for (const period of coverage) {
+      history.push({ type: entityCoverageFacts.subjectType, id: entityId, regionCode: period.state.regionCode, ...period });
+      intervals.push({ regionCode: period.state.regionCode, from: period.from, to: period.to, metrics: entityCoverageFacts.metricsOf(period.state) });
+    }
+  }
+  const deltas = figureDeltas({ added: intervals });
+  const now = new Date().toISOString();
+  const owner = subgraphRoles(adminUrl, 'organizations', rolePassword).ownerUrl;
+  const registryOwner = subgraphRoles(adminUrl, 'registry', rolePassword).ownerUrl;
+  const [{ end }] = await withConnection(registryOwner, async (client) => (await client.query<{ end: string }>('select max(recorded_xid)::text as end from fact_version')).rows) as [{ end: string }];
+  await withConnection(owner, async (client) => {
+    await copyCsv(
+      client,
+      `copy party_organization (id, region_code, name, level, formation, parent_id, host_kind, host_id, host_name, established_on, elected_on, dissolved_on, last_change_on, created_at, updated_at) from stdin with (format csv)`,
+      (function* () {
+        let n = 0;
+        for (const o of organizations) yield csvLine(o.id, o.regionCode, `联合党支部${n++}`, 'BRANCH', 'JOINT', null, 'ASSOCIATION', null, '个私协会', o.established, o.established, o.dissolved, o.dissolved ?? o.established, now, now);
+      })(),
+    );
+    await copyCsv(
+      client,
+      `copy coverage_link (id, region_code, organization_id, entity_id, from_date, to_date, last_change_on, formation, organization_alive, created_at, updated_at) from stdin with (format csv)`,
+      (function* () {
+        for (const l of links) yield csvLine(crypto.randomUUID(), l.regionCode, l.organization.id, l.entityId, l.from, null, l.from, 'JOINT', JSON.stringify(alive(l.organization)), now, now);
+      })(),
+    );
+    await copyCsv(
+      client,
+      `copy fed_fact (subject_type, subject_id, valid_from, valid_to, source, region_code, about_id, state) from stdin with (format csv)`,
+      (function* () {
+        for (const v of registryVersions) {
+          const about = v.subjectType === 'MarketEntity' ? v.subjectId : (v.state.entityId as string);
+          yield csvLine(v.subjectType, v.subjectId, v.from, v.to, 'registry', v.regionCode, about, JSON.stringify(v.state));
+        }
+      })(),
+    );
+    await copyCsv(
+      client,
+      'copy fact_version (id, subject_type, subject_id, region_code, valid_from, valid_to, state, reason, recorded_at, recorded_by) from stdin with (format csv)',
+      (function* () {
+        for (const h of history) yield csvLine(crypto.randomUUID(), h.type, h.id, h.regionCode, h.from, h.to, JSON.stringify(h.state), 'GENERATED', now, 'bench');
+      })(),
+    );
+    await copyCsv(
+      client,
+      'copy figure_delta (township_code, metric, day, delta) from stdin with (format csv)',
+      (function* () {
+        for (const d of deltas) yield csvLine(d.townshipCode, d.metric, d.day, d.delta);
+      })(),
+    );
+    await client.query('delete from figure_snapshot_date');
+    await client.query('delete from figure_snapshot');
+    await rollForwardSnapshots(client);
+    // The copy is what registry's feed holds up to now: the consumer starts at its end.
+    await client.query(`insert into feed_cursor (source, position, applied_at) values ('registry', $1, now())`, [`${end}:ffffffff-ffff-ffff-ffff-ffffffffffff`]);
+    await client.query('analyze');
+  });
+  return { organizations: organizations.length, links: links.length, history: history.length, linksOf };
+}
+
+export async function benchOrganizationCoverage(adminUrl: string, env: SharedEnv, registryVersions: readonly GeneratedVersion[], townships: readonly string[]): Promise<void> {
+  const started = performance.now();
+  const generated = await generate(adminUrl, env.DB_ROLE_PASSWORD, registryVersions, townships);
+  console.log(
+    `\norganizations: ${generated.organizations} joint branches (20% dissolved), ${generated.links} coverage links, ${generated.history} history rows, built in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+  const registry = await startSubgraph(registrySubgraph, { env, adminUrl, port: 0, prepare: false });
+  const organizations = await startSubgraph(organizationsSubgraph, { env, adminUrl, port: 0, prepare: false, feedUrls: { registry: new URL(registry.url).origin } });
+  const gateway = await startGateway({ env: parseGatewayEnv({ GATEWAY_PORT: '0', LOG_LEVEL: 'error' }), subgraphUrls: { registry: registry.url, organizations: organizations.url } });
+  const analyst = await signDevToken(env, { regionCode: '33', roles: ['analyst'] });
+  const admin = await signDevToken(env, { regionCode: '33', roles: ['admin'] });
+  const ask = async (query: string, token = analyst, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const body = (await response.json()) as { errors?: unknown; data?: any };
+    if (body.errors) throw new Error(`bad answer: ${JSON.stringify(body.errors).slice(0, 300)}`);
+    return body.data;
+  };
+  try {
+    await withConnection(adminUrl, async (client) => {
+      const direct = (await client.query(DIRECT)).rows;
+      const served = await ask(QUERY);
+      const province = direct.find((row) => row.county === '33')!;
+      const rate = served.region.organizationFigures.coverage.organizationCoverage;
+      if (rate.numerator !== Number(province.covered) || rate.denominator !== Number(province.operating)) {
+        throw new Error(`coverage differs from the direct count: ${JSON.stringify(rate)} vs ${province.covered}/${province.operating}`);
+      }
+      for (const county of served.regions as { code: string; organizationFigures: { coverage: { organizationCoverage: { numerator: number; denominator: number } } } }[]) {
+        const row = direct.find((candidate) => candidate.county === county.code);
+        const counted = county.organizationFigures.coverage.organizationCoverage;
+        if (counted.numerator !== Number(row?.covered ?? 0) || counted.denominator !== Number(row?.operating ?? 0)) throw new Error(`county ${county.code} differs from the direct count`);
+      }
+      console.log(`check: 浙江省 live coverage ${rate.numerator}/${rate.denominator} (${((100 * rate.numerator) / rate.denominator).toFixed(1)}%), equal to the direct count for the province and every county`);
+      const servedLatency = await latency(() => ask(QUERY), RUNS);
+      const directLatency = await latency(() => client.query(DIRECT), Math.min(RUNS, 10), 1);
+      console.log(`\none operation: organization coverage of 浙江省 and its counties, live, ${RUNS} runs after 5 warm-up`);
+      console.log('| gateway p50 | gateway p95 | direct SQL over entities, links, organizations p50 | p95 | direct ÷ gateway (p50) |\n|---|---|---|---|---|');
+      console.log(`| ${ms(servedLatency.p50)} ms | ${ms(servedLatency.p95)} ms | ${ms(directLatency.p50)} ms | ${ms(directLatency.p95)} ms | ${(directLatency.p50 / servedLatency.p50).toFixed(1)}× |`);
+      const pastLatency = await latency(() => ask(QUERY.replaceAll('organizationFigures', 'organizationFigures(asOf: "2020-12-31")')), RUNS);
+      console.log(`as of 2020-12-31 through the gateway: p50 ${ms(pastLatency.p50)} ms, p95 ${ms(pastLatency.p95)} ms`);
+    });
+
+    // Feed delay: a covered operating entity suspended in registry, until its township's covered count drops.
+    const delays: number[] = [];
+    const candidates = [...generated.linksOf.keys()];
+    const random = seededRandom(7);
+    const day = today();
+    for (let i = 0; i < DELAY_SAMPLES; i++) {
+      const entityId = random.pick(candidates);
+      const entity = await ask(`query($id: ID!) { marketEntity(id: $id) { status regionCode } }`, admin, { id: entityId });
+      if (entity.marketEntity.status !== 'OPERATING') continue;
+      const township = entity.marketEntity.regionCode.slice(0, 9);
+      const count = async () => (await ask(`query($code: ID!) { region(code: $code) { ${COVERAGE} } }`, analyst, { code: township })).region.organizationFigures.coverage.organizationCoverage.denominator as number;
+      const before = await count();
+      const written = performance.now();
+      await ask(`mutation($id: ID!, $on: LocalDate!) { changeMarketEntityStatus(id: $id, status: SUSPENDED, effectiveOn: $on) { id } }`, admin, { id: entityId, on: day });
+      while ((await count()) === before) {
+        if (performance.now() - written > 30_000) throw new Error('the feed did not deliver a suspension within 30 s');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      delays.push(performance.now() - written);
+    }
+    delays.sort((a, b) => a - b);
+    const at = (q: number) => delays[Math.min(delays.length - 1, Math.floor(q * delays.length))]!;
+    console.log(`feed delay, registry write → changed coverage figure (through the gateway, ${delays.length} suspensions): p50 ${ms(at(0.5))} ms, p95 ${ms(at(0.95))} ms`);
+  } finally {
+    await gateway.stop();
+    await organizations.stop();
+    await registry.stop();
+  }
+}
