@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { logger, redactedErrorMessage, tokenLimitError } from '@xgz/kit';
+import { declaredErrorCodes, ErrorCode, logger, redactedErrorMessage, tokenLimitError } from '@xgz/kit';
 
 /** Codes that describe the plumbing (a subgraph down, a timeout, a crash), never something a user can fix. */
 const plumbingCodes = new Set([
@@ -10,6 +10,17 @@ const plumbingCodes = new Set([
   'TIMEOUT_ERROR',
   'GATEWAY_TIMEOUT',
 ]);
+/** What graphql-js, Yoga and the federation runtime answer a malformed request with: the caller's to fix. */
+const protocolCodes = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE'];
+
+/**
+ * The codes passed through as they are: the kit's shared codes, the protocol's, and every domain
+ * code the subgraphs declare in their schemas (the `…ErrorCode` enums composed into the supergraph).
+ * Any other code is masked and logged: an undeclared code is a bug to fix where it is thrown.
+ */
+export const passThroughCodes = (supergraphSdl: string) =>
+  new Set([...Object.values(ErrorCode), ...protocolCodes, ...declaredErrorCodes(supergraphSdl)].filter((code) => !plumbingCodes.has(code)));
+
 /** Extensions that would leak internals: the subrequest, stack traces, exceptions. */
 const hiddenExtensions = new Set(['request', 'response', 'stacktrace', 'exception', 'originalError']);
 
@@ -24,7 +35,7 @@ const bounded = (message: string) => (message.length > MAX_ECHO ? `${message.sli
  * extensions; replaces everything else — stack traces, SQL, file paths, "fetch failed" or
  * ECONNREFUSED from an unreachable subgraph — with a short coded message, logging the original.
  */
-export function maskGatewayError(error: unknown): Error {
+export function maskGatewayError(error: unknown, passThrough: ReadonlySet<string>): Error {
   const graphqlError = error instanceof GraphQLError ? error : null;
   const extensions = (graphqlError?.extensions ?? {}) as Record<string, unknown>;
   const code = typeof extensions.code === 'string' ? extensions.code : undefined;
@@ -32,7 +43,7 @@ export function maskGatewayError(error: unknown): Error {
   const kept = Object.fromEntries(Object.entries(extensions).filter(([name]) => !hiddenExtensions.has(name)));
   const overLong = code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitError(graphqlError!.message) : null;
   if (overLong) return overLong;
-  if (code && /^[A-Z][A-Z_]+$/.test(code) && !plumbingCodes.has(code)) {
+  if (code && passThrough.has(code)) {
     return new GraphQLError(graphqlError!.message, { path, extensions: kept });
   }
   // graphql-js refused a variable before anything ran (wrong type, unknown enum value): the caller's to fix.

@@ -4,7 +4,7 @@ import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { createTokenVerifier, listenHttp, type RunningServer } from '@xgz/kit';
-import { maskGatewayError } from './error-masking.js';
+import { maskGatewayError, passThroughCodes } from './error-masking.js';
 import { subgraphUrlOverrides, type GatewayEnv } from './env.js';
 import { gatewayRequestHandler } from './http-handler.js';
 import { useQueryLimits } from './query-limits.plugin.js';
@@ -22,6 +22,7 @@ export interface GatewayOptions {
 export function createGateway(options: GatewayOptions & { supergraphSdl: string }): GatewayRuntime {
   const { env } = options;
   const urls = { ...subgraphUrlOverrides(env), ...options.subgraphUrls };
+  const passThrough = passThroughCodes(options.supergraphSdl);
   return createGatewayRuntime({
     supergraph: options.supergraphSdl,
     ...(env.GATEWAY_PLANNER === 'rust' ? { unifiedGraphHandler } : {}),
@@ -34,7 +35,7 @@ export function createGateway(options: GatewayOptions & { supergraphSdl: string 
       },
     },
     upstreamTimeout: env.SUBGRAPH_TIMEOUT_MS,
-    maskedErrors: { maskError: maskGatewayError },
+    maskedErrors: { maskError: (error) => maskGatewayError(error, passThrough) },
     graphqlEndpoint: '/graphql',
     // The HTTP front serves the IDE page, /healthz and /readyz itself.
     landingPage: false,

@@ -1,11 +1,32 @@
+import { z } from 'zod';
+import { parseSettings } from './env.js';
 import { badUserInput } from './errors.js';
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+let businessTimeZone: string | undefined;
+
+/** BUSINESS_TIME_ZONE through the zod settings, read once (an IANA zone, e.g. Asia/Shanghai). */
+function timeZoneSetting(): string {
+  businessTimeZone ??= parseSettings({
+    BUSINESS_TIME_ZONE: z.string().refine(isTimeZone, 'not an IANA time zone (e.g. Asia/Shanghai)').default('Asia/Shanghai'),
+  }).BUSINESS_TIME_ZONE;
+  return businessTimeZone;
+}
 
 /**
  * Today's date where the officials work (Asia/Shanghai unless BUSINESS_TIME_ZONE says otherwise):
  * "live" figures and "not in the future" checks follow their calendar, not UTC's.
  */
 export function today(now = new Date()): string {
-  const timeZone = process.env.BUSINESS_TIME_ZONE ?? 'Asia/Shanghai';
+  const timeZone = timeZoneSetting();
   let format = calendars.get(timeZone);
   if (!format) {
     // Building a formatter costs far more than using one; imports ask once per row.

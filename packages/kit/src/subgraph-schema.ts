@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { Kind, parse, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { guardArguments, type TextRule } from './input-guard.js';
 
@@ -18,6 +18,33 @@ export interface SubgraphSchemaDefinition {
   references: ReferenceResolvers;
   /** Text rules by argument or input-field name, beyond the one-line 200-character default (see guardArguments). */
   textRules?: Record<string, TextRule>;
+  /**
+   * The domain codes this subgraph's errors carry (the modules' declared constants), published as an
+   * enum in its schema: clients see them, and the gateway passes exactly these through (with the
+   * kit's shared codes) and masks anything else.
+   */
+  errorCodes?: { enumName: string; codes: Readonly<Record<string, string>> };
+}
+
+/** Enum types whose names end with this carry declared error codes (see SubgraphSchemaDefinition.errorCodes). */
+export const ERROR_CODE_ENUM_SUFFIX = 'ErrorCode';
+
+function errorCodeEnum(errorCodes: NonNullable<SubgraphSchemaDefinition['errorCodes']>): string {
+  if (!errorCodes.enumName.endsWith(ERROR_CODE_ENUM_SUFFIX)) throw new Error(`errorCodes.enumName must end with ${ERROR_CODE_ENUM_SUFFIX}`);
+  const codes = [...new Set(Object.values(errorCodes.codes))].sort();
+  const description = '"""Codes this subgraph\'s errors carry in extensions.code, beside the shared ones (BAD_USER_INPUT, FORBIDDEN, NOT_FOUND, UNAUTHENTICATED…)."""';
+  return [description, `enum ${errorCodes.enumName} {`, ...codes.map((code) => `  ${code}`), '}'].join('\n');
+}
+
+/** The codes declared by every error-code enum of a (super)graph's SDL. */
+export function declaredErrorCodes(sdl: string): Set<string> {
+  const codes = new Set<string>();
+  for (const definition of parse(sdl).definitions) {
+    if (definition.kind === Kind.ENUM_TYPE_DEFINITION && definition.name.value.endsWith(ERROR_CODE_ENUM_SUFFIX)) {
+      for (const value of definition.values ?? []) codes.add(value.name.value);
+    }
+  }
+  return codes;
 }
 
 /** Builds a subgraph schema from type-graphql classes. Pure: no I/O, safe to call in scripts. */
@@ -30,7 +57,8 @@ export function buildTypeGraphqlSubgraphSchema(definition: SubgraphSchemaDefinit
     emitSchemaFile: false,
   });
   guardArguments(schema, definition.textRules);
-  const typeDefs = parse(`${federationLink}\n${printSchemaWithDirectives(schema)}`);
+  const codes = definition.errorCodes ? `\n${errorCodeEnum(definition.errorCodes)}` : '';
+  const typeDefs = parse(`${federationLink}\n${printSchemaWithDirectives(schema)}${codes}`);
   const resolvers: Record<string, object> = { ...createResolversMap(schema) };
   for (const [typeName, reference] of Object.entries(definition.references)) {
     resolvers[typeName] = { ...resolvers[typeName], ...reference };

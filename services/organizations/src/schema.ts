@@ -8,6 +8,7 @@ import { OrganizationMembersResolver } from './modules/organization-life/organiz
 import { OrganizationRoleResolver } from './modules/organization-role/organization-role.resolver.js';
 import { partyMemberReference } from './modules/party-member/party-member.reference.js';
 import { PartyMember } from './modules/party-member/party-member.type.js';
+import { OrganizationErrorCode } from './modules/party-organization/party-organization.errors.js';
 import { partyOrganizationReference } from './modules/party-organization/party-organization.reference.js';
 import { PartyOrganizationResolver } from './modules/party-organization/party-organization.resolver.js';
 import { PartyWorkerResolver } from './modules/party-worker/party-worker.resolver.js';
@@ -38,6 +39,7 @@ export const organizationsSchema: SubgraphSchemaDefinition = {
     // Registry's entity: any id resolves; each field reads only rows of the viewer's region.
     MarketEntity: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) },
   },
+  errorCodes: { enumName: 'OrganizationsErrorCode', codes: OrganizationErrorCode },
   // Beyond the one-line, 200-character default for text arguments:
   textRules: {
     /** A meeting's decisions (决议), several lines. */

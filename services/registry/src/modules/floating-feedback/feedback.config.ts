@@ -1,3 +1,4 @@
+import { parseSettings } from '@xgz/kit';
 import { z } from 'zod';
 import { FeedbackStep } from './feedback-step.js';
 
@@ -14,17 +15,31 @@ export const DEFAULT_FEEDBACK_DAYS: Record<FeedbackStep, number> = {
   RECEIPT_RETURNED: 30,
 };
 
-const overridesSchema = z.record(z.enum(FeedbackStep), z.number().int().positive());
+// partialRecord: any subset of steps (zod 4's record over an enum demands every key).
+const overridesSchema = z.partialRecord(z.enum(FeedbackStep), z.number().int().positive());
 
-export function feedbackDays(source: string | undefined = process.env.FLOATING_FEEDBACK_DAYS): Record<FeedbackStep, number> {
-  if (!source) return DEFAULT_FEEDBACK_DAYS;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(source);
-  } catch {
-    throw new Error('Invalid environment:\n  FLOATING_FEEDBACK_DAYS: not JSON (e.g. {"EVALUATION_SENT":120})');
-  }
-  const result = overridesSchema.safeParse(parsed);
-  if (!result.success) throw new Error(`Invalid environment:\n  FLOATING_FEEDBACK_DAYS: ${result.error.issues.map((i) => i.message).join('; ')}`);
-  return { ...DEFAULT_FEEDBACK_DAYS, ...result.data };
+/** FLOATING_FEEDBACK_DAYS: a JSON object of days per step, merged over the defaults. */
+const feedbackDaysSetting = z
+  .string()
+  .optional()
+  .transform((text, context) => {
+    if (!text) return DEFAULT_FEEDBACK_DAYS;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      context.addIssue({ code: 'custom', message: 'not JSON (e.g. {"EVALUATION_SENT":120})' });
+      return z.NEVER;
+    }
+    const result = overridesSchema.safeParse(parsed);
+    if (!result.success) {
+      context.addIssue({ code: 'custom', message: result.error.issues.map((issue) => issue.message).join('; ') });
+      return z.NEVER;
+    }
+    return { ...DEFAULT_FEEDBACK_DAYS, ...result.data };
+  });
+
+/** The days per step, from the environment through the zod settings (failing fast with the variable's name). */
+export function feedbackDays(source: NodeJS.ProcessEnv = process.env): Record<FeedbackStep, number> {
+  return parseSettings({ FLOATING_FEEDBACK_DAYS: feedbackDaysSetting }, source).FLOATING_FEEDBACK_DAYS;
 }

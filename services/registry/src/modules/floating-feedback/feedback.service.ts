@@ -19,6 +19,7 @@ import { MembershipStatus, RelationshipType } from '../party-member/party-member
 import { feedbackDays } from './feedback.config.js';
 import { awaitedStep, FeedbackStep, nextSteps } from './feedback-step.js';
 import { FeedbackStepEntity, type FeedbackStepRow } from './feedback-step.entity.js';
+import { FeedbackErrorCode } from './feedback.errors.js';
 
 export interface FeedbackStepInput {
   memberId: string;
@@ -66,13 +67,13 @@ export async function recordFeedbackStep(em: EntityManager, viewer: Viewer, inpu
     afterLastChange: completes,
     check: async (member, tx) => {
       if (member.status !== MembershipStatus.ACTIVE || member.relationshipType !== RelationshipType.FLOATING) {
-        throw domainError('FEEDBACK_NOT_APPLICABLE', 'Two-way feedback is kept for active floating members (流动党员) only.');
+        throw domainError(FeedbackErrorCode.NotApplicable, 'Two-way feedback is kept for active floating members (流动党员) only.');
       }
       const recorded = await feedbackSteps(tx, member.id);
       const allowed = nextSteps(recorded.map((row) => row.step));
       if (!allowed.includes(input.step)) {
         throw domainError(
-          'FEEDBACK_STEP_OUT_OF_ORDER',
+          FeedbackErrorCode.StepOutOfOrder,
           allowed.length ? `${input.step} cannot come now: the next step is ${allowed.join(' or ')}.` : 'The chain is complete: the receipt has already come back.',
           { expected: allowed },
         );
