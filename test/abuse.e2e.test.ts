@@ -108,7 +108,10 @@ describe('query limits, at the gateway and at a subgraph directly', () => {
     expect(queries.length).toBeGreaterThan(1);
     for (const query of [...queries, GATEWAY_BENCH_QUERY, FIGURES_BENCH_QUERY]) {
       const response = await executeGraphQL(gateway.url, query, { token: admin });
-      expect(errorCodes(response).filter((code) => String(code).startsWith('QUERY_')), query).toEqual([]);
+      expect(
+        errorCodes(response).filter((code) => String(code).startsWith('QUERY_')),
+        query,
+      ).toEqual([]);
       expect(response.data, query).toBeTruthy();
     }
   });
@@ -166,11 +169,7 @@ describe('bodies and tokens, before anything is read', () => {
       if (expires) jwt.setExpirationTime('1h');
       return jwt.sign(new TextEncoder().encode(secret));
     };
-    const forged = [
-      await forge('xgz-development-secret-not-for-production'),
-      await forge(harness.env.JWT_SECRET!, 'HS512'),
-      await forge(harness.env.JWT_SECRET!, 'HS256', false),
-    ];
+    const forged = [await forge('xgz-development-secret-not-for-production'), await forge(harness.env.JWT_SECRET!, 'HS512'), await forge(harness.env.JWT_SECRET!, 'HS256', false)];
     for (const endpoint of endpoints()) {
       for (const token of forged) {
         const response = await executeGraphQL(endpoint.url, '{ region(code: "33") { name } }', { token });
@@ -223,11 +222,34 @@ describe('bad input gets a coded error naming what to fix, and changes nothing',
 
   it('answers every fuzzed mutation with a coded error or a result, never INTERNAL_SERVER_ERROR', async () => {
     const random = seededRandom(2026);
-    const nasty = ['', ' ', '\u0000', 'x'.repeat(300), '\uD800', '\u202E', '1949-09-30', '2999-01-01', '-1', 'null', '33', '99', '330106001', crypto.randomUUID(), '\t', '=HYPERLINK("x")'];
+    const nasty = [
+      '',
+      ' ',
+      '\u0000',
+      'x'.repeat(300),
+      '\uD800',
+      '\u202E',
+      '1949-09-30',
+      '2999-01-01',
+      '-1',
+      'null',
+      '33',
+      '99',
+      '330106001',
+      crypto.randomUUID(),
+      '\t',
+      '=HYPERLINK("x")',
+    ];
     const mutations = [
-      (v: string) => [REGISTER_ENTITY, { input: entityInput({ [random.pick(['name', 'regionCode', 'registeredOn', 'creditCode', 'marketId', 'address', 'industry'])]: v }) }] as const,
-      (v: string) => [`mutation($id: ID!, $on: LocalDate!) { changeMarketEntityStatus(id: $id, status: SUSPENDED, effectiveOn: $on) { id } }`, { id: v, on: '2021-01-01' }] as const,
-      (v: string) => [`mutation($m: ID!, $n: String) { recordFeedbackStep(memberId: $m, step: REGISTERED, occurredOn: "2020-01-01", note: $n) { id } }`, { m: random.pick([v, crypto.randomUUID()]), n: v }] as const,
+      (v: string) =>
+        [REGISTER_ENTITY, { input: entityInput({ [random.pick(['name', 'regionCode', 'registeredOn', 'creditCode', 'marketId', 'address', 'industry'])]: v }) }] as const,
+      (v: string) =>
+        [`mutation($id: ID!, $on: LocalDate!) { changeMarketEntityStatus(id: $id, status: SUSPENDED, effectiveOn: $on) { id } }`, { id: v, on: '2021-01-01' }] as const,
+      (v: string) =>
+        [
+          `mutation($m: ID!, $n: String) { recordFeedbackStep(memberId: $m, step: REGISTERED, occurredOn: "2020-01-01", note: $n) { id } }`,
+          { m: random.pick([v, crypto.randomUUID()]), n: v },
+        ] as const,
       (v: string) => [`query($r: ID, $s: String) { partyMembers(filter: { regionCode: $r, search: $s }) { totalCount } }`, { r: v, s: v }] as const,
       (v: string) => [`query($a: LocalDate) { region(code: "3301") { registryFigures(asOf: $a) { asOf } } }`, { a: v }] as const,
     ];

@@ -50,9 +50,7 @@ beforeAll(async () => {
   await withConnection(server.adminUrl, (client) => client.query('create database xgz'));
   adminUrl = withDatabase(server.adminUrl, 'xgz');
   await prepareAllDatabases(adminUrl, env);
-  subgraphs = await Promise.all(
-    subgraphDefinitions.map((definition) => startSubgraph(definition, { env, adminUrl, port: 0, prepare: false })),
-  );
+  subgraphs = await Promise.all(subgraphDefinitions.map((definition) => startSubgraph(definition, { env, adminUrl, port: 0, prepare: false })));
   registry = subgraphs[0]!;
   const subgraphUrls = Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
   gateway = await startGateway({ env: parseGatewayEnv({ NODE_ENV: 'test', GATEWAY_PORT: '0', LOG_LEVEL: 'error' }), subgraphUrls });
@@ -67,10 +65,14 @@ afterAll(async () => {
 });
 
 const register = (serial: number) =>
-  executeGraphQL(gateway.url, `mutation($name: String!) { registerMarketEntity(input: { kind: INDIVIDUAL_BUSINESS, name: $name, regionCode: "330106002", registeredOn: "2022-05-01" }) { id } }`, {
-    token,
-    variables: { name: `崩溃测试商店${serial}` },
-  });
+  executeGraphQL(
+    gateway.url,
+    `mutation($name: String!) { registerMarketEntity(input: { kind: INDIVIDUAL_BUSINESS, name: $name, regionCode: "330106002", registeredOn: "2022-05-01" }) { id } }`,
+    {
+      token,
+      variables: { name: `崩溃测试商店${serial}` },
+    },
+  );
 const readiness = async (url: string) => (await fetch(new URL('/readyz', url))).status;
 
 describe('the database is killed during writes', () => {

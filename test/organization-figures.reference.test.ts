@@ -44,23 +44,34 @@ async function registryWrites(count: number) {
     const choice = random.next();
     if (choice < 0.4) {
       const on = dateFrom(entity.lastChange);
-      const data = await executeGraphQL(harness.subgraphs.registry!.url, `mutation($id: ID!, $s: MarketEntityStatus!, $on: LocalDate!) { changeMarketEntityStatus(id: $id, status: $s, effectiveOn: $on) { id } }`, {
-        token,
-        variables: { id: entity.id, s: random.pick(['OPERATING', 'SUSPENDED', 'SUSPENDED', 'DEREGISTERED']), on },
-      });
+      const data = await executeGraphQL(
+        harness.subgraphs.registry!.url,
+        `mutation($id: ID!, $s: MarketEntityStatus!, $on: LocalDate!) { changeMarketEntityStatus(id: $id, status: $s, effectiveOn: $on) { id } }`,
+        {
+          token,
+          variables: { id: entity.id, s: random.pick(['OPERATING', 'SUSPENDED', 'SUSPENDED', 'DEREGISTERED']), on },
+        },
+      );
       if (!data.errors) entity.lastChange = on; // a move to the same status is refused; nothing changed then
     } else if (choice < 0.7) {
       const on = dateFrom(entity.lastChange);
-      const data = await executeGraphQL(harness.subgraphs.registry!.url, `mutation($id: ID!, $n: Int!, $on: LocalDate!) { changeMarketEntityEmployees(id: $id, employees: $n, effectiveOn: $on) { id } }`, {
-        token,
-        variables: { id: entity.id, n: random.integer(0, 120), on },
-      });
+      const data = await executeGraphQL(
+        harness.subgraphs.registry!.url,
+        `mutation($id: ID!, $n: Int!, $on: LocalDate!) { changeMarketEntityEmployees(id: $id, employees: $n, effectiveOn: $on) { id } }`,
+        {
+          token,
+          variables: { id: entity.id, n: random.integer(0, 120), on },
+        },
+      );
       if (!data.errors) entity.lastChange = on; // refused for a deregistered entity
     } else if (choice < 0.78) {
       const member = random.pick(members);
       if (member.departed) continue;
       const on = dateFrom(member.lastChange);
-      await call('registry', `mutation($id: ID!, $on: LocalDate!) { recordMemberDeparture(id: $id, status: MOVED_OUT, reason: "迁出", effectiveOn: $on) { id } }`, { id: member.id, on });
+      await call('registry', `mutation($id: ID!, $on: LocalDate!) { recordMemberDeparture(id: $id, status: MOVED_OUT, reason: "迁出", effectiveOn: $on) { id } }`, {
+        id: member.id,
+        on,
+      });
       member.lastChange = on;
       member.departed = true;
     } else {
@@ -68,7 +79,11 @@ async function registryWrites(count: number) {
       if (member.departed) continue;
       const on = dateFrom(member.lastChange);
       const category = member.category === 'FORMAL' ? 'PROBATIONARY' : 'FORMAL';
-      await call('registry', `mutation($id: ID!, $c: MemberCategory!, $on: LocalDate!) { changeMemberCategory(id: $id, category: $c, effectiveOn: $on) { id } }`, { id: member.id, c: category, on });
+      await call('registry', `mutation($id: ID!, $c: MemberCategory!, $on: LocalDate!) { changeMemberCategory(id: $id, category: $c, effectiveOn: $on) { id } }`, {
+        id: member.id,
+        c: category,
+        on,
+      });
       member.lastChange = on;
       member.category = category;
     }
@@ -114,7 +129,11 @@ async function organizationWrites() {
   }
   for (const [key, from] of [...open].filter(() => random.next() < 0.3)) {
     const [organizationId, entityId] = key.split('|');
-    await call('organizations', `mutation($o: ID!, $e: ID!, $on: LocalDate!) { endCoverage(organizationId: $o, entityId: $e, endedOn: $on) { id } }`, { o: organizationId, e: entityId, on: dateFrom(from) });
+    await call('organizations', `mutation($o: ID!, $e: ID!, $on: LocalDate!) { endCoverage(organizationId: $o, entityId: $e, endedOn: $on) { id } }`, {
+      o: organizationId,
+      e: entityId,
+      on: dateFrom(from),
+    });
   }
   for (const organization of organizations.filter(() => random.next() < 0.4)) {
     const on = dateFrom(organization.lastChange);
@@ -136,9 +155,14 @@ async function organizationWrites() {
     for (const entity of entities.filter((candidate) => candidate.regionCode === township && random.next() < 0.5).slice(0, 3)) {
       const fromDate = dateFrom(servingFrom);
       latest = fromDate > latest ? fromDate : latest;
-      await call('organizations', `mutation($w: ID!, $t: ID!, $on: LocalDate!) { assignPartyWorker(workerId: $w, targetKind: MARKET_ENTITY, targetId: $t, fromDate: $on) { id } }`, { w: id, t: entity.id, on: fromDate });
+      await call(
+        'organizations',
+        `mutation($w: ID!, $t: ID!, $on: LocalDate!) { assignPartyWorker(workerId: $w, targetKind: MARKET_ENTITY, targetId: $t, fromDate: $on) { id } }`,
+        { w: id, t: entity.id, on: fromDate },
+      );
     }
-    if (random.next() < 0.4) await call('organizations', `mutation($w: ID!, $on: LocalDate!) { endPartyWorkerService(workerId: $w, endedOn: $on) { id } }`, { w: id, on: dateFrom(latest) });
+    if (random.next() < 0.4)
+      await call('organizations', `mutation($w: ID!, $on: LocalDate!) { endPartyWorkerService(workerId: $w, endedOn: $on) { id } }`, { w: id, on: dateFrom(latest) });
   }
   return organizations;
 }
@@ -152,10 +176,18 @@ async function lifeWrites(organizations: { id: string; regionCode: string; estab
   for (const member of onBooks.filter(() => random.next() < 0.7)) {
     const first = random.pick(organizations);
     const from = dateFrom(first.established);
-    await attempt(`mutation($m: ID!, $o: ID!, $on: LocalDate!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: $on) { id } }`, { m: member.id, o: first.id, on: from });
+    await attempt(`mutation($m: ID!, $o: ID!, $on: LocalDate!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: $on) { id } }`, {
+      m: member.id,
+      o: first.id,
+      on: from,
+    });
     if (random.next() < 0.3) {
       const second = random.pick(organizations);
-      await attempt(`mutation($m: ID!, $o: ID!, $on: LocalDate!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: $on) { id } }`, { m: member.id, o: second.id, on: dateFrom(from) });
+      await attempt(`mutation($m: ID!, $o: ID!, $on: LocalDate!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: $on) { id } }`, {
+        m: member.id,
+        o: second.id,
+        on: dateFrom(from),
+      });
     } else if (random.next() < 0.15) {
       await attempt(`mutation($m: ID!, $on: LocalDate!) { leaveOrganizationLife(memberId: $m, leftOn: $on) { id } }`, { m: member.id, on: dateFrom(from) });
     }
@@ -164,9 +196,16 @@ async function lifeWrites(organizations: { id: string; regionCode: string; estab
     const organization = random.pick(organizations);
     const heldOn = dateFrom(organization.established);
     const present = onBooks.filter(() => random.next() < 0.08).map((member) => member.id);
-    const absent = onBooks.filter((member) => !present.includes(member.id) && random.next() < 0.03).map((member) => ({ memberId: member.id, reason: random.pick(['ILLNESS', 'BUSINESS', 'UNEXCUSED']) }));
+    const absent = onBooks
+      .filter((member) => !present.includes(member.id) && random.next() < 0.03)
+      .map((member) => ({ memberId: member.id, reason: random.pick(['ILLNESS', 'BUSINESS', 'UNEXCUSED']) }));
     await attempt(`mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`, {
-      input: { organizationId: organization.id, type: random.next() < 0.8 ? random.pick(MEETING_TYPES.slice(0, 4)) : random.pick(MEETING_TYPES), topic: `会议${i}`, held: { heldOn, present, absent } },
+      input: {
+        organizationId: organization.id,
+        type: random.next() < 0.8 ? random.pick(MEETING_TYPES.slice(0, 4)) : random.pick(MEETING_TYPES),
+        topic: `会议${i}`,
+        held: { heldOn, present, absent },
+      },
     });
   }
   for (const organization of organizations.filter(() => random.next() < 0.6)) {
@@ -177,7 +216,11 @@ async function lifeWrites(organizations: { id: string; regionCode: string; estab
         input: { checkedOn: dateFrom(organization.established), place: true, facilities: true, sign: all || random.next() < 0.5, flag: true, booksAndPapers: all, rules: true },
       });
     }
-    if (random.next() < 0.5) await attempt(`mutation($o: ID!, $on: LocalDate!) { recordElection(organizationId: $o, electedOn: $on) { id } }`, { o: organization.id, on: dateFrom(organization.established) });
+    if (random.next() < 0.5)
+      await attempt(`mutation($o: ID!, $on: LocalDate!) { recordElection(organizationId: $o, electedOn: $on) { id } }`, {
+        o: organization.id,
+        on: dateFrom(organization.established),
+      });
   }
 }
 
@@ -200,7 +243,16 @@ beforeAll(async () => {
     const registeredOn = dateFrom(entity.lastChange);
     const category = random.next() < 0.7 ? 'FORMAL' : 'PROBATIONARY';
     const data = await call('registry', `mutation($input: RegisterPartyMemberInput!) { registerPartyMember(input: $input) { id } }`, {
-      input: { entityId: entity.id, name: `党员${i}`, isOwner: false, category, distribution: 'INDIVIDUAL_BUSINESS', relationshipType: 'AFFILIATED', foundVia: 'PHONE', registeredOn },
+      input: {
+        entityId: entity.id,
+        name: `党员${i}`,
+        isOwner: false,
+        category,
+        distribution: 'INDIVIDUAL_BUSINESS',
+        relationshipType: 'AFFILIATED',
+        foundVia: 'PHONE',
+        registeredOn,
+      },
     });
     members.push({ id: data.registerPartyMember.id, lastChange: registeredOn, category });
   }
@@ -238,12 +290,20 @@ async function rawRows() {
   const organizations = await withConnection(owner('organizations'), async (client) => ({
     organizations: await periods(client, 'PartyOrganization'),
     links: (await client.query(`select organization_id, entity_id, to_char(from_date, 'YYYY-MM-DD') as "from", to_char(to_date, 'YYYY-MM-DD') as "to" from coverage_link`)).rows,
-    assignments: (await client.query(`select target_id, to_char(from_date, 'YYYY-MM-DD') as "from", to_char(to_date, 'YYYY-MM-DD') as "to" from worker_assignment where target_kind = 'MARKET_ENTITY'`)).rows,
+    assignments: (
+      await client.query(
+        `select target_id, to_char(from_date, 'YYYY-MM-DD') as "from", to_char(to_date, 'YYYY-MM-DD') as "to" from worker_assignment where target_kind = 'MARKET_ENTITY'`,
+      )
+    ).rows,
     workers: (await client.query(`select kind, region_code, to_char(serving_from, 'YYYY-MM-DD') as "from", to_char(serving_until, 'YYYY-MM-DD') as "to" from party_worker`)).rows,
     held: (await client.query(`select organization_id, type, to_char(held_on, 'YYYY-MM-DD') as held_on from meeting where held_on is not null`)).rows,
     attended: (await client.query(`select member_id, to_char(held_on, 'YYYY-MM-DD') as held_on from meeting_attendance where present`)).rows,
     memberships: (await client.query(`select member_id, to_char(from_date, 'YYYY-MM-DD') as "from", to_char(to_date, 'YYYY-MM-DD') as "to" from life_membership`)).rows,
-    venueChecks: (await client.query(`select organization_id, to_char(checked_on, 'YYYY-MM-DD') as checked_on, place and facilities and sign and flag and books_and_papers and rules as meets from venue_check`)).rows,
+    venueChecks: (
+      await client.query(
+        `select organization_id, to_char(checked_on, 'YYYY-MM-DD') as checked_on, place and facilities and sign and flag and books_and_papers and rules as meets from venue_check`,
+      )
+    ).rows,
     elections: (await client.query(`select organization_id, to_char(elected_on, 'YYYY-MM-DD') as elected_on from organization_election`)).rows,
   }));
   return { ...registry, ...organizations };
@@ -291,14 +351,24 @@ function lifeReference(raw: Raw, region: string, date: string) {
       );
       if (onSchedule) result.schedule[0]!++;
     }
-    const check = raw.venueChecks.filter((row) => row.organization_id === period.id && row.checked_on <= date).sort((a, b) => (a.checked_on < b.checked_on ? -1 : 1)).at(-1);
+    const check = raw.venueChecks
+      .filter((row) => row.organization_id === period.id && row.checked_on <= date)
+      .sort((a, b) => (a.checked_on < b.checked_on ? -1 : 1))
+      .at(-1);
     if (check?.meets) result.venue[0]!++;
-    const elected = raw.elections.filter((row) => row.organization_id === period.id && row.elected_on <= date).map((row) => row.elected_on).sort().at(-1);
+    const elected = raw.elections
+      .filter((row) => row.organization_id === period.id && row.elected_on <= date)
+      .map((row) => row.elected_on)
+      .sort()
+      .at(-1);
     if (elected && date >= monthsLater(elected, 12 * (period.state.level === 'COMMITTEE' ? 5 : 3))) result.overdue[0]!++;
   }
   for (const period of raw.members) {
     if (!during(period, date) || period.state.status !== 'ACTIVE' || period.state.findingState === 'FALSE_RECORD' || !period.state.regionCode.startsWith(region)) continue;
-    const start = runStart(raw.memberships.filter((row) => row.member_id === period.id), date);
+    const start = runStart(
+      raw.memberships.filter((row) => row.member_id === period.id),
+      date,
+    );
     if (!start) continue;
     result.out[1]!++;
     const recent = raw.attended.some((row) => row.member_id === period.id && row.held_on <= date && date < monthsLater(row.held_on, 6));
@@ -318,7 +388,12 @@ function reference(raw: Raw, region: string, date: string, denominator: string) 
   for (const period of raw.entities) {
     if (!during(period, date) || period.state.status !== 'OPERATING' || !period.state.regionCode.startsWith(region)) continue;
     const formal = raw.members.filter(
-      (member) => member.state.entityId === period.id && during(member, date) && member.state.category === 'FORMAL' && member.state.status === 'ACTIVE' && member.state.findingState !== 'FALSE_RECORD',
+      (member) =>
+        member.state.entityId === period.id &&
+        during(member, date) &&
+        member.state.category === 'FORMAL' &&
+        member.state.status === 'ACTIVE' &&
+        member.state.findingState !== 'FALSE_RECORD',
     ).length;
     const formations = raw.links
       .filter((link) => link.entity_id === period.id && during(link, date) && organizationOn.get(link.organization_id)?.active)
@@ -350,13 +425,9 @@ function reference(raw: Raw, region: string, date: string, denominator: string) 
     byLevel: Object.fromEntries(['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH'].map((level) => [level, alive.filter((o) => o.state.level === level).length])),
     byFormation: Object.fromEntries(FORMATIONS.map((formation) => [formation, alive.filter((o) => o.state.formation === formation).length])),
     coverage: rates(count),
-    coverageByKind: Object.fromEntries(
-      [...byKind].filter(([kind]) => denominator !== 'ENTERPRISES' || kind !== 'INDIVIDUAL_BUSINESS').map(([kind, c]) => [kind, rates(c)]),
-    ),
+    coverageByKind: Object.fromEntries([...byKind].filter(([kind]) => denominator !== 'ENTERPRISES' || kind !== 'INDIVIDUAL_BUSINESS').map(([kind, c]) => [kind, rates(c)])),
     standaloneCapableWithoutOwn: capable - capableWithOwn,
-    workers: Object.fromEntries(
-      WORKER_KINDS.map((kind) => [kind, raw.workers.filter((w) => w.kind === kind && w.region_code.startsWith(region) && during(w, date)).length]),
-    ),
+    workers: Object.fromEntries(WORKER_KINDS.map((kind) => [kind, raw.workers.filter((w) => w.kind === kind && w.region_code.startsWith(region) && during(w, date)).length])),
     life: lifeReference(raw, region, date),
   };
 }
@@ -426,10 +497,14 @@ describe('organization figures against the reference', () => {
     let listed = 0;
     for (const date of [...DATES, today()]) {
       for (const region of regions) {
-        const data = await call('organizations', `query($code: String, $asOf: LocalDate) { standaloneCapableWithoutOrganization(regionCode: $code, asOf: $asOf, first: 200) { totalCount edges { node { entity { id } coverage } } } }`, {
-          code: region,
-          asOf: date,
-        });
+        const data = await call(
+          'organizations',
+          `query($code: String, $asOf: LocalDate) { standaloneCapableWithoutOrganization(regionCode: $code, asOf: $asOf, first: 200) { totalCount edges { node { entity { id } coverage } } } }`,
+          {
+            code: region,
+            asOf: date,
+          },
+        );
         const list = data.standaloneCapableWithoutOrganization;
         expect(list.totalCount, `${region} ${date}`).toBe(reference(raw, region, date, 'OPERATING').standaloneCapableWithoutOwn);
         expect(list.edges).toHaveLength(list.totalCount);

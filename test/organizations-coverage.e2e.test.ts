@@ -52,10 +52,9 @@ async function waitFor<T>(read: () => Promise<T>, expected: T, timeoutMs = 15_00
 }
 
 async function registerEntity(name: string): Promise<string> {
-  const data = await gql(
-    `mutation($input: RegisterMarketEntityInput!) { registerMarketEntity(input: $input) { id } }`,
-    { input: { kind: 'INDIVIDUAL_BUSINESS', name, regionCode: TOWNSHIP, registeredOn: '2020-01-01' } },
-  );
+  const data = await gql(`mutation($input: RegisterMarketEntityInput!) { registerMarketEntity(input: $input) { id } }`, {
+    input: { kind: 'INDIVIDUAL_BUSINESS', name, regionCode: TOWNSHIP, registeredOn: '2020-01-01' },
+  });
   return data.registerMarketEntity.id;
 }
 
@@ -72,7 +71,16 @@ beforeAll(async () => {
   for (const name of ['甲服装店', '乙五金店', '丙小吃店', '丁杂货店']) entities.push(await registerEntity(name));
   for (const name of ['赵一', '钱二', '孙三', '李四']) {
     const data = await gql(`mutation($input: RegisterPartyMemberInput!) { registerPartyMember(input: $input) { id } }`, {
-      input: { entityId: entities[0], name, isOwner: false, category: 'FORMAL', distribution: 'INDIVIDUAL_BUSINESS', relationshipType: 'AFFILIATED', foundVia: 'PHONE', registeredOn: '2020-06-01' },
+      input: {
+        entityId: entities[0],
+        name,
+        isOwner: false,
+        category: 'FORMAL',
+        distribution: 'INDIVIDUAL_BUSINESS',
+        relationshipType: 'AFFILIATED',
+        foundVia: 'PHONE',
+        registeredOn: '2020-06-01',
+      },
     });
     members.push(data.registerPartyMember.id);
   }
@@ -89,7 +97,13 @@ async function life(code: string, asOf?: string) {
   return { schedule: pair(figures.meetingSchedule), venue: pair(figures.venueStandard), overdue: pair(figures.termsOverdue), out: pair(figures.membersOutOfLife) };
 }
 
-const held = (heldOn: string, present: string[], absent: { memberId: string; reason: string }[] = []) => ({ heldOn, present, absent, hostMemberId: present[0], recorderMemberId: present[0] });
+const held = (heldOn: string, present: string[], absent: { memberId: string; reason: string }[] = []) => ({
+  heldOn,
+  present,
+  absent,
+  hostMemberId: present[0],
+  recorderMemberId: present[0],
+});
 
 async function recordMeeting(type: string, topic: string, meeting: ReturnType<typeof held>) {
   const data = await gql(`mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id heldOn expectedCount presentCount } }`, {
@@ -110,10 +124,17 @@ describe('a joint branch covering three entities, through the gateway', () => {
   });
 
   it('forms, covers, dissolves and re-forms; coverage as of each date equals the hand count', async () => {
-    const formed = await gql(
-      `mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id formation } warnings } }`,
-      { input: { name: '西湖个体联合党支部', level: 'BRANCH', formation: 'JOINT', regionCode: TOWNSHIP, hostKind: 'ASSOCIATION', hostName: '西湖区个私协会', establishedOn: '2021-03-01' } },
-    );
+    const formed = await gql(`mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id formation } warnings } }`, {
+      input: {
+        name: '西湖个体联合党支部',
+        level: 'BRANCH',
+        formation: 'JOINT',
+        regionCode: TOWNSHIP,
+        hostKind: 'ASSOCIATION',
+        hostName: '西湖区个私协会',
+        establishedOn: '2021-03-01',
+      },
+    });
     branch = formed.formPartyOrganization.organization.id;
     expect(formed.formPartyOrganization.warnings).toEqual([]);
     await gql(`mutation($id: ID!, $ids: [ID!]!) { coverMarketEntities(organizationId: $id, entityIds: $ids, fromDate: "2021-03-01") { id } }`, {
@@ -126,12 +147,27 @@ describe('a joint branch covering three entities, through the gateway', () => {
     expect(entities.slice(0, 3)).toContain(page.partyOrganization.coverage.edges[0].node.entityId);
 
     // Its people: 赵一 secretary from the start, 钱二 succeeding on 2022-01-01; all four in its organization life.
-    await waitFor(async () => (await executeGraphQL(gateway.url, `mutation($o: ID!, $m: ID!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: "2021-03-01") { id } }`, { token, variables: { o: branch, m: members[0] } })).errors?.[0]?.extensions?.code ?? 'JOINED', 'JOINED');
+    await waitFor(
+      async () =>
+        (
+          await executeGraphQL(gateway.url, `mutation($o: ID!, $m: ID!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: "2021-03-01") { id } }`, {
+            token,
+            variables: { o: branch, m: members[0] },
+          })
+        ).errors?.[0]?.extensions?.code ?? 'JOINED',
+      'JOINED',
+    );
     for (const member of members.slice(1)) {
       await gql(`mutation($o: ID!, $m: ID!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: "2021-03-01") { id } }`, { o: branch, m: member });
     }
-    await gql(`mutation($o: ID!, $m: ID!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: SECRETARY, fromDate: "2021-03-01") { id } }`, { o: branch, m: members[0] });
-    await gql(`mutation($o: ID!, $m: ID!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: SECRETARY, fromDate: "2022-01-01") { id } }`, { o: branch, m: members[1] });
+    await gql(`mutation($o: ID!, $m: ID!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: SECRETARY, fromDate: "2021-03-01") { id } }`, {
+      o: branch,
+      m: members[0],
+    });
+    await gql(`mutation($o: ID!, $m: ID!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: SECRETARY, fromDate: "2022-01-01") { id } }`, {
+      o: branch,
+      m: members[1],
+    });
 
     // A quarter's 三会一课 (2021 Q2): 赵一 at every meeting, 钱二 and 孙三 at the general meeting only, 李四 absent (ill).
     const [a, b, c, d] = members as [string, string, string, string];
@@ -144,8 +180,14 @@ describe('a joint branch covering three entities, through the gateway', () => {
       input: { organizationId: branch, type: 'PARTY_LECTURE', topic: '诚信经营党课', plannedOn: '2021-05-18' },
     });
     expect(planned.recordMeeting.heldOn).toBeNull();
-    await gql(`mutation($id: ID!, $held: HeldMeetingInput!) { recordMeetingHeld(meetingId: $id, held: $held) { id } }`, { id: planned.recordMeeting.id, held: held('2021-05-20', [a]) });
-    await gql(`mutation($o: ID!) { recordVenueCheck(organizationId: $o, input: { checkedOn: "2021-05-01", place: true, facilities: true, sign: true, flag: true, booksAndPapers: true, rules: true }) { meetsStandard } }`, { o: branch });
+    await gql(`mutation($id: ID!, $held: HeldMeetingInput!) { recordMeetingHeld(meetingId: $id, held: $held) { id } }`, {
+      id: planned.recordMeeting.id,
+      held: held('2021-05-20', [a]),
+    });
+    await gql(
+      `mutation($o: ID!) { recordVenueCheck(organizationId: $o, input: { checkedOn: "2021-05-01", place: true, facilities: true, sign: true, flag: true, booksAndPapers: true, rules: true }) { meetsStandard } }`,
+      { o: branch },
+    );
 
     await gql(`mutation($id: ID!) { dissolvePartyOrganization(id: $id, dissolvedOn: "2022-06-30") { dissolvedOn } }`, { id: branch });
     await gql(`mutation($id: ID!) { reformPartyOrganization(id: $id, reformedOn: "2023-01-01") { dissolvedOn } }`, { id: branch });
@@ -171,8 +213,11 @@ describe('a joint branch covering three entities, through the gateway', () => {
     expect(organizations.region.organizationFigures.organizations).toBe(0);
 
     // Secretary as of dates: 赵一, then 钱二 from 2022-01-01.
-    const secretary = await gql(`query($id: ID!) { partyOrganization(id: $id) {
-      before: secretary(asOf: "2021-12-31") { member { id name } } now: secretary { member { id } } committee(asOf: "2021-06-30") { role member { id } } } }`, { id: branch });
+    const secretary = await gql(
+      `query($id: ID!) { partyOrganization(id: $id) {
+      before: secretary(asOf: "2021-12-31") { member { id name } } now: secretary { member { id } } committee(asOf: "2021-06-30") { role member { id } } } }`,
+      { id: branch },
+    );
     expect(secretary.partyOrganization.before.member).toEqual({ id: members[0], name: '赵一' });
     expect(secretary.partyOrganization.now.member.id).toBe(members[1]);
     expect(secretary.partyOrganization.committee).toEqual([{ role: 'SECRETARY', member: { id: members[0] } }]);
@@ -212,10 +257,18 @@ describe('a joint branch covering three entities, through the gateway', () => {
 
     // An instructor for the uncovered entity: listed on the entity (masked for an analyst), counted as work coverage.
     const worker = await gql(`mutation { appointPartyWorker(input: { name: "王指导", kind: INSTRUCTOR, regionCode: "${COUNTY}", servingFrom: "2024-01-01" }) { id } }`);
-    await gql(`mutation($w: ID!, $e: ID!) { assignPartyWorker(workerId: $w, targetKind: MARKET_ENTITY, targetId: $e, fromDate: "2024-02-01") { id } }`, { w: worker.appointPartyWorker.id, e: entities[3] });
-    const assigned = await gql(`query($e: ID!) { marketEntity(id: $e) { before: assignedWorkers(asOf: "2024-01-31") { name } now: assignedWorkers { name kind } } }`, { e: entities[3] });
+    await gql(`mutation($w: ID!, $e: ID!) { assignPartyWorker(workerId: $w, targetKind: MARKET_ENTITY, targetId: $e, fromDate: "2024-02-01") { id } }`, {
+      w: worker.appointPartyWorker.id,
+      e: entities[3],
+    });
+    const assigned = await gql(`query($e: ID!) { marketEntity(id: $e) { before: assignedWorkers(asOf: "2024-01-31") { name } now: assignedWorkers { name kind } } }`, {
+      e: entities[3],
+    });
     expect(assigned.marketEntity).toEqual({ before: [], now: [{ name: '王指导', kind: 'INSTRUCTOR' }] });
-    const analyst = await executeGraphQL(gateway.url, `query($e: ID!) { marketEntity(id: $e) { assignedWorkers { name } } }`, { token: await tokenFor(harness.env, '33', ['analyst']), variables: { e: entities[3] } });
+    const analyst = await executeGraphQL(gateway.url, `query($e: ID!) { marketEntity(id: $e) { assignedWorkers { name } } }`, {
+      token: await tokenFor(harness.env, '33', ['analyst']),
+      variables: { e: entities[3] },
+    });
     expect(analyst.data.marketEntity.assignedWorkers[0].name).not.toBe('王指导');
     const work = await gql(`query { region(code: "${TOWNSHIP}") { organizationFigures { coverage { workCoverage { numerator denominator } } } } }`);
     expect(work.region.organizationFigures.coverage.workCoverage).toEqual({ numerator: 4, denominator: 4 });
@@ -262,7 +315,13 @@ describe('a joint branch covering three entities, through the gateway', () => {
     const orm = await openOwnerOrm(organizationsSubgraph.database, { adminUrl: harness.database.adminUrl, rolePassword: harness.env.DB_ROLE_PASSWORD });
     try {
       const subscription = organizationsSubgraph.feed!.subscriptions![0]!;
-      const fetchPage = feedClient({ url: new URL(harness.subgraphs.registry!.url).origin, secret: harness.env.FEED_SECRET!, consumer: 'organizations', types: subscription.types, pageSize: 3 });
+      const fetchPage = feedClient({
+        url: new URL(harness.subgraphs.registry!.url).origin,
+        secret: harness.env.FEED_SECRET!,
+        consumer: 'organizations',
+        types: subscription.types,
+        pageSize: 3,
+      });
       const maintenance = { orm, subscription, fetchPage };
       const before = await compareFeedCopy(maintenance);
       // 5 entities and 4 members in registry, all copied.

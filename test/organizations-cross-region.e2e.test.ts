@@ -44,7 +44,16 @@ async function place(township: string, tag: string): Promise<Placed> {
   ).registerMarketEntity.id;
   const member = (
     await gql(`mutation($input: RegisterPartyMemberInput!) { registerPartyMember(input: $input) { id } }`, {
-      input: { entityId: entity, name: `${tag}党员`, isOwner: true, category: 'FORMAL', distribution: 'INDIVIDUAL_BUSINESS', relationshipType: 'AFFILIATED', foundVia: 'PHONE', registeredOn: '2019-02-01' },
+      input: {
+        entityId: entity,
+        name: `${tag}党员`,
+        isOwner: true,
+        category: 'FORMAL',
+        distribution: 'INDIVIDUAL_BUSINESS',
+        relationshipType: 'AFFILIATED',
+        foundVia: 'PHONE',
+        registeredOn: '2019-02-01',
+      },
     })
   ).registerPartyMember.id;
   const organization = (
@@ -63,20 +72,34 @@ async function place(township: string, tag: string): Promise<Placed> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await gql(`mutation($o: ID!) { coverMarketEntities(organizationId: $o, entityIds: ["${entity}"], fromDate: "2020-01-01") { id } }`, { o: organization });
-  const role = (await gql(`mutation($o: ID!, $m: ID!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: SECRETARY, fromDate: "2020-01-01") { id } }`, { o: organization, m: member }))
-    .appointOrganizationRole.id;
+  const role = (
+    await gql(`mutation($o: ID!, $m: ID!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: SECRETARY, fromDate: "2020-01-01") { id } }`, {
+      o: organization,
+      m: member,
+    })
+  ).appointOrganizationRole.id;
   const meeting = (
     await gql(`mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`, {
-      input: { organizationId: organization, type: 'BRANCH_GENERAL_MEETING', topic: `${tag}党员大会`, held: { heldOn: '2020-03-01', present: [member], absent: [], decisions: `${tag}决议` } },
+      input: {
+        organizationId: organization,
+        type: 'BRANCH_GENERAL_MEETING',
+        topic: `${tag}党员大会`,
+        held: { heldOn: '2020-03-01', present: [member], absent: [], decisions: `${tag}决议` },
+      },
     })
   ).recordMeeting.id;
-  const worker = (await gql(`mutation($input: AppointPartyWorkerInput!) { appointPartyWorker(input: $input) { id } }`, {
-    input: { name: `${tag}指导员`, kind: 'INSTRUCTOR', regionCode: township.slice(0, 6), servingFrom: '2020-01-01' },
-  })).appointPartyWorker.id;
+  const worker = (
+    await gql(`mutation($input: AppointPartyWorkerInput!) { appointPartyWorker(input: $input) { id } }`, {
+      input: { name: `${tag}指导员`, kind: 'INSTRUCTOR', regionCode: township.slice(0, 6), servingFrom: '2020-01-01' },
+    })
+  ).appointPartyWorker.id;
   await gql(`mutation($w: ID!, $e: ID!) { assignPartyWorker(workerId: $w, targetKind: MARKET_ENTITY, targetId: $e, fromDate: "2020-01-01") { id } }`, { w: worker, e: entity });
-  await gql(`mutation($o: ID!) { recordVenueCheck(organizationId: $o, input: { checkedOn: "2020-02-01", place: true, facilities: true, sign: true, flag: true, booksAndPapers: true, rules: true }) { checkedOn } }`, {
-    o: organization,
-  });
+  await gql(
+    `mutation($o: ID!) { recordVenueCheck(organizationId: $o, input: { checkedOn: "2020-02-01", place: true, facilities: true, sign: true, flag: true, booksAndPapers: true, rules: true }) { checkedOn } }`,
+    {
+      o: organization,
+    },
+  );
   return { entity, member, organization, meeting, role, secrets: [entity, member, organization, meeting, role, tag] };
 }
 
@@ -100,33 +123,66 @@ afterAll(async () => {
 
 /** Every reading query that names a record or region of `target`. */
 const readings = (target: Placed, region: string) => [
-  { query: `query($id: ID!) { partyOrganization(id: $id) { id name committee { member { id } } members { edges { node { memberId } } } meetings { edges { node { id topic } } } venue { checkedOn } term { electedOn } coverage { edges { node { entityId } } } } }`, variables: { id: target.organization } },
+  {
+    query: `query($id: ID!) { partyOrganization(id: $id) { id name committee { member { id } } members { edges { node { memberId } } } meetings { edges { node { id topic } } } venue { checkedOn } term { electedOn } coverage { edges { node { entityId } } } } }`,
+    variables: { id: target.organization },
+  },
   { query: `query($id: ID!) { meeting(id: $id) { id topic decisions attendance { member { id } } } }`, variables: { id: target.meeting } },
   { query: `query($id: ID!) { partyMember(id: $id) { id organization { id name } organizationHistory { organizationId } } }`, variables: { id: target.member } },
   { query: `query($id: ID!) { marketEntity(id: $id) { id coveringOrganizations { organizationId } assignedWorkers { id name } } }`, variables: { id: target.entity } },
   { query: `query($code: String) { standaloneCapableWithoutOrganization(regionCode: $code) { totalCount edges { node { entity { id } } } } }`, variables: { code: region } },
   { query: `query($code: String) { partyOrganizations(regionCode: $code) { totalCount edges { node { id name } } } }`, variables: { code: region } },
   { query: `query($code: String) { organizationTerms(status: OVERDUE, regionCode: $code) { totalCount edges { node { id } } } }`, variables: { code: region } },
-  { query: `query($code: ID!) { region(code: $code) { organizationFigures { organizations meetingSchedule { numerator denominator } membersOutOfLife { numerator denominator } venueStandard { numerator } } } }`, variables: { code: region } },
-  { query: `query($code: ID!) { region(code: $code) { organizationFigures(asOf: "2020-06-30") { organizations coverage { organizationCoverage { numerator denominator } } } } }`, variables: { code: region } },
+  {
+    query: `query($code: ID!) { region(code: $code) { organizationFigures { organizations meetingSchedule { numerator denominator } membersOutOfLife { numerator denominator } venueStandard { numerator } } } }`,
+    variables: { code: region },
+  },
+  {
+    query: `query($code: ID!) { region(code: $code) { organizationFigures(asOf: "2020-06-30") { organizations coverage { organizationCoverage { numerator denominator } } } } }`,
+    variables: { code: region },
+  },
 ];
 
 /** Every write that names a record of `target`, from the viewer's own records where one is needed. */
 const writings = (target: Placed, own: Placed) => [
-  { query: `mutation($o: ID!, $m: ID!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: COMMITTEE_MEMBER, fromDate: "2021-01-01") { id } }`, variables: { o: target.organization, m: own.member } },
-  { query: `mutation($o: ID!, $m: ID!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: COMMITTEE_MEMBER, fromDate: "2021-01-01") { id } }`, variables: { o: own.organization, m: target.member } },
+  {
+    query: `mutation($o: ID!, $m: ID!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: COMMITTEE_MEMBER, fromDate: "2021-01-01") { id } }`,
+    variables: { o: target.organization, m: own.member },
+  },
+  {
+    query: `mutation($o: ID!, $m: ID!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: COMMITTEE_MEMBER, fromDate: "2021-01-01") { id } }`,
+    variables: { o: own.organization, m: target.member },
+  },
   { query: `mutation($r: ID!) { endOrganizationRole(roleId: $r, endedOn: "2021-01-01") { id } }`, variables: { r: target.role } },
-  { query: `mutation($o: ID!, $m: ID!) { joinOrganizationLife(organizationId: $o, memberId: $m, fromDate: "2021-01-01") { id } }`, variables: { o: own.organization, m: target.member } },
-  { query: `mutation($o: ID!, $m: ID!) { joinOrganizationLife(organizationId: $o, memberId: $m, fromDate: "2021-01-01") { id } }`, variables: { o: target.organization, m: own.member } },
+  {
+    query: `mutation($o: ID!, $m: ID!) { joinOrganizationLife(organizationId: $o, memberId: $m, fromDate: "2021-01-01") { id } }`,
+    variables: { o: own.organization, m: target.member },
+  },
+  {
+    query: `mutation($o: ID!, $m: ID!) { joinOrganizationLife(organizationId: $o, memberId: $m, fromDate: "2021-01-01") { id } }`,
+    variables: { o: target.organization, m: own.member },
+  },
   { query: `mutation($m: ID!) { leaveOrganizationLife(memberId: $m, leftOn: "2021-01-01") { id } }`, variables: { m: target.member } },
-  { query: `mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`, variables: { input: { organizationId: own.organization, type: 'GROUP_MEETING', topic: '会', held: { heldOn: '2021-01-01', present: [target.member], absent: [] } } } },
-  { query: `mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`, variables: { input: { organizationId: target.organization, type: 'GROUP_MEETING', topic: '会', held: { heldOn: '2021-01-01', present: [], absent: [] } } } },
+  {
+    query: `mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`,
+    variables: { input: { organizationId: own.organization, type: 'GROUP_MEETING', topic: '会', held: { heldOn: '2021-01-01', present: [target.member], absent: [] } } },
+  },
+  {
+    query: `mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`,
+    variables: { input: { organizationId: target.organization, type: 'GROUP_MEETING', topic: '会', held: { heldOn: '2021-01-01', present: [], absent: [] } } },
+  },
   { query: `mutation($id: ID!) { recordMeetingHeld(meetingId: $id, held: { heldOn: "2021-01-01", present: [], absent: [] }) { id } }`, variables: { id: target.meeting } },
-  { query: `mutation($o: ID!) { recordVenueCheck(organizationId: $o, input: { checkedOn: "2021-01-01", place: false, facilities: false, sign: false, flag: false, booksAndPapers: false, rules: false }) { checkedOn } }`, variables: { o: target.organization } },
+  {
+    query: `mutation($o: ID!) { recordVenueCheck(organizationId: $o, input: { checkedOn: "2021-01-01", place: false, facilities: false, sign: false, flag: false, booksAndPapers: false, rules: false }) { checkedOn } }`,
+    variables: { o: target.organization },
+  },
   { query: `mutation($o: ID!) { recordElection(organizationId: $o, electedOn: "2021-01-01") { id } }`, variables: { o: target.organization } },
   { query: `mutation($o: ID!) { dissolvePartyOrganization(id: $o, dissolvedOn: "2021-01-01") { id } }`, variables: { o: target.organization } },
   { query: `mutation($o: ID!, $p: ID) { moveOrganization(id: $o, parentId: $p, movedOn: "2021-01-01") { id } }`, variables: { o: own.organization, p: target.organization } },
-  { query: `mutation($o: ID!, $e: ID!) { coverMarketEntities(organizationId: $o, entityIds: [$e], fromDate: "2021-01-01") { id } }`, variables: { o: own.organization, e: target.entity } },
+  {
+    query: `mutation($o: ID!, $e: ID!) { coverMarketEntities(organizationId: $o, entityIds: [$e], fromDate: "2021-01-01") { id } }`,
+    variables: { o: own.organization, e: target.entity },
+  },
 ];
 
 const leaks = (answer: unknown, secrets: readonly string[]) => secrets.filter((secret) => JSON.stringify((answer as { data?: unknown }).data ?? null).includes(secret));
@@ -160,9 +216,18 @@ describe('out-of-region users', () => {
     }
     console.log(`cross-region: ${attempts} attempts by ${viewers.length * 3} viewers, no leak`);
     // Nothing was changed by the refused writes: region B's records are as they were.
-    const b = await gql(`query($o: ID!, $m: ID!) { partyOrganization(id: $o) { dissolvedOn committee { member { id } } meetings { totalCount } venue { meetsStandard } term { electedOn } }
-      partyMember(id: $m) { organizationHistory { organizationId toDate } } }`, { o: other.organization, m: other.member });
-    expect(b.partyOrganization).toEqual({ dissolvedOn: null, committee: [{ member: { id: other.member } }], meetings: { totalCount: 1 }, venue: { meetsStandard: true }, term: { electedOn: '2020-01-01' } });
+    const b = await gql(
+      `query($o: ID!, $m: ID!) { partyOrganization(id: $o) { dissolvedOn committee { member { id } } meetings { totalCount } venue { meetsStandard } term { electedOn } }
+      partyMember(id: $m) { organizationHistory { organizationId toDate } } }`,
+      { o: other.organization, m: other.member },
+    );
+    expect(b.partyOrganization).toEqual({
+      dissolvedOn: null,
+      committee: [{ member: { id: other.member } }],
+      meetings: { totalCount: 1 },
+      venue: { meetsStandard: true },
+      term: { electedOn: '2020-01-01' },
+    });
     expect(b.partyMember.organizationHistory).toEqual([{ organizationId: other.organization, toDate: null }]);
   });
 

@@ -41,7 +41,9 @@ afterAll(async () => {
 describe('registry journey through the gateway', () => {
   it('registers, walks the feedback chain and moves the figures at every level', async () => {
     const before = await Promise.all(LEVELS.map(figuresAt));
-    const unit = await gql(`mutation { registerMarketEntity(input: { kind: INDIVIDUAL_BUSINESS, name: "周记水果摊", regionCode: "330110005", registeredOn: "2021-03-01" }) { id } }`);
+    const unit = await gql(
+      `mutation { registerMarketEntity(input: { kind: INDIVIDUAL_BUSINESS, name: "周记水果摊", regionCode: "330110005", registeredOn: "2021-03-01" }) { id } }`,
+    );
     expect(unit.errors).toBeUndefined();
     const member = await gql(
       `mutation($unit: ID!) { registerPartyMember(input: { entityId: $unit, name: "周海", mobile: "13588889999", isOwner: true, householdPlace: "江西省鄱阳县",

@@ -62,9 +62,7 @@ describe('row-level security on the app role', () => {
     await withConnection(markets.appUrl, async (client) => {
       await client.query('begin');
       await client.query("select set_config('app.region', '3301', true)");
-      await expect(
-        client.query("insert into market (id, name, category, region_code) values (gen_random_uuid(), 'x', 'y', '330203001')"),
-      ).rejects.toThrow(/row-level security/);
+      await expect(client.query("insert into market (id, name, category, region_code) values (gen_random_uuid(), 'x', 'y', '330203001')")).rejects.toThrow(/row-level security/);
       await client.query('rollback');
       await client.query('begin');
       await client.query("select set_config('app.region', '3301', true)");

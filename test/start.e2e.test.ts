@@ -39,9 +39,22 @@ const answers = async (query: string) => executeGraphQL(gatewayUrl, query, { tok
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'xgz-start-'));
   await chmod(dataDir, 0o755);
-  const ports = { EMBEDDED_PG_PORT: await freePort(), GATEWAY_PORT: await freePort(), REGISTRY_PORT: await freePort(), ORGANIZATIONS_PORT: await freePort(), MARKETS_PORT: await freePort(), ASSESSMENTS_PORT: await freePort() };
+  const ports = {
+    EMBEDDED_PG_PORT: await freePort(),
+    GATEWAY_PORT: await freePort(),
+    REGISTRY_PORT: await freePort(),
+    ORGANIZATIONS_PORT: await freePort(),
+    MARKETS_PORT: await freePort(),
+    ASSESSMENTS_PORT: await freePort(),
+  };
   const { NODE_ENV: _test, ...inherited } = process.env as Record<string, string>;
-  environment = { ...inherited, NODE_ENV: 'development', LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, String(port)])) };
+  environment = {
+    ...inherited,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: dataDir,
+    ...Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, String(port)])),
+  };
   gatewayUrl = `http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`;
   // As `npm start` runs it: through the tsx launcher, in a process group of its own, as in a terminal.
   start = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'scripts/src/start.ts')], { cwd: root, env: environment, detached: true });

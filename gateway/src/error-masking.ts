@@ -2,16 +2,16 @@ import { GraphQLError } from 'graphql';
 import { declaredErrorCodes, ErrorCode, logger, redactedErrorMessage, tokenLimitError } from '@xgz/kit';
 
 /** Codes that describe the plumbing (a subgraph down, a timeout, a crash), never something a user can fix. */
-const plumbingCodes = new Set([
-  'INTERNAL_SERVER_ERROR',
-  'DOWNSTREAM_SERVICE_ERROR',
-  'SUBREQUEST_HTTP_ERROR',
-  'SUBREQUEST_MALFORMED_RESPONSE',
-  'TIMEOUT_ERROR',
-  'GATEWAY_TIMEOUT',
-]);
+const plumbingCodes = new Set(['INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR', 'SUBREQUEST_HTTP_ERROR', 'SUBREQUEST_MALFORMED_RESPONSE', 'TIMEOUT_ERROR', 'GATEWAY_TIMEOUT']);
 /** What graphql-js, Yoga and the federation runtime answer a malformed request with: the caller's to fix. */
-const protocolCodes = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE'];
+const protocolCodes = [
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+];
 
 /**
  * The codes passed through as they are: the kit's shared codes, the protocol's, and every domain
@@ -51,7 +51,10 @@ export function maskGatewayError(error: unknown, passThrough: ReadonlySet<string
     return new GraphQLError(bounded(graphqlError.message), { extensions: { code: 'BAD_USER_INPUT', field: /^Variable "\$(\w+)"/.exec(graphqlError.message)![1] } });
   }
   const text = describe(graphqlError ?? error);
-  const unreachable = code === 'SUBREQUEST_HTTP_ERROR' || code === 'TIMEOUT_ERROR' || code === 'GATEWAY_TIMEOUT' ||
+  const unreachable =
+    code === 'SUBREQUEST_HTTP_ERROR' ||
+    code === 'TIMEOUT_ERROR' ||
+    code === 'GATEWAY_TIMEOUT' ||
     /fetch failed|ECONNREFUSED|ECONNRESET|socket hang up|timed? ?out|aborted/i.test(text);
   logger.warn('masked error', { code, serviceName: extensions.serviceName, message: redactedErrorMessage(graphqlError ?? error) });
   const serviceName = typeof extensions.serviceName === 'string' ? { serviceName: extensions.serviceName } : {};

@@ -15,7 +15,6 @@ export interface GatewayHttpOptions {
 /** The IDE page may be kept 10 minutes, then revalidated by its ETag (a 304 costs nothing). */
 const PAGE_CACHE_CONTROL = 'public, max-age=600';
 
-
 /** Headers about this connection and the body as it arrived, not about the request passed on. */
 const hopByHop = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'upgrade']);
 
@@ -33,8 +32,7 @@ async function serveGraphiQL(request: IncomingMessage, response: ServerResponse)
   response.writeHead(200, { ...headers, ...(encoding ? { 'content-encoding': encoding } : {}), 'content-length': String(body.length) }).end(body);
 }
 
-const wantsPage = (request: IncomingMessage, url: URL) =>
-  request.method === 'GET' && !url.searchParams.has('query') && (request.headers.accept ?? '').includes('text/html');
+const wantsPage = (request: IncomingMessage, url: URL) => request.method === 'GET' && !url.searchParams.has('query') && (request.headers.accept ?? '').includes('text/html');
 
 /**
  * The gateway's HTTP front: /healthz, /readyz (every subgraph's database answers), the GraphiQL
@@ -74,7 +72,9 @@ export function gatewayRequestHandler(options: GatewayHttpOptions) {
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined && !hopByHop.has(name)) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const answer = await options.fetch(new options.Request(new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`), { method: request.method, headers, body }));
+    const answer = await options.fetch(
+      new options.Request(new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`), { method: request.method, headers, body }),
+    );
     const outgoing: Record<string, string> = {};
     answer.headers.forEach((value, name) => {
       if (!hopByHop.has(name)) outgoing[name] = value;

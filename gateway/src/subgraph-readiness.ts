@@ -15,7 +15,10 @@ export function subgraphReadiness(urls: Record<string, string>) {
     const entries = await Promise.all(
       Object.entries(urls).map(async ([name, url]) => {
         const readyz = new URL('/readyz', url);
-        const ok = await fetch(readyz, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) }).then((response) => response.ok, () => false);
+        const ok = await fetch(readyz, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) }).then(
+          (response) => response.ok,
+          () => false,
+        );
         return [name, ok ? 'ready' : 'unavailable'] as const;
       }),
     );

@@ -17,11 +17,13 @@ type Call = (query: string, variables?: Record<string, unknown>) => Promise<{ da
 export async function seedOrganizationsDemo(gatewayUrl: string, tokenFor: (regionCode: string) => Promise<string>): Promise<number> {
   let token = await tokenFor('33');
   const call: Call = async (query, variables) =>
-    (await fetch(gatewayUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    })).json() as never;
+    (
+      await fetch(gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      })
+    ).json() as never;
   const existing = await call('{ region(code: "33") { partyOrganizationCount } }');
   if ((existing.data?.region?.partyOrganizationCount ?? 0) > 0) return 0;
   const cover = (id: string, ids: string[]) =>
@@ -37,7 +39,15 @@ export async function seedOrganizationsDemo(gatewayUrl: string, tokenFor: (regio
     }
     for (const [township, ids] of [...byTownship].slice(0, BRANCHES_PER_CITY)) {
       const result = await call(`mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id } } }`, {
-        input: { name: `${township}个体私营经济联合党支部`, level: 'BRANCH', formation: 'JOINT', regionCode: township, hostKind: 'ASSOCIATION', hostName: '个私协会分会', establishedOn: '2016-07-01' },
+        input: {
+          name: `${township}个体私营经济联合党支部`,
+          level: 'BRANCH',
+          formation: 'JOINT',
+          regionCode: township,
+          hostKind: 'ASSOCIATION',
+          hostName: '个私协会分会',
+          establishedOn: '2016-07-01',
+        },
       });
       const id = result.data?.formPartyOrganization?.organization?.id;
       if (!id) continue;
@@ -64,7 +74,10 @@ async function seedOrganizationLife(call: Call, organizationId: string, township
   for (const memberId of members) {
     await call(`mutation($m: ID!, $o: ID!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: "2016-07-01") { id } }`, { m: memberId, o: organizationId });
   }
-  await call(`mutation($o: ID!, $m: ID!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: SECRETARY, fromDate: "2016-07-01") { id } }`, { o: organizationId, m: members[0] });
+  await call(`mutation($o: ID!, $m: ID!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: SECRETARY, fromDate: "2016-07-01") { id } }`, {
+    o: organizationId,
+    m: members[0],
+  });
   const meeting = (type: string, topic: string, heldOn: string, present: string[]) =>
     call(`mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`, {
       input: { organizationId, type, topic, held: { heldOn, present, absent: [], hostMemberId: members[0], recorderMemberId: members[0] } },
@@ -96,6 +109,9 @@ async function seedInstructor(call: Call, uncovered: [string, string[]][]): Prom
   const workerId = appointed.data?.appointPartyWorker?.id;
   if (!workerId) return;
   for (const entityId of entityIds.slice(0, 5)) {
-    await call(`mutation($w: ID!, $e: ID!) { assignPartyWorker(workerId: $w, targetKind: MARKET_ENTITY, targetId: $e, fromDate: "2018-01-01") { id } }`, { w: workerId, e: entityId });
+    await call(`mutation($w: ID!, $e: ID!) { assignPartyWorker(workerId: $w, targetKind: MARKET_ENTITY, targetId: $e, fromDate: "2018-01-01") { id } }`, {
+      w: workerId,
+      e: entityId,
+    });
   }
 }

@@ -85,7 +85,9 @@ await runCli(async () => {
       });
       bar.stop();
       const seconds = (performance.now() - started) / 1000;
-      console.log(`${result.dryRun ? 'dry run: would import' : 'imported'} ${result.imported} members (${result.unchanged} already there, ${result.unitsCreated} new units) from ${result.rows} rows in ${seconds.toFixed(1)} s`);
+      console.log(
+        `${result.dryRun ? 'dry run: would import' : 'imported'} ${result.imported} members (${result.unchanged} already there, ${result.unitsCreated} new units) from ${result.rows} rows in ${seconds.toFixed(1)} s`,
+      );
     } finally {
       await orm.close();
     }

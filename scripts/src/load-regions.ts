@@ -10,7 +10,9 @@ await runCli(async () => {
   const database = await openLocalDatabase(env, { reuseRunning: true });
   try {
     const result = await prepareAllDatabases(database.adminUrl, env, { forceRegions: process.argv.includes('--force') });
-    console.log(result.skipped ? `already loaded: ${result.rows} regions (use --force to reload)` : `loaded ${result.rows} regions in ${(result.milliseconds / 1000).toFixed(2)} s`);
+    console.log(
+      result.skipped ? `already loaded: ${result.rows} regions (use --force to reload)` : `loaded ${result.rows} regions in ${(result.milliseconds / 1000).toFixed(2)} s`,
+    );
   } finally {
     await database.stop();
   }

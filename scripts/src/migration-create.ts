@@ -11,7 +11,13 @@ import { subgraphByName } from './subgraphs.js';
 /** The schema is created by provisioning; the owner role may not create schemas, so the lines must go. */
 async function dropSchemaStatements(file: string) {
   const text = await readFile(file, 'utf8');
-  await writeFile(file, text.split('\n').filter((line) => !/(create|drop) schema/.test(line)).join('\n'));
+  await writeFile(
+    file,
+    text
+      .split('\n')
+      .filter((line) => !/(create|drop) schema/.test(line))
+      .join('\n'),
+  );
 }
 
 const [name, label] = process.argv.slice(2);

@@ -23,7 +23,9 @@ await runCli(async () => {
   try {
     await prepareAllDatabases(database.adminUrl, env);
     const townships = await withConnection(subgraphRoles(database.adminUrl, 'registry', env.DB_ROLE_PASSWORD).ownerUrl, async (client) =>
-      (await client.query<{ code: string }>(`select code from region where level = 'TOWNSHIP' and starts_with(code, $1) order by code`, [values.region])).rows.map((row) => row.code),
+      (await client.query<{ code: string }>(`select code from region where level = 'TOWNSHIP' and starts_with(code, $1) order by code`, [values.region])).rows.map(
+        (row) => row.code,
+      ),
     );
     if (!townships.length) throw new CliError(`no townships under ${values.region}: pass a province, city or county code.`);
     await writeFile(file, await writeRegistrationForm(sampleRegistrationForm(Number(count), townships), format));

@@ -48,7 +48,13 @@ function run(name: string, entry: string, extraEnv: Record<string, string>) {
     env: { ...process.env, ...extraEnv, DATABASE_URL: database!.adminUrl, PREPARE_DATABASE: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const prefix = (chunk: Buffer) => chunk.toString().trimEnd().split('\n').map((line) => `[${name}] ${line}`).join('\n');
+  const prefix = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .trimEnd()
+      .split('\n')
+      .map((line) => `[${name}] ${line}`)
+      .join('\n');
   child.stdout?.on('data', (chunk: Buffer) => console.log(prefix(chunk)));
   child.stderr?.on('data', (chunk: Buffer) => console.error(prefix(chunk)));
   child.on('exit', (code, signal) => {
@@ -81,7 +87,10 @@ process.on('SIGTERM', () => void stop());
 
 async function waitForHealth(url: string, name: string) {
   for (let attempt = 0; attempt < 600 && !stopping; attempt++) {
-    const ok = await fetch(url).then((response) => response.ok, () => false);
+    const ok = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) return;
     await sleep(200);
   }

@@ -61,9 +61,7 @@ export function createTokenVerifier(env: AuthEnv) {
       return { subject: claims.sub, regionCode: claims.region, roles: claims.roles };
     } catch {
       // The reason stays server-side: it would help someone forging tokens more than a user.
-      throw unauthenticated(
-        `The bearer token is invalid, expired or valid for longer than ${env.JWT_MAX_LIFETIME_SECONDS / 3600} h: get a new one.`,
-      );
+      throw unauthenticated(`The bearer token is invalid, expired or valid for longer than ${env.JWT_MAX_LIFETIME_SECONDS / 3600} h: get a new one.`);
     }
   };
 }
@@ -71,10 +69,7 @@ export function createTokenVerifier(env: AuthEnv) {
 export type TokenVerifier = ReturnType<typeof createTokenVerifier>;
 
 /** Signs a development token (HS256) for a region and roles, valid 12 h unless `expiresIn` says otherwise. */
-export async function signDevToken(
-  env: AuthEnv,
-  claims: { subject?: string; regionCode: string; roles: readonly Role[]; expiresIn?: string },
-): Promise<string> {
+export async function signDevToken(env: AuthEnv, claims: { subject?: string; regionCode: string; roles: readonly Role[]; expiresIn?: string }): Promise<string> {
   if (!isRegionCode(claims.regionCode)) throw new Error(`Not a region code: ${claims.regionCode}`);
   return new SignJWT({ region: claims.regionCode, roles: [...claims.roles] })
     .setProtectedHeader({ alg: 'HS256' })

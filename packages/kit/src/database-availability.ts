@@ -6,7 +6,8 @@ const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'
 /** SQLSTATEs of a server that is going away or not there yet: class 08 and the shutdown codes. */
 const serverCodes = /^(08...|57P01|57P02|57P03)$/;
 /** What `pg` says when the socket died under a query or a connect timed out. */
-const driverMessages = /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery mode)/i;
+const driverMessages =
+  /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery mode)/i;
 
 /** Whether `error` (or anything in its cause chain) means the database could not be reached. */
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -66,7 +66,13 @@ export async function writeDatedChange<Row extends DatedRecord, State extends Re
     }
     await change.derive?.(tx, row);
     await writeAudit(tx, viewer, [
-      { action: change.audit.action, subjectType: change.audit.subjectType, subjectId: row.id, regionCode: row.regionCode, detail: { [argument]: change.effectiveOn, ...change.audit.detail } },
+      {
+        action: change.audit.action,
+        subjectType: change.audit.subjectType,
+        subjectId: row.id,
+        regionCode: row.regionCode,
+        detail: { [argument]: change.effectiveOn, ...change.audit.detail },
+      },
     ]);
     return row;
   });

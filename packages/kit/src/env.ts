@@ -22,7 +22,11 @@ const sharedEnvSchema = z.object({
   JWT_ISSUER: z.string().default('xgz-dev'),
   JWT_AUDIENCE: z.string().default('xgz'),
   /** The longest a token may live (exp − iat), in seconds; longer ones are refused. */
-  JWT_MAX_LIFETIME_SECONDS: z.coerce.number().int().positive().default(12 * 60 * 60),
+  JWT_MAX_LIFETIME_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(12 * 60 * 60),
   /** HS256 secret subgraphs sign fact-feed requests with (service credentials); required in production. */
   FEED_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** How often a caught-up consumer asks its owner's fact feed for changes, in ms. */
@@ -40,16 +44,11 @@ export type SharedEnv = z.infer<typeof sharedEnvSchema>;
  * Parses the environment with the shared schema extended by `extra`, failing fast with a message
  * that names every bad variable.
  */
-export function parseEnv<T extends z.ZodRawShape>(
-  extra: T,
-  source: NodeJS.ProcessEnv = process.env,
-): SharedEnv & z.infer<z.ZodObject<T>> {
+export function parseEnv<T extends z.ZodRawShape>(extra: T, source: NodeJS.ProcessEnv = process.env): SharedEnv & z.infer<z.ZodObject<T>> {
   const schema = sharedEnvSchema.extend(extra);
   const result = schema.safeParse(source);
   if (!result.success) {
-    const problems = result.error.issues
-      .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
-      .join('\n');
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
     throw new Error(`Invalid environment:\n${problems}`);
   }
   const env = result.data as SharedEnv & z.infer<z.ZodObject<T>>;

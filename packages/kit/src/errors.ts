@@ -30,8 +30,7 @@ function codedError(code: string, message: string, extensions: Record<string, un
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
-export const badUserInput = (message: string, field?: string) =>
-  codedError(ErrorCode.BadUserInput, message, field ? { field } : {});
+export const badUserInput = (message: string, field?: string) => codedError(ErrorCode.BadUserInput, message, field ? { field } : {});
 
 export const forbidden = (message: string) => codedError(ErrorCode.Forbidden, message);
 
@@ -41,5 +40,4 @@ export const unauthenticated = (message = `Sign in: send "Authorization: Bearer 
   codedError(ErrorCode.Unauthenticated, message);
 
 /** A domain rule broken by the request, e.g. a feedback step out of order. */
-export const domainError = (code: string, message: string, extensions?: Record<string, unknown>) =>
-  codedError(code, message, extensions);
+export const domainError = (code: string, message: string, extensions?: Record<string, unknown>) => codedError(code, message, extensions);

@@ -1,13 +1,4 @@
-import {
-  defaultFieldResolver,
-  getNullableType,
-  isInputObjectType,
-  isListType,
-  isObjectType,
-  isScalarType,
-  type GraphQLInputType,
-  type GraphQLSchema,
-} from 'graphql';
+import { defaultFieldResolver, getNullableType, isInputObjectType, isListType, isObjectType, isScalarType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { isRegionCode } from './auth.js';
 import { badUserInput } from './errors.js';
 import { isUuid } from './ids.js';

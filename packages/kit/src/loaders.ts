@@ -9,11 +9,7 @@ import { isUuid } from './ids.js';
  * Loads region-placed rows by id, batched into one query. Rows outside the viewer's region are
  * null — RLS already hides them; the explicit check keeps the rule visible in code too.
  */
-export function regionScopedByIdLoader<Row extends { id: string; regionCode: string }>(
-  em: EntityManager,
-  entity: EntityName<Row>,
-  viewer: Viewer,
-) {
+export function regionScopedByIdLoader<Row extends { id: string; regionCode: string }>(em: EntityManager, entity: EntityName<Row>, viewer: Viewer) {
   return new DataLoader<string, Row | null>(async (ids) => {
     // A malformed id names nothing: null, rather than a database error.
     const rows = (await em.find(entity, { id: { $in: ids.filter(isUuid) } } as never)) as Row[];

@@ -54,10 +54,7 @@ function ormOptions(definition: SubgraphDatabaseDefinition, clientUrl: string, d
  * Creates roles and schema if missing, applies pending migrations and brings the figures'
  * report-date snapshots up to today, as the owner role. Safe to run on every start.
  */
-export async function prepareSubgraphDatabase(
-  definition: SubgraphDatabaseDefinition,
-  settings: DatabaseConnectionSettings,
-): Promise<void> {
+export async function prepareSubgraphDatabase(definition: SubgraphDatabaseDefinition, settings: DatabaseConnectionSettings): Promise<void> {
   const roles = await provisionSubgraph(settings.adminUrl, definition.name, settings.rolePassword);
   const owner = await MikroORM.init(ormOptions(definition, roles.ownerUrl, settings.debug));
   try {

@@ -18,9 +18,6 @@ export async function findPage<Row extends { id: string }, Node = Row>(
 ): Promise<Connection<Node>> {
   const size = pageSize(page.first);
   const filter = page.after ? ({ $and: [where, { id: { $gt: decodeCursor(page.after) } }] } as FilterQuery<Row>) : where;
-  const [rows, totalCount] = await Promise.all([
-    em.find(entity, filter, { orderBy: { id: 'asc' } as never, limit: size + 1 }) as Promise<Row[]>,
-    em.count(entity, where),
-  ]);
+  const [rows, totalCount] = await Promise.all([em.find(entity, filter, { orderBy: { id: 'asc' } as never, limit: size + 1 }) as Promise<Row[]>, em.count(entity, where)]);
   return toConnection(rows, size, totalCount, map);
 }

@@ -7,10 +7,16 @@ import { regionScopePolicy } from './rls-policy.js';
  * ORM. Spread it first in `properties`, and put `placedRecordPolicies` beside it.
  */
 export const placedRecordProperties = (tableName: string) => ({
-  id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+  id: p
+    .uuid()
+    .primary()
+    .onCreate(() => crypto.randomUUID()),
   regionCode: p.string().length(12).collation('C').index(`${tableName}_region_code_index`),
   createdAt: p.datetime().onCreate(() => new Date()),
-  updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  updatedAt: p
+    .datetime()
+    .onCreate(() => new Date())
+    .onUpdate(() => new Date()),
 });
 
 /** Row-level security on the region code: a request sees and writes its region's rows only. */

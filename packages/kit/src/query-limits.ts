@@ -35,7 +35,11 @@ export const queryLimitSettings = {
   /** Size assumed for a list field that declares none (@listSize). */
   QUERY_ASSUMED_LIST_SIZE: z.coerce.number().int().positive().default(20),
   /** Largest request body, in bytes (an import file travels base64 in it). */
-  MAX_BODY_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(16 * 1024 * 1024),
 };
 
 export type QueryLimits = z.infer<z.ZodObject<typeof queryLimitSettings>>;
@@ -45,12 +49,19 @@ const limitError = (code: string, message: string) => new GraphQLError(message, 
 /** Depth and alias limits as validation rules, each reporting its own code. */
 export function queryShapeRules(limits: QueryLimits): ValidationRule[] {
   const report = (code: string, hint: string) => [
-    (context: ValidationContext | null, error: GraphQLError) =>
-      context?.reportError(limitError(code, `${error.message.replace(/^Syntax Error: /, '')} ${hint}`)),
+    (context: ValidationContext | null, error: GraphQLError) => context?.reportError(limitError(code, `${error.message.replace(/^Syntax Error: /, '')} ${hint}`)),
   ];
   return [
-    maxDepthRule({ n: limits.QUERY_MAX_DEPTH, propagateOnRejection: false, onReject: report(ErrorCode.QueryTooDeep, 'Ask for fewer nested levels (QUERY_MAX_DEPTH).') }) as ValidationRule,
-    maxAliasesRule({ n: limits.QUERY_MAX_ALIASES, propagateOnRejection: false, onReject: report(ErrorCode.QueryTooManyAliases, 'Split the operation (QUERY_MAX_ALIASES).') }) as ValidationRule,
+    maxDepthRule({
+      n: limits.QUERY_MAX_DEPTH,
+      propagateOnRejection: false,
+      onReject: report(ErrorCode.QueryTooDeep, 'Ask for fewer nested levels (QUERY_MAX_DEPTH).'),
+    }) as ValidationRule,
+    maxAliasesRule({
+      n: limits.QUERY_MAX_ALIASES,
+      propagateOnRejection: false,
+      onReject: report(ErrorCode.QueryTooManyAliases, 'Split the operation (QUERY_MAX_ALIASES).'),
+    }) as ValidationRule,
   ];
 }
 
@@ -119,7 +130,13 @@ function costEstimator(limits: QueryLimits) {
 }
 
 /** The estimated cost of running `document` with `variables` (see costEstimator). */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined, limits: QueryLimits): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined,
+  limits: QueryLimits,
+): number {
   return getComplexity({
     schema,
     query: document,

@@ -7,9 +7,7 @@ export const coversRegion = (viewer: Viewer, regionCode: string) => regionCode.s
 /** Throws FORBIDDEN, naming the viewer's own region, when `regionCode` is outside their subtree. */
 export function assertRegionInScope(viewer: Viewer, regionCode: string, what = 'figures'): void {
   if (!coversRegion(viewer, regionCode)) {
-    throw forbidden(
-      `Region ${regionCode} is outside your region ${viewer.regionCode}: you can read ${what} for ${viewer.regionCode} and the regions under it only.`,
-    );
+    throw forbidden(`Region ${regionCode} is outside your region ${viewer.regionCode}: you can read ${what} for ${viewer.regionCode} and the regions under it only.`);
   }
 }
 

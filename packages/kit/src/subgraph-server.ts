@@ -63,7 +63,6 @@ const toHeaderMap = (request: IncomingMessage) => {
   return headers;
 };
 
-
 /** The operation's cost is checked once its document and variables are known, before it runs. */
 const costLimitPlugin = (limits: QueryLimits): ApolloServerPlugin => ({
   async requestDidStart() {

@@ -60,18 +60,13 @@ export function subgraphAdminUrl(name: string, env: SharedEnv, source: NodeJS.Pr
 }
 
 /** Prepares the database, opens the ORM as the app role and serves the subgraph over HTTP. */
-export async function startSubgraph<Loaders>(
-  definition: SubgraphDefinition<Loaders>,
-  options: StartSubgraphOptions,
-): Promise<RunningSubgraph> {
+export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>, options: StartSubgraphOptions): Promise<RunningSubgraph> {
   const settings = { adminUrl: options.adminUrl, rolePassword: options.env.DB_ROLE_PASSWORD };
   if (options.prepare !== false) await prepareSubgraphDatabase(definition.database, settings);
   const orm = await openAppOrm(definition.database, settings);
   const schema = buildTypeGraphqlSubgraphSchema(definition.schema);
   const ownerUrl = subgraphRoles(options.adminUrl, definition.name, options.env.DB_ROLE_PASSWORD).ownerUrl;
-  const feedRoute = definition.feed?.publishes?.length
-    ? createFeedRoute({ ownerUrl, feedSecret: options.env.FEED_SECRET!, publishes: definition.feed.publishes })
-    : null;
+  const feedRoute = definition.feed?.publishes?.length ? createFeedRoute({ ownerUrl, feedSecret: options.env.FEED_SECRET!, publishes: definition.feed.publishes }) : null;
   const server = await startSubgraphServer({
     name: definition.name,
     schema,
@@ -139,7 +134,10 @@ async function databaseAnswers(orm: MikroORM): Promise<Readiness> {
   const answer = orm.em
     .fork()
     .execute('select 1')
-    .then(() => true, () => false);
+    .then(
+      () => true,
+      () => false,
+    );
   const ready = await Promise.race([answer, timeout]);
   return { ready, database: ready ? 'ready' : 'unavailable' };
 }

@@ -71,7 +71,14 @@ interface Version {
 }
 
 /** Two periods when the record changes on `at`, else one. */
-function periods(subjectType: string, subjectId: string, regionCode: string, from: number, state: Record<string, unknown>, change?: { at: number; state: Record<string, unknown> }): Version[] {
+function periods(
+  subjectType: string,
+  subjectId: string,
+  regionCode: string,
+  from: number,
+  state: Record<string, unknown>,
+  change?: { at: number; state: Record<string, unknown> },
+): Version[] {
   const first = { id: crypto.randomUUID(), subjectType, subjectId, regionCode, from: isoDay(from), to: change ? isoDay(change.at) : null, state };
   return change ? [first, { ...first, id: crypto.randomUUID(), from: isoDay(change.at), to: null, state: change.state }] : [first];
 }
@@ -92,7 +99,8 @@ async function generate(adminUrl: string, rolePassword: string) {
     const kind = random.pick(kinds);
     const registered = dayBetween(START, END);
     const state = { kind, status: 'OPERATING', regionCode, employees: random.integer(0, 120) };
-    const change = random.next() < 0.3 ? { at: dayBetween(registered + DAY, END + DAY), state: { ...state, status: random.next() < 0.5 ? 'SUSPENDED' : 'DEREGISTERED' } } : undefined;
+    const change =
+      random.next() < 0.3 ? { at: dayBetween(registered + DAY, END + DAY), state: { ...state, status: random.next() < 0.5 ? 'SUSPENDED' : 'DEREGISTERED' } } : undefined;
     versions.push(...periods('MarketEntity', id, regionCode, registered, state, change));
     entities.push({ id, regionCode, kind, status: change?.state.status ?? 'OPERATING', registered, changed: change?.at ?? registered, employees: state.employees });
   }
@@ -121,12 +129,14 @@ async function generate(adminUrl: string, rolePassword: string) {
     versions.push(...periods('PartyMember', id, entity.regionCode, registered, state, change));
     members.push({ id, entity, state: change?.state ?? state, registered, changed: change?.at ?? registered });
   }
-  const toInterval = (facts: typeof marketEntityFacts | typeof partyMemberFacts) => (v: Version): FactInterval => ({
-    regionCode: v.regionCode,
-    from: v.from,
-    to: v.to,
-    metrics: facts.metricsOf(v.state as never),
-  });
+  const toInterval =
+    (facts: typeof marketEntityFacts | typeof partyMemberFacts) =>
+    (v: Version): FactInterval => ({
+      regionCode: v.regionCode,
+      from: v.from,
+      to: v.to,
+      metrics: facts.metricsOf(v.state as never),
+    });
   const deltas = figureDeltas({
     added: [
       ...versions.filter((v) => v.subjectType === 'MarketEntity').map(toInterval(marketEntityFacts)),
@@ -143,7 +153,8 @@ async function generate(adminUrl: string, rolePassword: string) {
       'copy market_entity (id, kind, name, credit_code, region_code, status, status_since, registered_on, last_change_on, employees, created_at, updated_at) from stdin with (format csv)',
       (function* () {
         let n = 0;
-        for (const e of entities) yield csv(e.id, e.kind, `测试商户${n++}`, null, e.regionCode, e.status, isoDay(e.changed), isoDay(e.registered), isoDay(e.changed), e.employees, now, now);
+        for (const e of entities)
+          yield csv(e.id, e.kind, `测试商户${n++}`, null, e.regionCode, e.status, isoDay(e.changed), isoDay(e.registered), isoDay(e.changed), e.employees, now, now);
       })(),
     );
     await copyCsv(
@@ -155,8 +166,29 @@ async function generate(adminUrl: string, rolePassword: string) {
         for (const m of members) {
           const s = m.state as Record<string, string | boolean>;
           const name = `党员${n++}`;
-          yield csv(m.id, m.entity.id, m.entity.regionCode, name, null, `${name}|`, false, s.category as string, 'INDIVIDUAL_BUSINESS', s.relationshipType as string, s.findingState as string, isoDay(m.registered),
-            s.sanliangDone as boolean, 'NOT_NEEDED', s.status as string, isoDay(m.changed), s.floatingFeedbackComplete as boolean, isoDay(m.registered), isoDay(m.changed), now, now);
+          yield csv(
+            m.id,
+            m.entity.id,
+            m.entity.regionCode,
+            name,
+            null,
+            `${name}|`,
+            false,
+            s.category as string,
+            'INDIVIDUAL_BUSINESS',
+            s.relationshipType as string,
+            s.findingState as string,
+            isoDay(m.registered),
+            s.sanliangDone as boolean,
+            'NOT_NEEDED',
+            s.status as string,
+            isoDay(m.changed),
+            s.floatingFeedbackComplete as boolean,
+            isoDay(m.registered),
+            isoDay(m.changed),
+            now,
+            now,
+          );
         }
       })(),
     );
@@ -187,7 +219,9 @@ export async function benchFigures() {
   await withScratchDatabase(async (adminUrl, env) => {
     const started = performance.now();
     const generated = await generate(adminUrl, env.DB_ROLE_PASSWORD);
-    console.log(`generated ${ENTITIES} entities and ${MEMBERS} members over ${generated.townships.length} townships of 浙江省: ${generated.versions.length} history rows, ${generated.deltas} figure rows, in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    console.log(
+      `generated ${ENTITIES} entities and ${MEMBERS} members over ${generated.townships.length} townships of 浙江省: ${generated.versions.length} history rows, ${generated.deltas} figure rows, in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
     const registry = await startSubgraph(registrySubgraph, { env, adminUrl, port: 0, prepare: false });
     const gateway = await startGateway({ env: parseGatewayEnv({ GATEWAY_PORT: '0', LOG_LEVEL: 'error' }), subgraphUrls: { registry: registry.url } });
     const token = await signDevToken(env, { regionCode: '33', roles: ['analyst'] });
@@ -212,7 +246,8 @@ export async function benchFigures() {
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ query: FIGURES_BENCH_QUERY }),
         });
-        const served = ((await response.json()) as { data: { region: { registryFigures: { marketEntities: { existing: number }; partyMembers: { total: number } } } } }).data.region.registryFigures;
+        const served = ((await response.json()) as { data: { region: { registryFigures: { marketEntities: { existing: number }; partyMembers: { total: number } } } } }).data.region
+          .registryFigures;
         if (served.marketEntities.existing !== Number(province.existing) || served.partyMembers.total !== Number(province.members)) {
           throw new Error(`figures differ from the direct count: ${JSON.stringify(served)} vs ${province.existing}/${province.members}`);
         }
@@ -229,10 +264,14 @@ export async function benchFigures() {
           const date = asOf ?? today();
           const served = await latency(viaGateway(asOf), RUNS);
           const direct = await latency(() => client.query(DIRECT, [date]), Math.min(RUNS, 10), 1);
-          console.log(`| ${asOf ?? 'live'} | ${ms(served.p50)} ms | ${ms(served.p95)} ms | ${ms(direct.p50)} ms | ${ms(direct.p95)} ms | ${(direct.p50 / served.p50).toFixed(1)}× |`);
+          console.log(
+            `| ${asOf ?? 'live'} | ${ms(served.p50)} ms | ${ms(served.p95)} ms | ${ms(direct.p50)} ms | ${ms(direct.p95)} ms | ${(direct.p50 / served.p50).toFixed(1)}× |`,
+          );
           if (!asOf) {
             const current = await latency(() => client.query(DIRECT_LIVE), Math.min(RUNS, 10), 1);
-            console.log(`| live, direct over the current rows | ${ms(served.p50)} ms | ${ms(served.p95)} ms | ${ms(current.p50)} ms | ${ms(current.p95)} ms | ${(current.p50 / served.p50).toFixed(1)}× |`);
+            console.log(
+              `| live, direct over the current rows | ${ms(served.p50)} ms | ${ms(served.p95)} ms | ${ms(current.p50)} ms | ${ms(current.p95)} ms | ${(current.p50 / served.p50).toFixed(1)}× |`,
+            );
           }
         }
       });

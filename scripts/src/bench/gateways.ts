@@ -29,7 +29,13 @@ function spawnTs(entry: string, env: Record<string, string>) {
 
 async function waitFor(url: string, init?: RequestInit) {
   for (let attempt = 0; attempt < 300; attempt++) {
-    if (await fetch(url, init).then((response) => response.status < 500, () => false)) return;
+    if (
+      await fetch(url, init).then(
+        (response) => response.status < 500,
+        () => false,
+      )
+    )
+      return;
     await sleep(200);
   }
   throw new Error(`no answer from ${url}`);

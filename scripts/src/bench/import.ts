@@ -17,7 +17,10 @@ export async function benchImport() {
     const viewer: Viewer = { subject: 'bench', regionCode: '3301', roles: ['admin'] };
     console.log(`| file | rows | read | check + write | rows/s (whole import) | re-import (no change) |\n|---|---|---|---|---|---|`);
     try {
-      for (const [format, seed] of [['XLSX', 1], ['CSV', 2]] as const) {
+      for (const [format, seed] of [
+        ['XLSX', 1],
+        ['CSV', 2],
+      ] as const) {
         const file = await writeRegistrationForm(sampleRegistrationForm(ROWS, townships, seed), format);
         const started = performance.now();
         const rows = await readRegistrationForm(file, format);
@@ -27,7 +30,9 @@ export async function benchImport() {
         await importPartyMembers(regionScopedEntityManager(orm, '3301'), viewer, await readRegistrationForm(file, format), { regionCode: '3301' });
         const again = performance.now();
         if (result.imported !== ROWS) throw new Error(`imported ${result.imported} of ${ROWS}`);
-        console.log(`| ${format} | ${ROWS} | ${((read - started) / 1000).toFixed(2)} s | ${((done - read) / 1000).toFixed(2)} s | ${Math.round(ROWS / ((done - started) / 1000))} | ${((again - done) / 1000).toFixed(2)} s |`);
+        console.log(
+          `| ${format} | ${ROWS} | ${((read - started) / 1000).toFixed(2)} s | ${((done - read) / 1000).toFixed(2)} s | ${Math.round(ROWS / ((done - started) / 1000))} | ${((again - done) / 1000).toFixed(2)} s |`,
+        );
       }
       console.log('');
       await benchZipBomb();
@@ -53,6 +58,8 @@ async function benchZipBomb() {
     );
     const took = performance.now() - started;
     const peakGrowth = Math.max(0, process.resourceUsage().maxRSS * 1024 - Math.max(before, peakBefore));
-    console.log(`zip bomb (${declaredSize ? 'headers claim 1 kB' : 'honest headers'}): ${Math.round(bomb.length / 1024)} kB unpacking to 100 MB — ${refused} in ${took.toFixed(0)} ms; peak memory grew ${(peakGrowth / 1024 / 1024).toFixed(0)} MB`);
+    console.log(
+      `zip bomb (${declaredSize ? 'headers claim 1 kB' : 'honest headers'}): ${Math.round(bomb.length / 1024)} kB unpacking to 100 MB — ${refused} in ${took.toFixed(0)} ms; peak memory grew ${(peakGrowth / 1024 / 1024).toFixed(0)} MB`,
+    );
   }
 }

@@ -21,7 +21,12 @@ const aliases = (count: number, field: string) => `{ ${Array.from({ length: coun
 const CASES = [
   { name: 'accepted: region with 11 children', query: '{ region(code: "33") { name children { code name } } }', code: null },
   { name: 'nine-level tree walk (depth)', query: treeWalk(9), code: 'QUERY_TOO_DEEP' },
-  { name: 'three levels of lists with figures (cost)', query: '{ region(code: "33") { children { children { children { code registryFigures { marketEntities { existing byKind { count } } partyMembers { total byFindingState { count } } } } } } } }', code: 'QUERY_TOO_COSTLY' },
+  {
+    name: 'three levels of lists with figures (cost)',
+    query:
+      '{ region(code: "33") { children { children { children { code registryFigures { marketEntities { existing byKind { count } } partyMembers { total byFindingState { count } } } } } } } }',
+    code: 'QUERY_TOO_COSTLY',
+  },
   { name: '21 aliases', query: aliases(21, 'region(code: "33") { code }'), code: 'QUERY_TOO_MANY_ALIASES' },
   { name: '1,000 aliases of overdueFeedback(first: 1000) (tokens)', query: aliases(1_000, 'overdueFeedback(first: 1000) { daysOverdue }'), code: 'QUERY_TOO_LONG' },
 ] as const;
@@ -54,7 +59,11 @@ export async function benchLimits() {
       console.log('| request | answer | gateway p50 / p95 | registry subgraph p50 / p95 |\n|---|---|---|---|');
       for (const testCase of CASES) {
         const send = (url: string) => async () => {
-          const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: testCase.query }) });
+          const response = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ query: testCase.query }),
+          });
           const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
           const code = body.errors?.[0]?.extensions?.code ?? null;
           if (code !== testCase.code) throw new Error(`${testCase.name}: expected ${testCase.code}, got ${code}`);

@@ -104,7 +104,14 @@ async function generate(adminUrl: string, rolePassword: string, registryVersions
       history.push({ type: partyOrganizationFacts.subjectType, id: organization.id, regionCode: organization.regionCode, ...period });
       intervals.push({ regionCode: organization.regionCode, from: period.from, to: period.to, metrics: partyOrganizationFacts.metricsOf(period.state as never) });
     }
-    const standing = derivePeriods(organizationStandingFacts, { regionCode: organization.regionCode, level: 'BRANCH' as never, alive: alive(organization), held: [], venueChecks: [], elections: [organization.established] });
+    const standing = derivePeriods(organizationStandingFacts, {
+      regionCode: organization.regionCode,
+      level: 'BRANCH' as never,
+      alive: alive(organization),
+      held: [],
+      venueChecks: [],
+      elections: [organization.established],
+    });
     for (const period of standing) {
       history.push({ type: organizationStandingFacts.subjectType, id: organization.id, regionCode: organization.regionCode, ...period });
       intervals.push({ regionCode: organization.regionCode, from: period.from, to: period.to, metrics: organizationStandingFacts.metricsOf(period.state) });
@@ -126,21 +133,42 @@ async function generate(adminUrl: string, rolePassword: string, registryVersions
   const now = new Date().toISOString();
   const owner = subgraphRoles(adminUrl, 'organizations', rolePassword).ownerUrl;
   const registryOwner = subgraphRoles(adminUrl, 'registry', rolePassword).ownerUrl;
-  const [{ end }] = await withConnection(registryOwner, async (client) => (await client.query<{ end: string }>('select max(recorded_xid)::text as end from fact_version')).rows) as [{ end: string }];
+  const [{ end }] = (await withConnection(
+    registryOwner,
+    async (client) => (await client.query<{ end: string }>('select max(recorded_xid)::text as end from fact_version')).rows,
+  )) as [{ end: string }];
   await withConnection(owner, async (client) => {
     await copyCsv(
       client,
       `copy party_organization (id, region_code, name, level, formation, parent_id, host_kind, host_id, host_name, established_on, elected_on, dissolved_on, last_change_on, created_at, updated_at) from stdin with (format csv)`,
       (function* () {
         let n = 0;
-        for (const o of organizations) yield csvLine(o.id, o.regionCode, `联合党支部${n++}`, 'BRANCH', 'JOINT', null, 'ASSOCIATION', null, '个私协会', o.established, o.established, o.dissolved, o.dissolved ?? o.established, now, now);
+        for (const o of organizations)
+          yield csvLine(
+            o.id,
+            o.regionCode,
+            `联合党支部${n++}`,
+            'BRANCH',
+            'JOINT',
+            null,
+            'ASSOCIATION',
+            null,
+            '个私协会',
+            o.established,
+            o.established,
+            o.dissolved,
+            o.dissolved ?? o.established,
+            now,
+            now,
+          );
       })(),
     );
     await copyCsv(
       client,
       `copy coverage_link (id, region_code, organization_id, entity_id, from_date, to_date, last_change_on, formation, organization_alive, created_at, updated_at) from stdin with (format csv)`,
       (function* () {
-        for (const l of links) yield csvLine(crypto.randomUUID(), l.regionCode, l.organization.id, l.entityId, l.from, null, l.from, 'JOINT', JSON.stringify(alive(l.organization)), now, now);
+        for (const l of links)
+          yield csvLine(crypto.randomUUID(), l.regionCode, l.organization.id, l.entityId, l.from, null, l.from, 'JOINT', JSON.stringify(alive(l.organization)), now, now);
       })(),
     );
     await copyCsv(
@@ -185,11 +213,18 @@ export async function benchOrganizationCoverage(adminUrl: string, env: SharedEnv
   );
   const registry = await startSubgraph(registrySubgraph, { env, adminUrl, port: 0, prepare: false });
   const organizations = await startSubgraph(organizationsSubgraph, { env, adminUrl, port: 0, prepare: false, feedUrls: { registry: new URL(registry.url).origin } });
-  const gateway = await startGateway({ env: parseGatewayEnv({ GATEWAY_PORT: '0', LOG_LEVEL: 'error' }), subgraphUrls: { registry: registry.url, organizations: organizations.url } });
+  const gateway = await startGateway({
+    env: parseGatewayEnv({ GATEWAY_PORT: '0', LOG_LEVEL: 'error' }),
+    subgraphUrls: { registry: registry.url, organizations: organizations.url },
+  });
   const analyst = await signDevToken(env, { regionCode: '33', roles: ['analyst'] });
   const admin = await signDevToken(env, { regionCode: '33', roles: ['admin'] });
   const ask = async (query: string, token = analyst, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await response.json()) as { errors?: unknown; data?: any };
     if (body.errors) throw new Error(`bad answer: ${JSON.stringify(body.errors).slice(0, 300)}`);
     return body.data;
@@ -206,14 +241,19 @@ export async function benchOrganizationCoverage(adminUrl: string, env: SharedEnv
       for (const county of served.regions as { code: string; organizationFigures: { coverage: { organizationCoverage: { numerator: number; denominator: number } } } }[]) {
         const row = direct.find((candidate) => candidate.county === county.code);
         const counted = county.organizationFigures.coverage.organizationCoverage;
-        if (counted.numerator !== Number(row?.covered ?? 0) || counted.denominator !== Number(row?.operating ?? 0)) throw new Error(`county ${county.code} differs from the direct count`);
+        if (counted.numerator !== Number(row?.covered ?? 0) || counted.denominator !== Number(row?.operating ?? 0))
+          throw new Error(`county ${county.code} differs from the direct count`);
       }
-      console.log(`check: 浙江省 live coverage ${rate.numerator}/${rate.denominator} (${((100 * rate.numerator) / rate.denominator).toFixed(1)}%), equal to the direct count for the province and every county`);
+      console.log(
+        `check: 浙江省 live coverage ${rate.numerator}/${rate.denominator} (${((100 * rate.numerator) / rate.denominator).toFixed(1)}%), equal to the direct count for the province and every county`,
+      );
       const servedLatency = await latency(() => ask(QUERY), RUNS);
       const directLatency = await latency(() => client.query(DIRECT), Math.min(RUNS, 10), 1);
       console.log(`\none operation: organization coverage of 浙江省 and its counties, live, ${RUNS} runs after 5 warm-up`);
       console.log('| gateway p50 | gateway p95 | direct SQL over entities, links, organizations p50 | p95 | direct ÷ gateway (p50) |\n|---|---|---|---|---|');
-      console.log(`| ${ms(servedLatency.p50)} ms | ${ms(servedLatency.p95)} ms | ${ms(directLatency.p50)} ms | ${ms(directLatency.p95)} ms | ${(directLatency.p50 / servedLatency.p50).toFixed(1)}× |`);
+      console.log(
+        `| ${ms(servedLatency.p50)} ms | ${ms(servedLatency.p95)} ms | ${ms(directLatency.p50)} ms | ${ms(directLatency.p95)} ms | ${(directLatency.p50 / servedLatency.p50).toFixed(1)}× |`,
+      );
       const pastLatency = await latency(() => ask(QUERY.replaceAll('organizationFigures', 'organizationFigures(asOf: "2020-12-31")')), RUNS);
       console.log(`as of 2020-12-31 through the gateway: p50 ${ms(pastLatency.p50)} ms, p95 ${ms(pastLatency.p95)} ms`);
     });
@@ -228,7 +268,9 @@ export async function benchOrganizationCoverage(adminUrl: string, env: SharedEnv
       const entity = await ask(`query($id: ID!) { marketEntity(id: $id) { status regionCode } }`, admin, { id: entityId });
       if (entity.marketEntity.status !== 'OPERATING') continue;
       const township = entity.marketEntity.regionCode.slice(0, 9);
-      const count = async () => (await ask(`query($code: ID!) { region(code: $code) { ${COVERAGE} } }`, analyst, { code: township })).region.organizationFigures.coverage.organizationCoverage.denominator as number;
+      const count = async () =>
+        (await ask(`query($code: ID!) { region(code: $code) { ${COVERAGE} } }`, analyst, { code: township })).region.organizationFigures.coverage.organizationCoverage
+          .denominator as number;
       const before = await count();
       const written = performance.now();
       await ask(`mutation($id: ID!, $on: LocalDate!) { changeMarketEntityStatus(id: $id, status: SUSPENDED, effectiveOn: $on) { id } }`, admin, { id: entityId, on: day });

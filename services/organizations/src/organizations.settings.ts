@@ -10,7 +10,10 @@ const scheduleMonths = (fallback: number) => z.coerce.number().int().min(0).max(
  */
 export const organizationsSettings = parseSettings({
   /** Whether entities covered only by an attached (挂靠) organization count as organization-covered. Local targets usually do. */
-  COVERAGE_COUNTS_ATTACHED: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  COVERAGE_COUNTS_ATTACHED: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   /** A standalone branch with fewer than 3 formal members working in its host entity: REFUSE the formation, or WARN and record it. */
   STANDALONE_MEMBER_RULE: z.enum(['REFUSE', 'WARN']).default('WARN'),
   /** Term (任期) of a base committee (党委), in years: 5 under the 2022 Party Constitution. */

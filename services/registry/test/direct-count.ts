@@ -8,12 +8,16 @@ import type { FactDefinition } from '@xgz/kit';
  */
 export async function directCounter<State extends Record<string, unknown>>(harness: SubgraphHarness, facts: FactDefinition<State>) {
   const owner = subgraphRoles(harness.database.adminUrl, 'registry', harness.env.DB_ROLE_PASSWORD).ownerUrl;
-  const versions = await withConnection(owner, async (client) =>
-    (await client.query<{ region_code: string; valid_from: string; valid_to: string | null; state: State }>(
-      `select region_code, to_char(valid_from, 'YYYY-MM-DD') as valid_from, to_char(valid_to, 'YYYY-MM-DD') as valid_to, state
+  const versions = await withConnection(
+    owner,
+    async (client) =>
+      (
+        await client.query<{ region_code: string; valid_from: string; valid_to: string | null; state: State }>(
+          `select region_code, to_char(valid_from, 'YYYY-MM-DD') as valid_from, to_char(valid_to, 'YYYY-MM-DD') as valid_to, state
          from fact_version where subject_type = $1 and superseded_at is null`,
-      [facts.subjectType],
-    )).rows,
+          [facts.subjectType],
+        )
+      ).rows,
   );
   return (code: string, asOf: string) => {
     const counts = new Map<string, number>();

@@ -18,7 +18,11 @@ beforeAll(async () => {
   harness = await startTestSubgraphs([registrySubgraph]);
   url = harness.subgraphs.registry!.url;
   token = await tokenFor(harness.env, '33', ['official']);
-  for (const [name, registeredOn] of [['老街钟表铺', '1995-03-01'], ['新桥米店', '1999-08-15'], ['港湾饭店', '2003-01-10']] as const) {
+  for (const [name, registeredOn] of [
+    ['老街钟表铺', '1995-03-01'],
+    ['新桥米店', '1999-08-15'],
+    ['港湾饭店', '2003-01-10'],
+  ] as const) {
     const response = await executeGraphQL(
       url,
       `mutation { registerMarketEntity(input: { kind: INDIVIDUAL_BUSINESS, name: "${name}", regionCode: "330106007", registeredOn: "${registeredOn}" }) { id } }`,

@@ -93,10 +93,14 @@ describe('status changes and 个转企', () => {
     const created = await register({ regionCode: '330106004', registeredOn: '2014-05-01' });
     const id = created.data.registerMarketEntity.id;
     const change = (status: string, effectiveOn: string) =>
-      executeGraphQL(url, 'mutation($id: ID!, $status: MarketEntityStatus!, $on: LocalDate!) { changeMarketEntityStatus(id: $id, status: $status, effectiveOn: $on) { status statusSince } }', {
-        token: official,
-        variables: { id, status, on: effectiveOn },
-      });
+      executeGraphQL(
+        url,
+        'mutation($id: ID!, $status: MarketEntityStatus!, $on: LocalDate!) { changeMarketEntityStatus(id: $id, status: $status, effectiveOn: $on) { status statusSince } }',
+        {
+          token: official,
+          variables: { id, status, on: effectiveOn },
+        },
+      );
     expect((await change('SUSPENDED', '2015-06-01')).data.changeMarketEntityStatus).toEqual({ status: 'SUSPENDED', statusSince: '2015-06-01' });
     expect(errorCodes(await change('OPERATING', '2015-05-01'))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await change('SUSPENDED', '2015-07-01'))).toEqual(['INVALID_STATUS_TRANSITION']);
@@ -143,8 +147,7 @@ describe('concurrent changes', () => {
   it('let exactly one of two simultaneous identical changes through', async () => {
     const created = await register({ regionCode: '330106009', registeredOn: '2018-01-01' });
     const id = created.data.registerMarketEntity.id;
-    const suspend = () =>
-      executeGraphQL(url, `mutation { changeMarketEntityStatus(id: "${id}", status: SUSPENDED, effectiveOn: "2019-01-01") { status } }`, { token: official });
+    const suspend = () => executeGraphQL(url, `mutation { changeMarketEntityStatus(id: "${id}", status: SUSPENDED, effectiveOn: "2019-01-01") { status } }`, { token: official });
     // Another transaction holds the row while both requests arrive: both must wait, then decide on fresh data.
     const owner = subgraphRoles(harness.database.adminUrl, 'registry', harness.env.DB_ROLE_PASSWORD).ownerUrl;
     const results = await withConnection(owner, async (client) => {
@@ -195,14 +198,18 @@ describe('figures against a direct count', () => {
   it('equal the raw history at every level, live and as of past dates, after random writes', async () => {
     const townships = ['330106009', '330106010', '330102001', '330203001'];
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const admin = await tokenFor(harness.env, '33', ['admin']);
     for (let i = 0; i < 40; i++) {
       const year = 2010 + Math.floor(random() * 10);
       const created = await register({ regionCode: townships[Math.floor(random() * townships.length)], registeredOn: `${year}-0${1 + Math.floor(random() * 9)}-15` }, admin);
       const id = created.data.registerMarketEntity.id;
       if (random() < 0.5) {
-        await executeGraphQL(url, `mutation { changeMarketEntityStatus(id: "${id}", status: ${random() < 0.5 ? 'SUSPENDED' : 'DEREGISTERED'}, effectiveOn: "${year + 1 + Math.floor(random() * 5)}-06-30") { id } }`, { token: admin });
+        await executeGraphQL(
+          url,
+          `mutation { changeMarketEntityStatus(id: "${id}", status: ${random() < 0.5 ? 'SUSPENDED' : 'DEREGISTERED'}, effectiveOn: "${year + 1 + Math.floor(random() * 5)}-06-30") { id } }`,
+          { token: admin },
+        );
       }
     }
     const direct = await directCounter(harness, marketEntityFacts);

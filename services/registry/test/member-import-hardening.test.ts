@@ -28,7 +28,8 @@ const importFile = (bytes: Buffer, options: { token?: string; dryRun?: boolean; 
 const ownerQuery = async <Row extends Record<string, unknown>>(sql: string, values: unknown[] = []) =>
   withConnection(subgraphRoles(harness.database.adminUrl, 'registry', harness.env.DB_ROLE_PASSWORD).ownerUrl, async (client) => (await client.query<Row>(sql, values)).rows);
 const membersTotal = async (code: string) =>
-  (await executeGraphQL(url, `{ region(code: "${code}") { registryFigures { partyMembers { total } } } }`, { token: admin })).data.region.registryFigures.partyMembers.total as number;
+  (await executeGraphQL(url, `{ region(code: "${code}") { registryFigures { partyMembers { total } } } }`, { token: admin })).data.region.registryFigures.partyMembers
+    .total as number;
 
 beforeAll(async () => {
   harness = await startTestSubgraphs([registrySubgraph]);
@@ -56,15 +57,21 @@ describe('masked personal data stays masked through imports', () => {
   });
 
   it('leaves an audit row for every dry run and for every admin search by name', async () => {
-    const before = await ownerQuery<{ action: string; n: number }>(`select action, count(*)::int as n from audit_event where action in ('IMPORT_DRY_RUN', 'SEARCH_PERSONAL_DATA') group by action`);
+    const before = await ownerQuery<{ action: string; n: number }>(
+      `select action, count(*)::int as n from audit_event where action in ('IMPORT_DRY_RUN', 'SEARCH_PERSONAL_DATA') group by action`,
+    );
     const count = (rows: typeof before, action: string) => rows.find((row) => row.action === action)?.n ?? 0;
     await importFile(csv('2020-01-02,马记杂货,330106009,马晓东,13700003333,是,正式,个体工商户'), { token: official, dryRun: true });
     const search = await executeGraphQL(url, '{ partyMembers(filter: { search: "马晓" }) { totalCount } }', { token: admin });
     expect(search.data.partyMembers.totalCount).toBe(1);
-    const after = await ownerQuery<{ action: string; n: number }>(`select action, count(*)::int as n from audit_event where action in ('IMPORT_DRY_RUN', 'SEARCH_PERSONAL_DATA') group by action`);
+    const after = await ownerQuery<{ action: string; n: number }>(
+      `select action, count(*)::int as n from audit_event where action in ('IMPORT_DRY_RUN', 'SEARCH_PERSONAL_DATA') group by action`,
+    );
     expect(count(after, 'IMPORT_DRY_RUN')).toBe(count(before, 'IMPORT_DRY_RUN') + 1);
     expect(count(after, 'SEARCH_PERSONAL_DATA')).toBe(count(before, 'SEARCH_PERSONAL_DATA') + 1);
-    const [searched] = await ownerQuery<{ detail: string; actor: string }>(`select detail::text as detail, actor from audit_event where action = 'SEARCH_PERSONAL_DATA' order by at desc limit 1`);
+    const [searched] = await ownerQuery<{ detail: string; actor: string }>(
+      `select detail::text as detail, actor from audit_event where action = 'SEARCH_PERSONAL_DATA' order by at desc limit 1`,
+    );
     expect(searched!.detail).not.toContain('马晓');
     expect(JSON.parse(searched!.detail)).toEqual({ field: 'name', matches: 1 });
   });
@@ -106,7 +113,10 @@ describe('files are bounded', () => {
     const form = await writeRegistrationForm([], 'XLSX');
     const huge = Buffer.alloc(70 * 1024 * 1024, 'A');
     for (const declaredSize of [undefined, 1_000]) {
-      const bomb = zipArchive([{ name: '[Content_Types].xml', data: form.subarray(0, 10) }, { name: 'xl/sharedStrings.xml', data: huge, declaredSize }]);
+      const bomb = zipArchive([
+        { name: '[Content_Types].xml', data: form.subarray(0, 10) },
+        { name: 'xl/sharedStrings.xml', data: huge, declaredSize },
+      ]);
       expect(bomb.length).toBeLessThan(200 * 1024);
       const response = await importFile(bomb, { format: 'XLSX' });
       expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);

@@ -18,7 +18,11 @@ const importFile = (bytes: Buffer, format: 'CSV' | 'XLSX', dryRun = false, regio
   executeGraphQL(url, IMPORT, { token: admin, variables: { content: bytes.toString('base64'), format, region, dryRun } });
 const totals = async () => {
   const figures = (await executeGraphQL(url, TOTAL, { token: admin })).data.region.registryFigures;
-  const listed = await executeGraphQL(url, '{ partyMembers(first: 1, filter: { regionCode: "330106" }) { totalCount } marketEntities(first: 1, filter: { regionCode: "330106" }) { totalCount } }', { token: admin });
+  const listed = await executeGraphQL(
+    url,
+    '{ partyMembers(first: 1, filter: { regionCode: "330106" }) { totalCount } marketEntities(first: 1, filter: { regionCode: "330106" }) { totalCount } }',
+    { token: admin },
+  );
   return { ...figures, listedMembers: listed.data.partyMembers.totalCount, listedUnits: listed.data.marketEntities.totalCount };
 };
 
@@ -76,7 +80,9 @@ describe('importing the registration form', () => {
     const good = iconv.encode(lines.slice(0, 3).join('\r\n'), 'gbk');
     const imported = await importFile(good, 'CSV', false, '330106008');
     expect(imported.data.importPartyMembers).toMatchObject({ rows: 2, imported: 2, unitsCreated: 1 });
-    const listed = await executeGraphQL(url, '{ partyMembers(filter: { regionCode: "330106008" }) { edges { node { name relationshipType category registeredOn } } } }', { token: admin });
+    const listed = await executeGraphQL(url, '{ partyMembers(filter: { regionCode: "330106008" }) { edges { node { name relationshipType category registeredOn } } } }', {
+      token: admin,
+    });
     expect(listed.data.partyMembers.edges.map((e: { node: unknown }) => e.node)).toEqual(
       expect.arrayContaining([
         { name: '陈美玲', relationshipType: 'FLOATING', category: 'FORMAL', registeredOn: '2016-03-08' },

@@ -54,7 +54,11 @@ beforeAll(async () => {
   admin = await tokenFor(harness.env, '33', ['admin']);
   official = await tokenFor(harness.env, '3301', ['official']);
   ningbo = await tokenFor(harness.env, '3302', ['admin']);
-  const unit = await executeGraphQL(url, `mutation { registerMarketEntity(input: { kind: INDIVIDUAL_BUSINESS, name: "王记五金", regionCode: "${TOWNSHIP}", registeredOn: "2014-01-01" }) { id } }`, { token: official });
+  const unit = await executeGraphQL(
+    url,
+    `mutation { registerMarketEntity(input: { kind: INDIVIDUAL_BUSINESS, name: "王记五金", regionCode: "${TOWNSHIP}", registeredOn: "2014-01-01" }) { id } }`,
+    { token: official },
+  );
   unitId = unit.data.registerMarketEntity.id;
 });
 afterAll(() => harness?.stop());
@@ -75,8 +79,9 @@ describe('registering members', () => {
     const read = await executeGraphQL(url, `{ partyMember(id: "${id}") { name mobile householdPlace personalDataMasked } }`, { token: admin });
     expect(read.data.partyMember).toEqual({ name: '赵大海', mobile: '13712345678', householdPlace: '安徽省阜阳市临泉县', personalDataMasked: false });
     const owner = subgraphRoles(harness.database.adminUrl, 'registry', harness.env.DB_ROLE_PASSWORD).ownerUrl;
-    const audit = await withConnection(owner, async (client) =>
-      (await client.query(`select action, actor, detail::text as detail from audit_event where subject_id = $1 order by at`, [id])).rows,
+    const audit = await withConnection(
+      owner,
+      async (client) => (await client.query(`select action, actor, detail::text as detail from audit_event where subject_id = $1 order by at`, [id])).rows,
     );
     expect(audit.map((row) => row.action)).toEqual(['REGISTER_MEMBER', 'READ_PERSONAL_DATA']);
     expect(audit[1].actor).toBe('dev-admin@33');
@@ -107,7 +112,8 @@ describe('member states', () => {
   it('finds, verifies and marks false records; a false record is final and leaves the totals', async () => {
     const created = await registerMember({ findingState: 'POCKET', foundVia: null, registeredOn: '2015-01-10' });
     const id = created.data.registerPartyMember.id;
-    const find = 'mutation($id: ID!, $state: FindingState!, $on: LocalDate!, $via: FoundVia) { changeFindingState(id: $id, state: $state, effectiveOn: $on, foundVia: $via) { findingState } }';
+    const find =
+      'mutation($id: ID!, $state: FindingState!, $on: LocalDate!, $via: FoundVia) { changeFindingState(id: $id, state: $state, effectiveOn: $on, foundVia: $via) { findingState } }';
     expect(errorCodes(await mutate(find, { id, state: 'FOUND', on: '2015-02-01' }))).toEqual(['BAD_USER_INPUT']);
     expect((await mutate(find, { id, state: 'FOUND', on: '2015-02-01', via: 'ANNUAL_REPORT' })).data.changeFindingState.findingState).toBe('FOUND');
     expect((await mutate(find, { id, state: 'VERIFIED', on: '2015-03-01' })).data.changeFindingState.findingState).toBe('VERIFIED');
@@ -139,12 +145,18 @@ describe('member states', () => {
     const created = await registerMember({ registeredOn: '2015-01-01' });
     const id = created.data.registerPartyMember.id;
     const before = await memberFigures(TOWNSHIP, '2016-12-31');
-    const left = await mutate('mutation($id: ID!) { recordMemberDeparture(id: $id, status: MOVED_OUT, effectiveOn: "2016-06-30", reason: "回原籍经营") { status statusReason } }', { id });
+    const left = await mutate('mutation($id: ID!) { recordMemberDeparture(id: $id, status: MOVED_OUT, effectiveOn: "2016-06-30", reason: "回原籍经营") { status statusReason } }', {
+      id,
+    });
     expect(left.data.recordMemberDeparture).toEqual({ status: 'MOVED_OUT', statusReason: '回原籍经营' });
     expect((await memberFigures(TOWNSHIP, '2016-12-31')).total).toBe(before.total - 1);
     expect((await memberFigures(TOWNSHIP, '2016-06-29')).total).toBe((await memberFigures(TOWNSHIP, '2016-06-29')).total);
-    expect(errorCodes(await mutate('mutation($id: ID!) { changeMemberCategory(id: $id, category: PROBATIONARY, effectiveOn: "2017-01-01") { id } }', { id }))).toEqual(['MEMBER_NOT_ACTIVE']);
-    const listed = await executeGraphQL(url, `{ partyMembers(first: 200, filter: { includeDeparted: true, regionCode: "${TOWNSHIP}" }) { edges { node { id status } } } }`, { token: official });
+    expect(errorCodes(await mutate('mutation($id: ID!) { changeMemberCategory(id: $id, category: PROBATIONARY, effectiveOn: "2017-01-01") { id } }', { id }))).toEqual([
+      'MEMBER_NOT_ACTIVE',
+    ]);
+    const listed = await executeGraphQL(url, `{ partyMembers(first: 200, filter: { includeDeparted: true, regionCode: "${TOWNSHIP}" }) { edges { node { id status } } } }`, {
+      token: official,
+    });
     expect(listed.data.partyMembers.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(id);
     const active = await executeGraphQL(url, `{ partyMembers(first: 200, filter: { regionCode: "${TOWNSHIP}" }) { edges { node { id } } } }`, { token: official });
     expect(active.data.partyMembers.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(id);
@@ -181,7 +193,14 @@ describe('floating-member two-way feedback (双向互动反馈)', () => {
     }
     const chain = await executeGraphQL(url, `{ partyMember(id: "${id}") { floatingFeedbackComplete feedbackSteps { step occurredOn } } }`, { token: official });
     expect(chain.data.partyMember.floatingFeedbackComplete).toBe(true);
-    expect(chain.data.partyMember.feedbackSteps.map((s: { step: string }) => s.step)).toEqual(['REGISTERED', 'IDENTITY_CONFIRMED', 'PARTICIPATION', 'PARTICIPATION', 'EVALUATION_SENT', 'RECEIPT_RETURNED']);
+    expect(chain.data.partyMember.feedbackSteps.map((s: { step: string }) => s.step)).toEqual([
+      'REGISTERED',
+      'IDENTITY_CONFIRMED',
+      'PARTICIPATION',
+      'PARTICIPATION',
+      'EVALUATION_SENT',
+      'RECEIPT_RETURNED',
+    ]);
     expect(errorCodes(await mutate(STEP, { id: (await registerMember()).data.registerPartyMember.id, step: 'REGISTERED', on: '2020-03-02' }))).toEqual(['FEEDBACK_NOT_APPLICABLE']);
   });
 
@@ -234,7 +253,11 @@ describe('member figures against a direct count', () => {
     let seed = 11;
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
-    const ningboUnit = await executeGraphQL(url, 'mutation { registerMarketEntity(input: { kind: INDIVIDUAL_BUSINESS, name: "宁波杂货铺", regionCode: "330203001", registeredOn: "2012-01-01" }) { id } }', { token: admin });
+    const ningboUnit = await executeGraphQL(
+      url,
+      'mutation { registerMarketEntity(input: { kind: INDIVIDUAL_BUSINESS, name: "宁波杂货铺", regionCode: "330203001", registeredOn: "2012-01-01" }) { id } }',
+      { token: admin },
+    );
     for (let i = 0; i < 30; i++) {
       const year = 2013 + Math.floor(random() * 8);
       const created = await registerMember(
@@ -276,7 +299,11 @@ describe('member figures against a direct count', () => {
 
 describe('audit trail', () => {
   it('lets admins page through who did what, and no one else', async () => {
-    const page = await executeGraphQL(url, '{ auditEvents(first: 5, filter: { action: "READ_PERSONAL_DATA" }) { totalCount pageInfo { hasNextPage endCursor } edges { node { actor action subjectType detail } } } }', { token: admin });
+    const page = await executeGraphQL(
+      url,
+      '{ auditEvents(first: 5, filter: { action: "READ_PERSONAL_DATA" }) { totalCount pageInfo { hasNextPage endCursor } edges { node { actor action subjectType detail } } } }',
+      { token: admin },
+    );
     expect(page.errors).toBeUndefined();
     expect(page.data.auditEvents.totalCount).toBeGreaterThan(0);
     expect(page.data.auditEvents.edges.every((e: { node: { action: string } }) => e.node.action === 'READ_PERSONAL_DATA')).toBe(true);

@@ -86,7 +86,15 @@ describe('registry contract', () => {
   });
 
   it('resolves Region references by code through _entities', async () => {
-    const response = await resolveEntities(url, token, [{ __typename: 'Region', code: '46' }, { __typename: 'Region', code: '99' }], '... on Region { code name level }');
+    const response = await resolveEntities(
+      url,
+      token,
+      [
+        { __typename: 'Region', code: '46' },
+        { __typename: 'Region', code: '99' },
+      ],
+      '... on Region { code name level }',
+    );
     expect(response.data._entities).toEqual([{ code: '46', name: '海南省', level: 'PROVINCE' }, null]);
   });
 });

@@ -101,7 +101,11 @@ async function replaceCopies(tx: EntityManager, subscription: FeedSubscription, 
   const affected = new Set<string>();
   for (const row of previous) if (row.about_id) affected.add(row.about_id);
   for (const row of rows) if (row.about_id) affected.add(row.about_id);
-  await subscription.rederive(tx, [...affected], records.map((record) => ({ type: record.type, id: record.id })));
+  await subscription.rederive(
+    tx,
+    [...affected],
+    records.map((record) => ({ type: record.type, id: record.id })),
+  );
 }
 
 export interface FeedConsumerOptions {

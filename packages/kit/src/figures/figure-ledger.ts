@@ -9,10 +9,7 @@ export const FIGURES_LOCK = 7_201_014;
  * report-date snapshot on or after each delta's day. Call it inside the transaction that writes the
  * facts, with that transaction's EntityManager: figures commit or roll back with the facts.
  */
-export async function recordFactChange(
-  em: EntityManager,
-  change: { removed?: readonly FactInterval[]; added?: readonly FactInterval[] },
-): Promise<void> {
+export async function recordFactChange(em: EntityManager, change: { removed?: readonly FactInterval[]; added?: readonly FactInterval[] }): Promise<void> {
   const deltas = figureDeltas(change);
   if (deltas.length === 0) return;
   await em.execute('select pg_advisory_xact_lock_shared(?)', [FIGURES_LOCK]);
@@ -48,12 +45,7 @@ const covering = (codes: readonly string[]) => codes.filter((code) => !codes.som
  * after it, read once for the covering regions, grouped at the finest level asked, then summed up
  * to each region. Regions must be province, city, county or township codes.
  */
-export async function readFigures(
-  em: EntityManager,
-  regionCodes: readonly string[],
-  metrics: readonly string[],
-  asOf: string,
-): Promise<Map<string, Map<string, number>>> {
+export async function readFigures(em: EntityManager, regionCodes: readonly string[], metrics: readonly string[], asOf: string): Promise<Map<string, Map<string, number>>> {
   const [base] = await em.execute<{ report_date: string | null }[]>(
     `select to_char(max(report_date), 'YYYY-MM-DD') as report_date from figure_snapshot_date where report_date <= ?::date`,
     [asOf],

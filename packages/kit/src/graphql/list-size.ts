@@ -8,8 +8,7 @@ import { Directive } from 'type-graphql';
 export const ListSize = (assumedSize: number) => Directive(`@listSize(assumedSize: ${assumedSize})`);
 
 /** A page sized by its `first` argument, `defaultSize` items when `first` is omitted. */
-export const PageSize = (defaultSize: number) =>
-  Directive(`@listSize(assumedSize: ${defaultSize}, slicingArguments: ["first"], requireOneSlicingArgument: false)`);
+export const PageSize = (defaultSize: number) => Directive(`@listSize(assumedSize: ${defaultSize}, slicingArguments: ["first"], requireOneSlicingArgument: false)`);
 
 /**
  * A Relay connection whose `edges` are sized by its `first` argument (`defaultSize` when omitted).

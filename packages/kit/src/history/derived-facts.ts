@@ -19,10 +19,7 @@ export interface DerivedFactDefinition<Inputs, State extends Record<string, unkn
  * The periods of a derived record: its state evaluated at every breakpoint, equal neighbours merged.
  * Between two breakpoints no input changes, so the state is constant there.
  */
-export function derivePeriods<Inputs, State extends Record<string, unknown>>(
-  definition: DerivedFactDefinition<Inputs, State>,
-  inputs: Inputs,
-): Period<State>[] {
+export function derivePeriods<Inputs, State extends Record<string, unknown>>(definition: DerivedFactDefinition<Inputs, State>, inputs: Inputs): Period<State>[] {
   const points = [...new Set(definition.breakpoints(inputs))].sort();
   const periods: Period<State>[] = [];
   let open: { from: string; state: State; key: string } | null = null;

@@ -104,11 +104,7 @@ export class FactHistory<State extends Record<string, unknown>> {
 
   /** The current periods of a record, in date order. */
   async periods(subjectId: string): Promise<FactPeriod<State>[]> {
-    const rows = await this.em.find(
-      FactVersionEntity,
-      { subjectType: this.definition.subjectType, subjectId, supersededAt: null },
-      { orderBy: { validFrom: 'asc' } },
-    );
+    const rows = await this.em.find(FactVersionEntity, { subjectType: this.definition.subjectType, subjectId, supersededAt: null }, { orderBy: { validFrom: 'asc' } });
     return rows.map((row) => ({ id: row.id, from: row.validFrom, to: row.validTo ?? null, state: row.state as State }));
   }
 

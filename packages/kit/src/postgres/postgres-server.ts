@@ -79,7 +79,11 @@ export function runningPostgresServer(dataDir: string): { adminUrl: string; pid:
 
 /** Waits for `pid` to exit, escalating from a fast shutdown to SIGKILL. */
 async function shutDown(pid: number, exited: () => boolean): Promise<void> {
-  for (const [signal, patienceMs] of [['SIGINT', 10_000], ['SIGQUIT', 3_000], ['SIGKILL', 3_000]] as const) {
+  for (const [signal, patienceMs] of [
+    ['SIGINT', 10_000],
+    ['SIGQUIT', 3_000],
+    ['SIGKILL', 3_000],
+  ] as const) {
     try {
       process.kill(pid, signal);
     } catch {

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261121050517_initial extends Migration {
-
   override name = 'Migration20261121050517_initial';
 
   override up(): void | Promise<void> {
@@ -9,12 +8,12 @@ export class Migration20261121050517_initial extends Migration {
     this.addSql(`create index "market_region_code_index" on "markets"."market" ("region_code");`);
 
     this.addSql(`alter table "markets"."market" enable row level security;`);
-    this.addSql(`create policy "region_scope" on "markets"."market" using (starts_with(region_code, nullif(current_setting('app.region', true), ''))) with check (starts_with(region_code, nullif(current_setting('app.region', true), '')));`);
+    this.addSql(
+      `create policy "region_scope" on "markets"."market" using (starts_with(region_code, nullif(current_setting('app.region', true), ''))) with check (starts_with(region_code, nullif(current_setting('app.region', true), '')));`,
+    );
   }
 
   override down(): void | Promise<void> {
     this.addSql(`drop table if exists "markets"."market" cascade;`);
-
   }
-
 }

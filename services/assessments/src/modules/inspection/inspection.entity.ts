@@ -6,7 +6,10 @@ export const InspectionEntity = defineEntity({
   name: 'Inspection',
   tableName: 'inspection',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     regionCode: p.string().length(12).index('inspection_region_code_index'),
     inspectedOn: p.date(),
     findings: p.text(),

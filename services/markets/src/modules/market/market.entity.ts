@@ -6,7 +6,10 @@ export const MarketEntity = defineEntity({
   name: 'Market',
   tableName: 'market',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     name: p.text(),
     category: p.text(),
     regionCode: p.string().length(12).index('market_region_code_index'),

@@ -33,10 +33,14 @@ export function coverMarketEntities(em: EntityManager, viewer: Viewer, organizat
       entities = await knownEntities(tx, ids, 'entityIds');
       const outside = [...entities.values()].find((entity) => !entity.regionCode.startsWith(organization.regionCode));
       if (outside) {
-        throw domainError(OrganizationErrorCode.EntityOutsideOrganization, `Entity ${outside.id} lies at ${outside.regionCode}, outside ${organization.name}'s region ${organization.regionCode}.`);
+        throw domainError(
+          OrganizationErrorCode.EntityOutsideOrganization,
+          `Entity ${outside.id} lies at ${outside.regionCode}, outside ${organization.name}'s region ${organization.regionCode}.`,
+        );
       }
       const open = await tx.find(CoverageLinkEntity, { organizationId: organization.id, entityId: { $in: ids }, toDate: null });
-      if (open.length > 0) throw domainError(OrganizationErrorCode.AlreadyCovered, `Entity ${open[0]!.entityId} is already covered by ${organization.name} since ${open[0]!.fromDate}.`);
+      if (open.length > 0)
+        throw domainError(OrganizationErrorCode.AlreadyCovered, `Entity ${open[0]!.entityId} is already covered by ${organization.name} since ${open[0]!.fromDate}.`);
     },
     apply: async (organization, tx) => {
       const alive = await alivePeriods(tx, organization.id);

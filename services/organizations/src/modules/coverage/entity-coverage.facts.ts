@@ -75,9 +75,8 @@ function coverageOn(inputs: EntityCoverageInputs, date: string): CoverageClass {
 
 /** Formal members (正式党员) on the books (active, not a false record) working in the entity on `date`. */
 export function formalMembersOn(members: readonly Period<FedMemberState>[], date: string): number {
-  return members.filter(
-    (period) => during(period, date) && period.state.category === 'FORMAL' && period.state.status === 'ACTIVE' && period.state.findingState !== 'FALSE_RECORD',
-  ).length;
+  return members.filter((period) => during(period, date) && period.state.category === 'FORMAL' && period.state.status === 'ACTIVE' && period.state.findingState !== 'FALSE_RECORD')
+    .length;
 }
 
 /**

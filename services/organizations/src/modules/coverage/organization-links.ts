@@ -32,5 +32,9 @@ export async function refreshOrganizationLinks(tx: EntityManager, organization: 
     'update coverage_link set organization_alive = ?::jsonb, formation = ?, updated_at = now() where organization_id = ? returning entity_id',
     [JSON.stringify(alive), organization.formation, organization.id],
   );
-  await rederiveCoverage(tx, rows.map((row) => row.entity_id), actor);
+  await rederiveCoverage(
+    tx,
+    rows.map((row) => row.entity_id),
+    actor,
+  );
 }

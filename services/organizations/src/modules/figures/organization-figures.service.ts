@@ -37,7 +37,8 @@ const organizationCovered = () => [CoverageClass.OWN, CoverageClass.JOINT, ...(o
 
 /** Rates over a set of kinds: Σ numerators ÷ Σ denominators, never averages. */
 function coverageRates(values: Map<string, number>, segment: CoverageSegment, kinds: readonly MarketEntityKind[]): CoverageRates {
-  const sum = (parts: readonly (CoverageClass | 'base')[]) => kinds.reduce((total, kind) => total + parts.reduce((s, part) => s + (values.get(coverageMetric(segment, kind, part)) ?? 0), 0), 0);
+  const sum = (parts: readonly (CoverageClass | 'base')[]) =>
+    kinds.reduce((total, kind) => total + parts.reduce((s, part) => s + (values.get(coverageMetric(segment, kind, part)) ?? 0), 0), 0);
   const base = sum(['base']);
   return {
     organizationCoverage: Rate.of(sum(organizationCovered()), base),

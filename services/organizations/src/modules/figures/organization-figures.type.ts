@@ -35,7 +35,8 @@ export class PartyWorkerKindCount {
 @ObjectType('CoverageRates', { description: 'The two coverages (两个覆盖) over one denominator; every rate with its numerator and denominator.' })
 export class CoverageRates {
   @Field(() => Rate, {
-    description: 'Organization coverage rate (党的组织覆盖率): entities with their own organization or covered by a joint one (and attached, unless COVERAGE_COUNTS_ATTACHED=false) ÷ denominator.',
+    description:
+      'Organization coverage rate (党的组织覆盖率): entities with their own organization or covered by a joint one (and attached, unless COVERAGE_COUNTS_ATTACHED=false) ÷ denominator.',
   })
   organizationCoverage!: Rate;
 
@@ -99,7 +100,7 @@ export class OrganizationFigures {
 
   @Field(() => Rate, {
     description:
-      'Members out of organization life (未参加组织生活): members on the books who belong to an organization\'s life and attended no meeting in the last ORGANIZATION_LIFE_GAP_MONTHS (6) months, having belonged that long ÷ members who belong to one. Counted at the member\'s region.',
+      "Members out of organization life (未参加组织生活): members on the books who belong to an organization's life and attended no meeting in the last ORGANIZATION_LIFE_GAP_MONTHS (6) months, having belonged that long ÷ members who belong to one. Counted at the member's region.",
   })
   membersOutOfLife!: Rate;
 }

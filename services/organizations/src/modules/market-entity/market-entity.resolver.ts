@@ -25,7 +25,8 @@ export class MarketEntityOrganizationsResolver {
 
   @ConnectionSize(50)
   @Query(() => StandaloneCapableConnection, {
-    description: 'Operating entities able to form their own branch (≥ 3 formal members) that have none, on a date — the "six 100%" list (具备条件未单独组建). FORBIDDEN outside your region.',
+    description:
+      'Operating entities able to form their own branch (≥ 3 formal members) that have none, on a date — the "six 100%" list (具备条件未单独组建). FORBIDDEN outside your region.',
   })
   standaloneCapableWithoutOrganization(
     @Ctx() ctx: OrganizationsContext,

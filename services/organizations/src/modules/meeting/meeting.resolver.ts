@@ -24,7 +24,9 @@ export class MeetingResolver {
   }
 
   @ListSize(MAX_ATTENDANCE)
-  @FieldResolver(() => [MeetingAttendance], { description: `Expected members (at most ${MAX_ATTENDANCE}), present first; members outside your region are left out (the counts include them).` })
+  @FieldResolver(() => [MeetingAttendance], {
+    description: `Expected members (at most ${MAX_ATTENDANCE}), present first; members outside your region are left out (the counts include them).`,
+  })
   async attendance(@Root() meeting: Meeting, @Ctx() ctx: OrganizationsContext) {
     return (await ctx.loaders.meetings.attendance.load(meeting.id)).map(presentAttendance);
   }

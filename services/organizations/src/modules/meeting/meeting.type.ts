@@ -61,4 +61,8 @@ export const presentMeeting = (row: MeetingRow): Meeting => ({
   recorder: row.recorderMemberId ? { id: row.recorderMemberId } : null,
 });
 
-export const presentAttendance = (row: MeetingAttendanceRow): MeetingAttendance => ({ present: row.present, absenceReason: row.absenceReason ?? null, member: { id: row.memberId } });
+export const presentAttendance = (row: MeetingAttendanceRow): MeetingAttendance => ({
+  present: row.present,
+  absenceReason: row.absenceReason ?? null,
+  member: { id: row.memberId },
+});

@@ -19,12 +19,15 @@ export class LifeMembershipResolver {
     return presentMembership(await joinOrganizationLife(ctx.em, ctx.viewer, memberId, organizationId, fromDate));
   }
 
-  @Mutation(() => LifeMembership, { description: "A member leaves the organization life they take part in, from a date." })
+  @Mutation(() => LifeMembership, { description: 'A member leaves the organization life they take part in, from a date.' })
   async leaveOrganizationLife(@Arg('memberId', () => ID) memberId: string, @Arg('leftOn', () => LocalDateResolver) leftOn: string, @Ctx() ctx: OrganizationsContext) {
     return presentMembership(await leaveOrganizationLife(ctx.em, ctx.viewer, memberId, leftOn));
   }
 
-  @FieldResolver(() => PartyOrganization, { nullable: true, description: "The organization whose life the member takes part in (组织生活所在党组织) on a date; null when none or outside your region." })
+  @FieldResolver(() => PartyOrganization, {
+    nullable: true,
+    description: 'The organization whose life the member takes part in (组织生活所在党组织) on a date; null when none or outside your region.',
+  })
   async organization(
     @Root() member: PartyMember,
     @Ctx() ctx: OrganizationsContext,
@@ -35,7 +38,7 @@ export class LifeMembershipResolver {
   }
 
   @ListSize(MAX_HISTORY)
-  @FieldResolver(() => [LifeMembership], { description: "Every organization whose life the member took part in, with dates, oldest first." })
+  @FieldResolver(() => [LifeMembership], { description: 'Every organization whose life the member took part in, with dates, oldest first.' })
   async organizationHistory(@Root() member: PartyMember, @Ctx() ctx: OrganizationsContext) {
     return (await membershipHistory(ctx.em, member.id)).map(presentMembership);
   }

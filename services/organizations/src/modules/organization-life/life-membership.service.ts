@@ -1,5 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertNotBefore, assertRole, assertUuid, domainError, figureDate, findPage, lockDerivedRecords, requireFedRecords, WRITER_ROLES, writeDatedChange, type Viewer } from '@xgz/kit';
+import {
+  assertNotBefore,
+  assertRole,
+  assertUuid,
+  domainError,
+  figureDate,
+  findPage,
+  lockDerivedRecords,
+  requireFedRecords,
+  WRITER_ROLES,
+  writeDatedChange,
+  type Viewer,
+} from '@xgz/kit';
 import { presentMembership } from './life-membership.type.js';
 import { membersOnBooks } from '../party-member/fed-members.js';
 import { organizationDissolved, OrganizationErrorCode } from '../party-organization/party-organization.errors.js';

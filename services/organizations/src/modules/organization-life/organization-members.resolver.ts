@@ -11,7 +11,7 @@ const LifeMembershipConnection = connectionType('LifeMembership', LifeMembership
 @Resolver(() => PartyOrganization)
 export class OrganizationMembersResolver {
   @ConnectionSize(50)
-  @FieldResolver(() => LifeMembershipConnection, { description: "Members taking part in its life (党员) on a date, a page at a time." })
+  @FieldResolver(() => LifeMembershipConnection, { description: 'Members taking part in its life (党员) on a date, a page at a time.' })
   members(
     @Root() organization: PartyOrganization,
     @Ctx() ctx: OrganizationsContext,

@@ -38,7 +38,8 @@ export async function appointToOrganization(
       assertNotBefore(fromDate, organization.establishedOn, 'fromDate', 'the date the organization was established');
       await membersOnBooks(tx, [memberId], 'memberId');
       const held = await tx.findOne(OrganizationRoleEntity, { organizationId: organization.id, memberId, toDate: null });
-      if (held) throw domainError(OrganizationErrorCode.RoleHeld, `Member ${memberId} already holds ${held.role} in ${organization.name} since ${held.fromDate}: end that post first.`);
+      if (held)
+        throw domainError(OrganizationErrorCode.RoleHeld, `Member ${memberId} already holds ${held.role} in ${organization.name} since ${held.fromDate}: end that post first.`);
     },
     apply: async (organization, tx) => {
       if (SINGLE_HOLDER.has(role)) {

@@ -19,7 +19,9 @@ export class PartyOrganizationResolver {
     return ctx.loaders.partyOrganizations.byId.load(id);
   }
 
-  @Mutation(() => FormPartyOrganizationPayload, { description: 'Forms a party organization (成立党组织). A standalone one covers its host entity. Needs the admin or official role.' })
+  @Mutation(() => FormPartyOrganizationPayload, {
+    description: 'Forms a party organization (成立党组织). A standalone one covers its host entity. Needs the admin or official role.',
+  })
   formPartyOrganization(@Arg('input', () => FormPartyOrganizationInput) input: FormPartyOrganizationInput, @Ctx() ctx: OrganizationsContext) {
     return formPartyOrganization(ctx.em, ctx.viewer, input);
   }
@@ -34,7 +36,9 @@ export class PartyOrganizationResolver {
     return reformPartyOrganization(ctx.em, ctx.viewer, id, reformedOn);
   }
 
-  @Mutation(() => PartyOrganization, { description: 'Moves an organization under another parent (or to the top with parentId null) from a date; never under itself or its descendants.' })
+  @Mutation(() => PartyOrganization, {
+    description: 'Moves an organization under another parent (or to the top with parentId null) from a date; never under itself or its descendants.',
+  })
   moveOrganization(
     @Arg('id', () => ID) id: string,
     @Arg('parentId', () => ID, { nullable: true }) parentId: string | null,
@@ -45,7 +49,9 @@ export class PartyOrganizationResolver {
   }
 
   @ConnectionSize(50)
-  @Query(() => PartyOrganizationConnection, { description: 'Party organizations placed at or under a region (your own by default), optionally of one level, active only unless includeDissolved.' })
+  @Query(() => PartyOrganizationConnection, {
+    description: 'Party organizations placed at or under a region (your own by default), optionally of one level, active only unless includeDissolved.',
+  })
   partyOrganizations(
     @Ctx() ctx: OrganizationsContext,
     @Arg('regionCode', () => String, { nullable: true }) regionCode?: string | null,
@@ -57,7 +63,9 @@ export class PartyOrganizationResolver {
     return listOrganizations(ctx.em, ctx.viewer, { regionCode, level, includeDissolved }, { first, after });
   }
 
-  @Mutation(() => PartyOrganization, { description: `The organization covers market entities (覆盖) from a date; at most ${MAX_ENTITIES_PER_CALL} per call, each inside its region.` })
+  @Mutation(() => PartyOrganization, {
+    description: `The organization covers market entities (覆盖) from a date; at most ${MAX_ENTITIES_PER_CALL} per call, each inside its region.`,
+  })
   coverMarketEntities(
     @Arg('organizationId', () => ID) organizationId: string,
     @Arg('entityIds', () => [ID]) entityIds: string[],

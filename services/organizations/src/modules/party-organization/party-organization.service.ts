@@ -154,7 +154,13 @@ function changeOrganizationLife(
   viewer: Viewer,
   id: string,
   effectiveOn: string,
-  change: { dateArgument: string; reason: string; action: string; check(row: PartyOrganizationRow, tx: EntityManager): void | Promise<void>; apply(row: PartyOrganizationRow): void },
+  change: {
+    dateArgument: string;
+    reason: string;
+    action: string;
+    check(row: PartyOrganizationRow, tx: EntityManager): void | Promise<void>;
+    apply(row: PartyOrganizationRow): void;
+  },
 ): Promise<PartyOrganizationRow> {
   return writeDatedChange<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
     entity: PartyOrganizationEntity,
@@ -255,9 +261,14 @@ export function listOrganizations(
   page: { first: number | null | undefined; after: string | null | undefined },
 ) {
   const region = scopedRegion(viewer, filter.regionCode, 'regionCode', 'party organizations');
-  return findPage(em, PartyOrganizationEntity, {
-    regionCode: { $like: `${region}%` },
-    ...(filter.level ? { level: filter.level } : {}),
-    ...(filter.includeDissolved ? {} : { dissolvedOn: null }),
-  }, page);
+  return findPage(
+    em,
+    PartyOrganizationEntity,
+    {
+      regionCode: { $like: `${region}%` },
+      ...(filter.level ? { level: filter.level } : {}),
+      ...(filter.includeDissolved ? {} : { dissolvedOn: null }),
+    },
+    page,
+  );
 }

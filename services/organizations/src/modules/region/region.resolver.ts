@@ -18,7 +18,8 @@ export class RegionOrganizationsResolver {
 
   @FieldResolver(() => OrganizationFigures, {
     nullable: true,
-    description: 'Organization figures (党组织与覆盖统计) of this region subtree, live or as of a date (e.g. a report date, June 30 or December 31). FORBIDDEN outside your region.',
+    description:
+      'Organization figures (党组织与覆盖统计) of this region subtree, live or as of a date (e.g. a report date, June 30 or December 31). FORBIDDEN outside your region.',
   })
   organizationFigures(
     @Root() region: Region,

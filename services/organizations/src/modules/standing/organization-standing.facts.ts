@@ -85,8 +85,14 @@ export const organizationStandingFacts: DerivedFactDefinition<OrganizationStandi
           date,
         ),
       );
-    const venue = inputs.venueChecks.filter((check) => check.checkedOn <= date).sort((a, b) => a.checkedOn.localeCompare(b.checkedOn)).at(-1);
-    const elected = inputs.elections.filter((day) => day <= date).sort().at(-1);
+    const venue = inputs.venueChecks
+      .filter((check) => check.checkedOn <= date)
+      .sort((a, b) => a.checkedOn.localeCompare(b.checkedOn))
+      .at(-1);
+    const elected = inputs.elections
+      .filter((day) => day <= date)
+      .sort()
+      .at(-1);
     return {
       regionCode: inputs.regionCode,
       keepsSchedule,

@@ -8,7 +8,6 @@ import { listTerms, recordElection, termOn } from './organization-term.service.j
 import { OrganizationTerm } from './organization-term.type.js';
 import { TermStatus } from './term-status.js';
 
-
 @Resolver(() => PartyOrganization)
 export class OrganizationTermResolver {
   @Mutation(() => PartyOrganization, { description: 'Records an election (换届选举) of the organization committee on a date: a new term starts.' })

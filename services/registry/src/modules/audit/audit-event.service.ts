@@ -1,16 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  assertRegionInScope,
-  assertRole,
-  assertUuid,
-  AuditEventEntity,
-  decodeCursor,
-  pageSize,
-  toConnection,
-  type AuditEventRow,
-  type Viewer,
-} from '@xgz/kit';
+import { assertRegionInScope, assertRole, assertUuid, AuditEventEntity, decodeCursor, pageSize, toConnection, type AuditEventRow, type Viewer } from '@xgz/kit';
 import { assertRegionCode } from '../region/region.service.js';
 import type { AuditEventFilter } from './audit-event.type.js';
 
@@ -38,9 +28,6 @@ export async function listAuditEvents(
   // Newest first by id is not time order (random uuids): page by (at desc) using the id cursor's row time.
   const cursorRow = after ? await em.findOne(AuditEventEntity, { id: decodeCursor(after) }) : null;
   const page = cursorRow ? { $and: [where, { $or: [{ at: { $lt: cursorRow.at } }, { at: cursorRow.at, id: { $lt: cursorRow.id } }] }] } : where;
-  const [rows, totalCount] = await Promise.all([
-    em.find(AuditEventEntity, page, { orderBy: { at: 'desc', id: 'desc' }, limit: size + 1 }),
-    em.count(AuditEventEntity, where),
-  ]);
+  const [rows, totalCount] = await Promise.all([em.find(AuditEventEntity, page, { orderBy: { at: 'desc', id: 'desc' }, limit: size + 1 }), em.count(AuditEventEntity, where)]);
   return toConnection(rows, size, totalCount, (row) => ({ ...row, subjectId: row.subjectId ?? null }));
 }

@@ -1,16 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  assertNotBefore,
-  assertRegionInScope,
-  assertRole,
-  badUserInput,
-  domainError,
-  pageSize,
-  today,
-  WRITER_ROLES,
-  writeDatedChange,
-  type Viewer,
-} from '@xgz/kit';
+import { assertNotBefore, assertRegionInScope, assertRole, badUserInput, domainError, pageSize, today, WRITER_ROLES, writeDatedChange, type Viewer } from '@xgz/kit';
 import { assertRegionCode } from '../region/region.service.js';
 import { PartyMemberEntity, type PartyMemberRow } from '../party-member/party-member.entity.js';
 import { partyMemberFacts, type PartyMemberFactState } from '../party-member/party-member.facts.js';
@@ -30,8 +19,7 @@ export interface FeedbackStepInput {
   note?: string | null;
 }
 
-export const feedbackSteps = (em: EntityManager, memberId: string) =>
-  em.find(FeedbackStepEntity, { memberId }, { orderBy: { occurredOn: 'asc', recordedAt: 'asc' } });
+export const feedbackSteps = (em: EntityManager, memberId: string) => em.find(FeedbackStepEntity, { memberId }, { orderBy: { occurredOn: 'asc', recordedAt: 'asc' } });
 
 /** What each step must carry, so the chain can be audited. */
 function assertStepDetails(input: FeedbackStepInput): void {

@@ -8,7 +8,9 @@ export const MarketEntityErrorCode = {
 } as const;
 
 export const duplicateCreditCode = (code: string) =>
-  domainError(MarketEntityErrorCode.DuplicateCreditCode, `An entity with credit code ${code} is already registered: look it up instead of registering it again.`, { field: 'creditCode' });
+  domainError(MarketEntityErrorCode.DuplicateCreditCode, `An entity with credit code ${code} is already registered: look it up instead of registering it again.`, {
+    field: 'creditCode',
+  });
 
 export const invalidStatusTransition = (from: string, to: string) =>
   domainError(

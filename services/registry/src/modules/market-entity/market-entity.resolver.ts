@@ -77,4 +77,3 @@ export class MarketEntityResolver {
     return ctx.loaders.marketEntities.versions.load(entity.id);
   }
 }
-

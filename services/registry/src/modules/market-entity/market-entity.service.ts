@@ -1,15 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  assertNotFuture,
-  assertRole,
-  assertUuid,
-  badUserInput,
-  onUniqueViolation,
-  WRITER_ROLES,
-  writeDatedChange,
-  writeDatedStart,
-  type Viewer,
-} from '@xgz/kit';
+import { assertNotFuture, assertRole, assertUuid, badUserInput, onUniqueViolation, WRITER_ROLES, writeDatedChange, writeDatedStart, type Viewer } from '@xgz/kit';
 import { assertPlaceableRegion } from '../region/region-placement.js';
 import { creditCodeProblem } from './credit-code.js';
 import { MarketEntityEntity, type MarketEntityRow } from './market-entity.entity.js';

@@ -18,9 +18,7 @@ export async function exportPartyMembers(em: EntityManager, viewer: Viewer, regi
   assertRegionCode(region, 'regionCode');
   assertRegionInScope(viewer, region, 'party members');
   const members = await em.find(PartyMemberEntity, { regionCode: { $like: `${region}%` }, status: MembershipStatus.ACTIVE }, { orderBy: { regionCode: 'asc', id: 'asc' } });
-  const units = new Map(
-    (await em.find(MarketEntityEntity, { id: { $in: [...new Set(members.map((m) => m.entityId))] } })).map((unit) => [unit.id, unit]),
-  );
+  const units = new Map((await em.find(MarketEntityEntity, { id: { $in: [...new Set(members.map((m) => m.entityId))] } })).map((unit) => [unit.id, unit]));
   const full = canSeePersonalData(viewer);
   const rows: FormValues[] = members.map((member) => {
     const unit = units.get(member.entityId);
@@ -42,7 +40,11 @@ export async function exportPartyMembers(em: EntityManager, viewer: Viewer, regi
     };
   });
   if (full && members.length) {
-    await writeAudit(em, viewer, members.map((member) => ({ action: 'EXPORT_PERSONAL_DATA', subjectType: 'PartyMember', subjectId: member.id, regionCode: member.regionCode })));
+    await writeAudit(
+      em,
+      viewer,
+      members.map((member) => ({ action: 'EXPORT_PERSONAL_DATA', subjectType: 'PartyMember', subjectId: member.id, regionCode: member.regionCode })),
+    );
   }
   const bytes = await writeRegistrationForm(rows, format);
   return { fileName: `党员信息登记表-${region}.${format.toLowerCase()}`, contentBase64: bytes.toString('base64'), rows: rows.length, personalDataMasked: !full };

@@ -7,9 +7,17 @@ import { z } from 'zod';
  */
 export const importLimits = parseSettings({
   /** The file as uploaded (base64 in the operation adds a third, within MAX_BODY_BYTES). */
-  IMPORT_MAX_FILE_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  IMPORT_MAX_FILE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   /** An XLSX unpacked: a 50,000-row form is about 30 MB. */
-  IMPORT_MAX_UNCOMPRESSED_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
+  IMPORT_MAX_UNCOMPRESSED_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024 * 1024),
   /** Data rows in one file: split larger ones by township. */
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(50_000),
   /** Problems listed in an IMPORT_REJECTED answer. */

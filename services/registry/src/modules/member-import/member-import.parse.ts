@@ -52,7 +52,13 @@ export function parseFormRow(row: FormRow, importRegion: string): { candidate?: 
   const word = <T>(key: FormColumnKey, words: Record<string, T>, values: readonly string[], fallback?: T): T | undefined => {
     if (!text(key)) return fallback;
     const value = fromFormWord(words, values, text(key));
-    if (value === undefined) problem(key, `"${text(key)}" must be one of ${Object.keys(words).filter((w) => !/^[a-z]+$/.test(w)).join('/')}`);
+    if (value === undefined)
+      problem(
+        key,
+        `"${text(key)}" must be one of ${Object.keys(words)
+          .filter((w) => !/^[a-z]+$/.test(w))
+          .join('/')}`,
+      );
     return value;
   };
   const isOwner = word('isOwner', FORM_WORDS.isOwner, []);

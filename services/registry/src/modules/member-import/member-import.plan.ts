@@ -23,7 +23,9 @@ export async function planUnits(em: EntityManager, candidates: MemberCandidate[]
   // Plain rows, not managed entities: a file can name thousands of units.
   const unitColumns = `id, name, credit_code as "creditCode", region_code as "regionCode"`;
   const [byCode, byName] = await Promise.all([
-    codes.length ? em.execute<KnownUnit[]>(`select ${unitColumns} from market_entity where credit_code in (select jsonb_array_elements_text(?::jsonb))`, [JSON.stringify(codes)]) : [],
+    codes.length
+      ? em.execute<KnownUnit[]>(`select ${unitColumns} from market_entity where credit_code in (select jsonb_array_elements_text(?::jsonb))`, [JSON.stringify(codes)])
+      : [],
     names.length ? em.execute<KnownUnit[]>(`select ${unitColumns} from market_entity where name in (select jsonb_array_elements_text(?::jsonb))`, [JSON.stringify(names)]) : [],
   ]);
   const regionCodes = [...new Set(candidates.map((c) => c.regionCode))];
@@ -71,4 +73,3 @@ export async function planUnits(em: EntityManager, candidates: MemberCandidate[]
   }
   return units;
 }
-

@@ -212,9 +212,17 @@ async function writeUnitsAndMembers(tx: EntityManager, viewer: Viewer, newUnits:
     ),
   );
   await new FactHistory(tx, marketEntityFacts).startMany(
-    newUnits.map((unit) => ({ subjectId: unit.id, from: unit.registeredOn, state: { kind: unit.kind, status: MarketEntityStatus.OPERATING, regionCode: unit.regionCode, employees: null } })),
+    newUnits.map((unit) => ({
+      subjectId: unit.id,
+      from: unit.registeredOn,
+      state: { kind: unit.kind, status: MarketEntityStatus.OPERATING, regionCode: unit.regionCode, employees: null },
+    })),
     { reason: 'IMPORTED', actor: viewer.subject },
   );
   await insertMembers(tx, viewer, members, 'IMPORTED');
-  await writeAudit(tx, viewer, newUnits.map((unit) => ({ action: 'IMPORT_UNIT', subjectType: 'MarketEntity', subjectId: unit.id, regionCode: unit.regionCode })));
+  await writeAudit(
+    tx,
+    viewer,
+    newUnits.map((unit) => ({ action: 'IMPORT_UNIT', subjectType: 'MarketEntity', subjectId: unit.id, regionCode: unit.regionCode })),
+  );
 }

@@ -16,7 +16,12 @@ export function decodeCsv(bytes: Buffer): string {
   }
 }
 
-const headerKeys = new Map<string, FormColumnKey>(FORM_COLUMNS.flatMap((column) => [[column.header, column.key], [column.key.toLowerCase(), column.key]]));
+const headerKeys = new Map<string, FormColumnKey>(
+  FORM_COLUMNS.flatMap((column) => [
+    [column.header, column.key],
+    [column.key.toLowerCase(), column.key],
+  ]),
+);
 
 /** Maps header cells to column keys; unknown headers are ignored, missing required ones are an error. */
 function columnIndex(header: string[]): Map<number, FormColumnKey> {

@@ -1,14 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { regionScopePolicy } from '@xgz/kit';
-import {
-  FindingState,
-  FoundVia,
-  MemberCategory,
-  MemberDistribution,
-  MembershipStatus,
-  RelationshipType,
-  TransferStatus,
-} from './party-member-enums.js';
+import { FindingState, FoundVia, MemberCategory, MemberDistribution, MembershipStatus, RelationshipType, TransferStatus } from './party-member-enums.js';
 
 /**
  * A party member (党员) as now, with every field of the registration form (个体工商户党建信息登记表);

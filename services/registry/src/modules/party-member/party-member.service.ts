@@ -1,16 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  assertRole,
-  assertUuid,
-  badUserInput,
-  FactHistory,
-  lockForUpdate,
-  onUniqueViolation,
-  WRITER_ROLES,
-  writeAudit,
-  writeDatedChange,
-  type Viewer,
-} from '@xgz/kit';
+import { assertRole, assertUuid, badUserInput, FactHistory, lockForUpdate, onUniqueViolation, WRITER_ROLES, writeAudit, writeDatedChange, type Viewer } from '@xgz/kit';
 import { MarketEntityEntity } from '../market-entity/market-entity.entity.js';
 import { RegionEntity } from '../region/region.entity.js';
 import { RegionLevel } from '../region/region-level.js';

@@ -1,14 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import {
-  FindingState,
-  FoundVia,
-  MemberCategory,
-  MemberDistribution,
-  MembershipStatus,
-  RelationshipType,
-  TransferStatus,
-} from './party-member-enums.js';
+import { FindingState, FoundVia, MemberCategory, MemberDistribution, MembershipStatus, RelationshipType, TransferStatus } from './party-member-enums.js';
 
 @Directive('@key(fields: "id")')
 @ObjectType('PartyMember', {

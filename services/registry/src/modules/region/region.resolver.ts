@@ -54,13 +54,10 @@ export class RegionResolver {
 
   @FieldResolver(() => RegistryFigures, {
     nullable: true,
-    description: 'Registry figures (底数) for this region and everything under it: live, or as of `asOf` (e.g. a report date, 06-30 or 12-31). FORBIDDEN outside your region; provinces to townships.',
+    description:
+      'Registry figures (底数) for this region and everything under it: live, or as of `asOf` (e.g. a report date, 06-30 or 12-31). FORBIDDEN outside your region; provinces to townships.',
   })
-  registryFigures(
-    @Root() region: Region,
-    @Ctx() ctx: RegistryContext,
-    @Arg('asOf', () => LocalDateResolver, { nullable: true }) asOf?: string | null,
-  ) {
+  registryFigures(@Root() region: Region, @Ctx() ctx: RegistryContext, @Arg('asOf', () => LocalDateResolver, { nullable: true }) asOf?: string | null) {
     return registryFigures(ctx.loaders.figures, ctx.viewer, region.code, asOf);
   }
 }
