@@ -1,8 +1,11 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { regionScopePolicy } from '@xgz/kit';
 
-/** A commodity trading, professional or farmers' market placed at a region. */
-export const MarketEntity = defineEntity({
+/**
+ * A commodity trading, professional or farmers' market placed at a region. Named TradingMarketEntity:
+ * MarketEntity is registry's market entity (市场主体), a different thing.
+ */
+export const TradingMarketEntity = defineEntity({
   name: 'Market',
   tableName: 'market',
   properties: {
@@ -17,4 +20,4 @@ export const MarketEntity = defineEntity({
   policies: [regionScopePolicy<{ regionCode: string }>('regionCode')],
 });
 
-export type MarketRow = InferEntity<typeof MarketEntity>;
+export type MarketRow = InferEntity<typeof TradingMarketEntity>;

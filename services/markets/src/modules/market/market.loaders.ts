@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { regionScopedByIdLoader, regionSubtreeCountLoader, type Viewer } from '@xgz/kit';
-import { MarketEntity, type MarketRow } from './market.entity.js';
+import { TradingMarketEntity, type MarketRow } from './market.entity.js';
 
 export const createMarketLoaders = (em: EntityManager, viewer: Viewer) => ({
-  byId: regionScopedByIdLoader<MarketRow>(em, MarketEntity, viewer),
+  byId: regionScopedByIdLoader<MarketRow>(em, TradingMarketEntity, viewer),
   countByRegion: regionSubtreeCountLoader(em, { table: 'market' }),
 });

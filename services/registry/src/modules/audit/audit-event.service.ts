@@ -1,7 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertRegionInScope, assertRole, assertUuid, AuditEventEntity, decodeCursor, pageSize, toConnection, type AuditEventRow, type Viewer } from '@xgz/kit';
-import { assertRegionCode } from '../region/region.service.js';
+import { assertRole, assertUuid, AuditEventEntity, decodeCursor, pageSize, toConnection, type AuditEventRow, type Viewer, scopedRegion } from '@xgz/kit';
 import type { AuditEventFilter } from './audit-event.type.js';
 
 /** A page of the audit trail of the viewer's region, newest first. Admins only. */
@@ -14,9 +13,7 @@ export async function listAuditEvents(
 ) {
   assertRole(viewer, ['admin'], 'read the audit trail');
   const size = pageSize(first);
-  const regionCode = filter?.regionCode ?? viewer.regionCode;
-  assertRegionCode(regionCode, 'filter.regionCode');
-  assertRegionInScope(viewer, regionCode, 'the audit trail');
+  const regionCode = scopedRegion(viewer, filter?.regionCode, 'filter.regionCode', 'the audit trail');
   if (filter?.subjectId) assertUuid(filter.subjectId, 'filter.subjectId');
   const where: FilterQuery<AuditEventRow> = {
     regionCode: { $like: `${regionCode}%` },

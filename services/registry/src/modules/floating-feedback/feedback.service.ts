@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertNotBefore, assertRegionInScope, assertRole, badUserInput, domainError, pageSize, today, WRITER_ROLES, writeDatedChange, type Viewer } from '@xgz/kit';
-import { assertRegionCode } from '../region/region.service.js';
+import { assertNotBefore, assertRole, badUserInput, domainError, pageSize, today, WRITER_ROLES, writeDatedChange, type Viewer, scopedRegion } from '@xgz/kit';
 import { PartyMemberEntity, type PartyMemberRow } from '../party-member/party-member.entity.js';
 import { partyMemberFacts, type PartyMemberFactState } from '../party-member/party-member.facts.js';
 import { memberFactState } from '../party-member/party-member.service.js';
@@ -105,9 +104,7 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T
  */
 export async function overdueFeedback(em: EntityManager, viewer: Viewer, regionCode: string | null | undefined, asOf: string | null | undefined, first?: number | null) {
   const limit = pageSize(first ?? 200, 1000);
-  const region = regionCode ?? viewer.regionCode;
-  assertRegionCode(region, 'regionCode');
-  assertRegionInScope(viewer, region, 'floating-member feedback');
+  const region = scopedRegion(viewer, regionCode, 'regionCode', 'floating-member feedback');
   const date = asOf ?? today();
   const days = feedbackDays();
   const rows = await em.execute<OverdueRow[]>(

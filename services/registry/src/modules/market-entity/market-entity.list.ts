@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { assertRegionInScope, assertUuid, findPage, likeLiteral, type Viewer } from '@xgz/kit';
-import { assertRegionCode } from '../region/region.service.js';
+import { assertUuid, findPage, likeLiteral, type Viewer, scopedRegion } from '@xgz/kit';
 import { MarketEntityEntity, type MarketEntityRow } from './market-entity.entity.js';
 import type { MarketEntityFilter } from './market-entity.inputs.js';
 
@@ -13,9 +12,7 @@ export async function listMarketEntities(
   first: number | null | undefined,
   after: string | null | undefined,
 ) {
-  const regionCode = filter?.regionCode ?? viewer.regionCode;
-  assertRegionCode(regionCode, 'filter.regionCode');
-  assertRegionInScope(viewer, regionCode, 'market entities');
+  const regionCode = scopedRegion(viewer, filter?.regionCode, 'filter.regionCode', 'market entities');
   if (filter?.marketId) assertUuid(filter.marketId, 'filter.marketId');
   const where: FilterQuery<MarketEntityRow> = {
     regionCode: { $like: `${regionCode}%` },

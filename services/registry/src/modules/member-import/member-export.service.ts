@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertRegionInScope, canSeePersonalData, maskMobile, maskName, maskPlace, writeAudit, type Viewer } from '@xgz/kit';
+import { canSeePersonalData, maskMobile, maskName, maskPlace, writeAudit, type Viewer, scopedRegion } from '@xgz/kit';
 import { MarketEntityEntity } from '../market-entity/market-entity.entity.js';
 import { PartyMemberEntity } from '../party-member/party-member.entity.js';
 import { MembershipStatus } from '../party-member/party-member-enums.js';
-import { assertRegionCode } from '../region/region.service.js';
 import { FORM_WORDS, formWordOf } from './registration-form.columns.js';
 import type { FormFormat } from './registration-form.reader.js';
 import { writeRegistrationForm, type FormValues } from './registration-form.writer.js';
@@ -14,9 +13,7 @@ import { writeRegistrationForm, type FormValues } from './registration-form.writ
  * for everyone else.
  */
 export async function exportPartyMembers(em: EntityManager, viewer: Viewer, regionCode: string | null | undefined, format: FormFormat) {
-  const region = regionCode ?? viewer.regionCode;
-  assertRegionCode(region, 'regionCode');
-  assertRegionInScope(viewer, region, 'party members');
+  const region = scopedRegion(viewer, regionCode, 'regionCode', 'party members');
   const members = await em.find(PartyMemberEntity, { regionCode: { $like: `${region}%` }, status: MembershipStatus.ACTIVE }, { orderBy: { regionCode: 'asc', id: 'asc' } });
   const units = new Map((await em.find(MarketEntityEntity, { id: { $in: [...new Set(members.map((m) => m.entityId))] } })).map((unit) => [unit.id, unit]));
   const full = canSeePersonalData(viewer);

@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { assertRegionInScope, assertUuid, canSeePersonalData, findPage, forbidden, likeLiteral, writeAudit, type Viewer } from '@xgz/kit';
+import { assertUuid, canSeePersonalData, findPage, forbidden, likeLiteral, writeAudit, type Viewer, scopedRegion } from '@xgz/kit';
 import { MarketEntityEntity } from '../market-entity/market-entity.entity.js';
-import { assertRegionCode } from '../region/region.service.js';
 import { PartyMemberEntity, type PartyMemberRow } from './party-member.entity.js';
 import type { PartyMemberFilter } from './party-member.inputs.js';
 import { MembershipStatus } from './party-member-enums.js';
@@ -15,9 +14,7 @@ export async function listPartyMembers(
   first: number | null | undefined,
   after: string | null | undefined,
 ) {
-  const regionCode = filter?.regionCode ?? viewer.regionCode;
-  assertRegionCode(regionCode, 'filter.regionCode');
-  assertRegionInScope(viewer, regionCode, 'party members');
+  const regionCode = scopedRegion(viewer, filter?.regionCode, 'filter.regionCode', 'party members');
   if (filter?.search && !canSeePersonalData(viewer)) throw forbidden('Searching by name needs the admin role: names are personal data.');
   if (filter?.entityId) assertUuid(filter.entityId, 'filter.entityId');
   if (filter?.marketId) assertUuid(filter.marketId, 'filter.marketId');

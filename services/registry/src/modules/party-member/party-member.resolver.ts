@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { assertUuid, canSeePersonalData, ConnectionSize, connectionType, ListSize, maskMobile, maskName, maskPlace } from '@xgz/kit';
+import { ConnectionSize, connectionType, ListSize, maskMobile, maskName, maskPlace } from '@xgz/kit';
 import type { RegistryContext } from '../../context.js';
 import { MarketEntity } from '../market-entity/market-entity.type.js';
 import { PartyOrganization } from '../party-organization/party-organization.type.js';
@@ -8,6 +8,7 @@ import type { PartyMemberRow } from './party-member.entity.js';
 import { FindingState, FoundVia, MemberCategory, MembershipStatus, RelationshipType, TransferStatus } from './party-member-enums.js';
 import { PartyMemberFilter, RegisterPartyMemberInput } from './party-member.inputs.js';
 import { listPartyMembers } from './party-member.list.js';
+import { findPartyMember, personalDataMasked, personalField } from './party-member.personal-data.js';
 import {
   changeFindingState,
   changeMemberCategory,
@@ -21,20 +22,14 @@ import { PartyMember, PartyMemberVersion } from './party-member.type.js';
 
 const PartyMemberConnection = connectionType('PartyMember', PartyMember);
 
-/** Personal data in full for admins (audited, one statement per request), masked for everyone else. */
-async function personal(row: PartyMemberRow, ctx: RegistryContext, value: string | null, mask: (value: string) => string): Promise<string | null> {
-  if (value === null) return null;
-  if (!canSeePersonalData(ctx.viewer)) return mask(value);
-  await ctx.loaders.partyMembers.personalDataReads.record({ action: 'READ_PERSONAL_DATA', subjectType: 'PartyMember', subjectId: row.id, regionCode: row.regionCode });
-  return value;
-}
+const personal = (row: PartyMemberRow, ctx: RegistryContext, value: string | null, mask: (value: string) => string) =>
+  personalField(ctx.viewer, ctx.loaders.partyMembers.personalDataReads, row, value, mask);
 
 @Resolver(() => PartyMember)
 export class PartyMemberResolver {
   @Query(() => PartyMember, { nullable: true, description: 'One party member; null when unknown or outside your region.' })
   partyMember(@Arg('id', () => ID) id: string, @Ctx() ctx: RegistryContext) {
-    assertUuid(id);
-    return ctx.loaders.partyMembers.byId.load(id);
+    return findPartyMember(ctx.loaders.partyMembers.byId, id);
   }
 
   @ConnectionSize(50)
@@ -70,7 +65,7 @@ export class PartyMemberResolver {
 
   @FieldResolver(() => Boolean, { description: 'True when personal fields are masked for you.' })
   personalDataMasked(@Ctx() ctx: RegistryContext) {
-    return !canSeePersonalData(ctx.viewer);
+    return personalDataMasked(ctx.viewer);
   }
 
   @FieldResolver(() => MarketEntity, { nullable: true, description: 'The unit (单位).' })

@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { badUserInput, ListSize } from '@xgz/kit';
+import { ListSize } from '@xgz/kit';
 import type { RegistryContext } from '../../context.js';
 import { ancestorCodes, RegionLevel } from './region-level.js';
 import { Region } from './region.type.js';
-import { assertRegionCode, listRegions } from './region.service.js';
+import { findRegion, regionsUnder } from './region.service.js';
 import { RegistryFigures } from '../figures/registry-figures.type.js';
 import { registryFigures } from '../figures/registry-figures.service.js';
 
@@ -12,8 +12,7 @@ import { registryFigures } from '../figures/registry-figures.service.js';
 export class RegionResolver {
   @Query(() => Region, { nullable: true, description: 'One region by its division code; null when no such region exists.' })
   region(@Arg('code', () => ID) code: string, @Ctx() ctx: RegistryContext) {
-    assertRegionCode(code, 'code');
-    return ctx.loaders.regions.byCode.load(code);
+    return findRegion(ctx.loaders.regions.byCode, code);
   }
 
   @ListSize(100)
@@ -26,12 +25,7 @@ export class RegionResolver {
     @Arg('parentCode', () => ID, { nullable: true }) parentCode?: string | null,
     @Arg('level', () => RegionLevel, { nullable: true }) level?: RegionLevel | null,
   ) {
-    if (parentCode) assertRegionCode(parentCode, 'parentCode');
-    if (!parentCode && (level === RegionLevel.TOWNSHIP || level === RegionLevel.VILLAGE)) {
-      throw badUserInput(`Listing every ${level} in the country is too large: pass parentCode (a province, city or county).`, 'parentCode');
-    }
-    if (parentCode && !level) return ctx.loaders.regions.childrenOf.load(parentCode);
-    return listRegions(ctx.em, parentCode ?? null, level ?? null);
+    return regionsUnder(ctx.em, ctx.loaders.regions.childrenOf, parentCode, level);
   }
 
   @FieldResolver(() => Region, { nullable: true, description: 'The region this one belongs to; null for a province.' })

@@ -1,3 +1,4 @@
+import type DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, isRegionCode } from '@xgz/kit';
 import { RegionEntity, type RegionRow } from './region.entity.js';
@@ -16,4 +17,28 @@ export function listRegions(em: EntityManager, parentCode: string | null, level:
     ...(parentCode ? { code: { $like: `${parentCode}%`, $ne: parentCode } } : {}),
   };
   return em.find(RegionEntity, where, { orderBy: { code: 'asc' } });
+}
+
+/** One region by code (checked first: a malformed code is BAD_USER_INPUT, an unknown one null). */
+export function findRegion(byCode: DataLoader<string, RegionRow | null>, code: string): Promise<RegionRow | null> {
+  assertRegionCode(code, 'code');
+  return byCode.load(code);
+}
+
+/**
+ * The regions a `regions` query asks for: a parent's children (batched), its descendants at a level,
+ * or every region of a level country-wide — never every township or village of the country.
+ */
+export function regionsUnder(
+  em: EntityManager,
+  childrenOf: DataLoader<string, RegionRow[]>,
+  parentCode: string | null | undefined,
+  level: RegionLevel | null | undefined,
+): Promise<RegionRow[]> {
+  if (parentCode) assertRegionCode(parentCode, 'parentCode');
+  if (!parentCode && (level === RegionLevel.TOWNSHIP || level === RegionLevel.VILLAGE)) {
+    throw badUserInput(`Listing every ${level} in the country is too large: pass parentCode (a province, city or county).`, 'parentCode');
+  }
+  if (parentCode && !level) return childrenOf.load(parentCode);
+  return listRegions(em, parentCode ?? null, level ?? null);
 }
