@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertNotBefore, assertRole, assertUuid, badUserInput, domainError, findPage, WRITER_ROLES, writeDatedChange, type Viewer } from '@xgz/kit';
-import { organizationDissolved, OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
-import { PartyOrganizationEntity, type PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
-import type { PartyOrganizationFactState } from '../party-organization/party-organization.facts.js';
+import { assertNotBefore, assertRole, assertUuid, badUserInput, domainError, findPage, WRITER_ROLES, type Viewer } from '@xgz/kit';
+import { OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
+import type { PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
 import { CoverageLinkEntity } from './coverage-link.entity.js';
 import { knownEntities, type KnownEntity } from './fed-entities.js';
 import { alivePeriods, rederiveCoverage } from './organization-links.js';
+import { writeOrganizationEvent } from '../party-organization/organization-event.js';
 
 /** The most entities one call may link: a joint branch covers a street, not a city. */
 export const MAX_ENTITIES_PER_CALL = 100;
@@ -20,16 +20,11 @@ export function coverMarketEntities(em: EntityManager, viewer: Viewer, organizat
   if (ids.length === 0 || ids.length > MAX_ENTITIES_PER_CALL) throw badUserInput(`entityIds must list 1–${MAX_ENTITIES_PER_CALL} entities.`, 'entityIds');
   ids.forEach((id) => assertUuid(id, 'entityIds'));
   let entities: Map<string, KnownEntity>;
-  return writeDatedChange<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
-    entity: PartyOrganizationEntity,
-    id: organizationId,
-    what: 'party organization',
-    effectiveOn: fromDate,
+  return writeOrganizationEvent(em, viewer, {
+    organizationId,
+    on: fromDate,
     dateArgument: 'fromDate',
-    afterLastChange: false,
     check: async (organization, tx) => {
-      if (organization.dissolvedOn) throw organizationDissolved(organization.name, organization.dissolvedOn);
-      assertNotBefore(fromDate, organization.establishedOn, 'fromDate', 'the date the organization was established');
       entities = await knownEntities(tx, ids, 'entityIds');
       const outside = [...entities.values()].find((entity) => !entity.regionCode.startsWith(organization.regionCode));
       if (outside) {
@@ -58,7 +53,7 @@ export function coverMarketEntities(em: EntityManager, viewer: Viewer, organizat
       }
     },
     derive: (tx) => rederiveCoverage(tx, ids, viewer.subject),
-    audit: { action: 'COVER_ENTITIES', subjectType: 'PartyOrganization', detail: { entityIds: ids } },
+    audit: { action: 'COVER_ENTITIES', detail: { entityIds: ids } },
   });
 }
 
@@ -66,13 +61,11 @@ export function coverMarketEntities(em: EntityManager, viewer: Viewer, organizat
 export function endCoverage(em: EntityManager, viewer: Viewer, organizationId: string, entityId: string, endedOn: string): Promise<PartyOrganizationRow> {
   assertRole(viewer, WRITER_ROLES, 'change coverage');
   assertUuid(entityId, 'entityId');
-  return writeDatedChange<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
-    entity: PartyOrganizationEntity,
-    id: organizationId,
-    what: 'party organization',
-    effectiveOn: endedOn,
+  return writeOrganizationEvent(em, viewer, {
+    organizationId,
+    on: endedOn,
     dateArgument: 'endedOn',
-    afterLastChange: false,
+    living: false,
     apply: async (organization, tx) => {
       const link = await tx.findOne(CoverageLinkEntity, { organizationId: organization.id, entityId, toDate: null });
       if (!link) throw domainError(OrganizationErrorCode.NotCovered, `${organization.name} does not cover entity ${entityId} now.`);
@@ -81,7 +74,7 @@ export function endCoverage(em: EntityManager, viewer: Viewer, organizationId: s
       link.lastChangeOn = endedOn;
     },
     derive: (tx) => rederiveCoverage(tx, [entityId], viewer.subject),
-    audit: { action: 'END_COVERAGE', subjectType: 'PartyOrganization', detail: { entityId } },
+    audit: { action: 'END_COVERAGE', detail: { entityId } },
   });
 }
 

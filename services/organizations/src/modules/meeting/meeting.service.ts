@@ -1,30 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  addMonths,
-  assertNotBefore,
-  assertRole,
-  assertUuid,
-  badUserInput,
-  domainError,
-  findPage,
-  lockForUpdate,
-  notFound,
-  today,
-  WRITER_ROLES,
-  writeDatedChange,
-  type Viewer,
-} from '@xgz/kit';
+import { addMonths, assertNotBefore, assertRole, assertUuid, badUserInput, domainError, findPage, lockForUpdate, notFound, today, WRITER_ROLES, type Viewer } from '@xgz/kit';
 import { alivePeriods } from '../coverage/organization-links.js';
 import { rederiveMemberLife } from '../organization-life/member-life.facts.js';
 import { membersOnBooks } from '../party-member/fed-members.js';
 import { organizationDissolved, OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
-import { PartyOrganizationEntity, type PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
-import type { PartyOrganizationFactState } from '../party-organization/party-organization.facts.js';
+import type { PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
 import { rederiveStanding } from '../standing/rederive-standing.js';
 import { MeetingAttendanceEntity, MeetingEntity, type MeetingRow } from './meeting.entity.js';
 import type { HeldMeetingInput, RecordMeetingInput } from './meeting.inputs.js';
 import type { MeetingType } from './meeting-type.js';
 import { presentMeeting } from './meeting.type.js';
+import { writeOrganizationEvent } from '../party-organization/organization-event.js';
 
 /** The most members one meeting lists (present and absent): a market's general branch, not a city. */
 export const MAX_ATTENDANCE = 500;
@@ -83,13 +69,12 @@ export async function recordMeeting(em: EntityManager, viewer: Viewer, input: Re
   const people = input.held ? checkAttendance(input.held) : [];
   let meeting: MeetingRow | undefined;
   let present: string[] = [];
-  await writeDatedChange<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
-    entity: PartyOrganizationEntity,
-    id: input.organizationId,
-    what: 'party organization',
-    effectiveOn: input.held?.heldOn ?? today(),
+  await writeOrganizationEvent(em, viewer, {
+    organizationId: input.organizationId,
+    on: input.held?.heldOn ?? today(),
     dateArgument: input.held ? 'input.held.heldOn' : 'input.plannedOn',
-    afterLastChange: false,
+    // A held meeting is checked against the day it was held (the organization alive then); a planned one, against now.
+    living: false,
     check: (organization) => {
       if (!input.held && organization.dissolvedOn) throw organizationDissolved(organization.name, organization.dissolvedOn);
     },
@@ -115,7 +100,7 @@ export async function recordMeeting(em: EntityManager, viewer: Viewer, input: Re
       await rederiveStanding(tx, [organization.id], viewer.subject);
       await rederiveMemberLife(tx, present, viewer.subject);
     },
-    audit: { action: 'RECORD_MEETING', subjectType: 'PartyOrganization', detail: { type: input.type, plannedOn: input.plannedOn ?? null } },
+    audit: { action: 'RECORD_MEETING', detail: { type: input.type, plannedOn: input.plannedOn ?? null } },
   });
   return meeting!;
 }
@@ -129,13 +114,11 @@ export async function recordMeetingHeld(em: EntityManager, viewer: Viewer, meeti
   const people = checkAttendance(held);
   let meeting: MeetingRow | undefined;
   let present: string[] = [];
-  await writeDatedChange<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
-    entity: PartyOrganizationEntity,
-    id: found.organizationId,
-    what: 'party organization',
-    effectiveOn: held.heldOn,
+  await writeOrganizationEvent(em, viewer, {
+    organizationId: found.organizationId,
+    on: held.heldOn,
     dateArgument: 'held.heldOn',
-    afterLastChange: false,
+    living: false,
     apply: async (organization, tx) => {
       meeting = await lockForUpdate(tx, MeetingEntity, meetingId, 'meeting');
       if (meeting.heldOn) throw domainError(OrganizationErrorCode.MeetingHeld, `This meeting was recorded as held on ${meeting.heldOn} already.`);
@@ -145,7 +128,7 @@ export async function recordMeetingHeld(em: EntityManager, viewer: Viewer, meeti
       await rederiveStanding(tx, [organization.id], viewer.subject);
       await rederiveMemberLife(tx, present, viewer.subject);
     },
-    audit: { action: 'RECORD_MEETING_HELD', subjectType: 'PartyOrganization', detail: { meetingId } },
+    audit: { action: 'RECORD_MEETING_HELD', detail: { meetingId } },
   });
   return meeting!;
 }

@@ -1,24 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  assertNotBefore,
-  assertRole,
-  assertUuid,
-  domainError,
-  figureDate,
-  findPage,
-  lockDerivedRecords,
-  requireFedRecords,
-  WRITER_ROLES,
-  writeDatedChange,
-  type Viewer,
-} from '@xgz/kit';
+import { assertNotBefore, assertRole, assertUuid, domainError, figureDate, findPage, lockDerivedRecords, requireFedRecords, WRITER_ROLES, type Viewer } from '@xgz/kit';
 import { presentMembership } from './life-membership.type.js';
 import { membersOnBooks } from '../party-member/fed-members.js';
-import { organizationDissolved, OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
-import { PartyOrganizationEntity, type PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
-import type { PartyOrganizationFactState } from '../party-organization/party-organization.facts.js';
+import { OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
 import { LifeMembershipEntity, type LifeMembershipRow } from './life-membership.entity.js';
 import { memberLifeFacts, rederiveMemberLife } from './member-life.facts.js';
+import { writeOrganizationEvent } from '../party-organization/organization-event.js';
 
 /**
  * A member takes part in an organization's life from a date (编入支部). A member belongs to one
@@ -28,17 +15,10 @@ export async function joinOrganizationLife(em: EntityManager, viewer: Viewer, me
   assertRole(viewer, WRITER_ROLES, 'change organization life');
   assertUuid(memberId, 'memberId');
   let joined: LifeMembershipRow | undefined;
-  await writeDatedChange<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
-    entity: PartyOrganizationEntity,
-    id: organizationId,
-    what: 'party organization',
-    effectiveOn: fromDate,
+  await writeOrganizationEvent(em, viewer, {
+    organizationId,
+    on: fromDate,
     dateArgument: 'fromDate',
-    afterLastChange: false,
-    check: (organization) => {
-      if (organization.dissolvedOn) throw organizationDissolved(organization.name, organization.dissolvedOn);
-      assertNotBefore(fromDate, organization.establishedOn, 'fromDate', 'the date the organization was established');
-    },
     apply: async (organization, tx) => {
       const member = (await membersOnBooks(tx, [memberId], 'memberId')).get(memberId)!;
       // One writer per member at a time (the same lock re-deriving them takes).
@@ -64,7 +44,7 @@ export async function joinOrganizationLife(em: EntityManager, viewer: Viewer, me
       } as LifeMembershipRow);
     },
     derive: (tx) => rederiveMemberLife(tx, [memberId], viewer.subject),
-    audit: { action: 'JOIN_ORGANIZATION_LIFE', subjectType: 'PartyOrganization', detail: { memberId } },
+    audit: { action: 'JOIN_ORGANIZATION_LIFE', detail: { memberId } },
   });
   return joined!;
 }
@@ -78,13 +58,11 @@ export async function leaveOrganizationLife(em: EntityManager, viewer: Viewer, m
   const open = await em.findOne(LifeMembershipEntity, { memberId, toDate: null });
   if (!open) throw domainError(OrganizationErrorCode.NotInOrganizationLife, `Member ${memberId} takes part in no organization's life in your region now.`);
   let left: LifeMembershipRow | undefined;
-  await writeDatedChange<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
-    entity: PartyOrganizationEntity,
-    id: open.organizationId,
-    what: 'party organization',
-    effectiveOn: leftOn,
+  await writeOrganizationEvent(em, viewer, {
+    organizationId: open.organizationId,
+    on: leftOn,
     dateArgument: 'leftOn',
-    afterLastChange: false,
+    living: false,
     apply: async (_organization, tx) => {
       await lockDerivedRecords(tx, memberLifeFacts.subjectType, [memberId]);
       const current = await tx.findOne(LifeMembershipEntity, { id: open.id, toDate: null });
@@ -95,7 +73,7 @@ export async function leaveOrganizationLife(em: EntityManager, viewer: Viewer, m
       left = current;
     },
     derive: (tx) => rederiveMemberLife(tx, [memberId], viewer.subject),
-    audit: { action: 'LEAVE_ORGANIZATION_LIFE', subjectType: 'PartyOrganization', detail: { memberId } },
+    audit: { action: 'LEAVE_ORGANIZATION_LIFE', detail: { memberId } },
   });
   return left!;
 }

@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertNotBefore, assertRole, assertUuid, domainError, figureDate, lockForUpdate, notFound, WRITER_ROLES, writeDatedChange, type Viewer } from '@xgz/kit';
+import { assertNotBefore, assertRole, assertUuid, domainError, figureDate, lockForUpdate, notFound, WRITER_ROLES, type Viewer } from '@xgz/kit';
 import { membersOnBooks } from '../party-member/fed-members.js';
-import { organizationDissolved, OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
-import { PartyOrganizationEntity, type PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
-import type { PartyOrganizationFactState } from '../party-organization/party-organization.facts.js';
+import { OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
 import { OrganizationRoleKind } from './organization-role-kind.js';
 import { OrganizationRoleEntity, type OrganizationRoleRow } from './organization-role.entity.js';
+import { writeOrganizationEvent } from '../party-organization/organization-event.js';
 
 /** Posts one member holds at a time: a new secretary succeeds the last on the day they take office. */
 const SINGLE_HOLDER = new Set([OrganizationRoleKind.SECRETARY]);
@@ -26,16 +25,11 @@ export async function appointToOrganization(
   assertRole(viewer, WRITER_ROLES, 'appoint organization posts');
   assertUuid(memberId, 'memberId');
   let appointed: OrganizationRoleRow | undefined;
-  await writeDatedChange<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
-    entity: PartyOrganizationEntity,
-    id: organizationId,
-    what: 'party organization',
-    effectiveOn: fromDate,
+  await writeOrganizationEvent(em, viewer, {
+    organizationId,
+    on: fromDate,
     dateArgument: 'fromDate',
-    afterLastChange: false,
     check: async (organization, tx) => {
-      if (organization.dissolvedOn) throw organizationDissolved(organization.name, organization.dissolvedOn);
-      assertNotBefore(fromDate, organization.establishedOn, 'fromDate', 'the date the organization was established');
       await membersOnBooks(tx, [memberId], 'memberId');
       const held = await tx.findOne(OrganizationRoleEntity, { organizationId: organization.id, memberId, toDate: null });
       if (held)
@@ -59,7 +53,7 @@ export async function appointToOrganization(
         lastChangeOn: fromDate,
       } as OrganizationRoleRow);
     },
-    audit: { action: 'APPOINT_ORGANIZATION_ROLE', subjectType: 'PartyOrganization', detail: { memberId, role } },
+    audit: { action: 'APPOINT_ORGANIZATION_ROLE', detail: { memberId, role } },
   });
   return appointed!;
 }
@@ -71,13 +65,11 @@ export async function endOrganizationRole(em: EntityManager, viewer: Viewer, rol
   const found = await em.findOne(OrganizationRoleEntity, { id: roleId });
   if (!found) throw notFound(`roleId: no organization post ${roleId} in your region.`);
   let ended: OrganizationRoleRow | undefined;
-  await writeDatedChange<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
-    entity: PartyOrganizationEntity,
-    id: found.organizationId,
-    what: 'party organization',
-    effectiveOn: endedOn,
+  await writeOrganizationEvent(em, viewer, {
+    organizationId: found.organizationId,
+    on: endedOn,
     dateArgument: 'endedOn',
-    afterLastChange: false,
+    living: false,
     apply: async (_organization, tx) => {
       const role = await lockForUpdate(tx, OrganizationRoleEntity, roleId, 'organization post');
       if (role.toDate) throw domainError(OrganizationErrorCode.RoleEnded, `This post ended on ${role.toDate} already.`);
@@ -86,7 +78,7 @@ export async function endOrganizationRole(em: EntityManager, viewer: Viewer, rol
       role.lastChangeOn = endedOn;
       ended = role;
     },
-    audit: { action: 'END_ORGANIZATION_ROLE', subjectType: 'PartyOrganization', detail: { roleId, memberId: found.memberId } },
+    audit: { action: 'END_ORGANIZATION_ROLE', detail: { roleId, memberId: found.memberId } },
   });
   return ended!;
 }

@@ -1,28 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  addMonths,
-  assertNotBefore,
-  assertRole,
-  badUserInput,
-  decodeCursor,
-  domainError,
-  figureDate,
-  pageSize,
-  scopedRegion,
-  toConnection,
-  today,
-  WRITER_ROLES,
-  writeDatedChange,
-  type Viewer,
-} from '@xgz/kit';
+import { addMonths, assertRole, badUserInput, decodeCursor, domainError, figureDate, pageSize, scopedRegion, toConnection, today, WRITER_ROLES, type Viewer } from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
-import { organizationDissolved, OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
+import { OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
 import { PartyOrganizationEntity, type PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
-import type { PartyOrganizationFactState } from '../party-organization/party-organization.facts.js';
 import { rederiveStanding } from '../standing/rederive-standing.js';
 import { OrganizationElectionEntity } from './organization-election.entity.js';
 import { termEndsOn, termYears } from './organization-term.js';
 import { TermStatus } from './term-status.js';
+import { writeOrganizationEvent } from '../party-organization/organization-event.js';
 
 /** An organization's term on a date: the latest election on or before it, and when that term ends. */
 export interface OrganizationTermView {
@@ -35,16 +20,11 @@ export interface OrganizationTermView {
 /** Records an election (换届选举) on a date: a new term starts, the overdue count falls. */
 export async function recordElection(em: EntityManager, viewer: Viewer, organizationId: string, electedOn: string): Promise<PartyOrganizationRow> {
   assertRole(viewer, WRITER_ROLES, 'record elections');
-  return writeDatedChange<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
-    entity: PartyOrganizationEntity,
-    id: organizationId,
-    what: 'party organization',
-    effectiveOn: electedOn,
+  return writeOrganizationEvent(em, viewer, {
+    organizationId,
+    on: electedOn,
     dateArgument: 'electedOn',
-    afterLastChange: false,
     check: async (organization, tx) => {
-      if (organization.dissolvedOn) throw organizationDissolved(organization.name, organization.dissolvedOn);
-      assertNotBefore(electedOn, organization.establishedOn, 'electedOn', 'the date the organization was established');
       if (await tx.count(OrganizationElectionEntity, { organizationId: organization.id, electedOn })) {
         throw domainError(OrganizationErrorCode.ElectionRecorded, `An election of ${organization.name} on ${electedOn} is recorded already.`);
       }
@@ -54,7 +34,7 @@ export async function recordElection(em: EntityManager, viewer: Viewer, organiza
       if (!organization.electedOn || electedOn > organization.electedOn) organization.electedOn = electedOn;
     },
     derive: (tx, organization) => rederiveStanding(tx, [organization.id], viewer.subject),
-    audit: { action: 'RECORD_ELECTION', subjectType: 'PartyOrganization' },
+    audit: { action: 'RECORD_ELECTION' },
   });
 }
 
