@@ -5,11 +5,11 @@
  * province and all its counties through the gateway, against the same figures by a direct GROUP BY
  * over the raw history rows.
  */
-import { figureDeltas, rollForwardSnapshots, signDevToken, startSubgraph, subgraphRoles, today, withConnection, type FactInterval } from '@xgz/kit';
+import { figureDeltas, signDevToken, startSubgraph, subgraphRoles, today, withConnection, type FactInterval } from '@xgz/kit';
 import { parseGatewayEnv, startGateway } from '@xgz/gateway';
 import { marketEntityFacts, partyMemberFacts, registrySubgraph } from '@xgz/registry';
 import { seededRandom } from '../seeded-random.js';
-import { copyCsv, latency, ms, withScratchDatabase } from './harness.js';
+import { copyCsv, csvLine, latency, loadFigureDeltas, ms, withScratchDatabase } from './harness.js';
 import { benchOrganizationCoverage } from './organization-coverage.js';
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 1_000_000);
@@ -145,8 +145,7 @@ async function generate(adminUrl: string, rolePassword: string) {
   });
 
   const now = new Date().toISOString();
-  const csv = (...values: (string | number | boolean | null)[]) =>
-    `${values.map((v) => (v === null ? '' : typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : String(v))).join(',')}\n`;
+  const csv = csvLine;
   await withConnection(owner, async (client) => {
     await copyCsv(
       client,
@@ -199,17 +198,7 @@ async function generate(adminUrl: string, rolePassword: string) {
         for (const v of versions) yield csv(v.id, v.subjectType, v.subjectId, v.regionCode, v.from, v.to, JSON.stringify(v.state), 'GENERATED', now, 'bench');
       })(),
     );
-    await copyCsv(
-      client,
-      'copy figure_delta (township_code, metric, day, delta) from stdin with (format csv)',
-      (function* () {
-        for (const d of deltas) yield csv(d.townshipCode, d.metric, d.day, d.delta);
-      })(),
-    );
-    // The deltas came in by COPY, beside recordFactChange: rebuild every report-date snapshot from them.
-    await client.query('delete from figure_snapshot_date');
-    await client.query('delete from figure_snapshot');
-    await rollForwardSnapshots(client);
+    await loadFigureDeltas(client, deltas);
     await client.query('analyze');
   });
   return { versions, deltas: deltas.length, townships };

@@ -47,3 +47,28 @@ export async function copyCsv(client: import('pg').PoolClient | import('pg').Cli
   }
   await pipeline(Readable.from(chunks()), client.query(from(copySql)));
 }
+
+/** One CSV line for COPY (empty = NULL; quoted when it holds a quote, comma or line break). */
+export const csvLine = (...values: (string | number | boolean | null)[]) =>
+  `${values.map((v) => (v === null ? '' : typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : String(v))).join(',')}\n`;
+
+/**
+ * Loads bulk-generated figure deltas and rebuilds every report-date snapshot from them (the deltas
+ * come in by COPY, beside recordFactChange), then refreshes the planner's statistics.
+ */
+export async function loadFigureDeltas(
+  client: import('pg').PoolClient | import('pg').Client,
+  deltas: Iterable<{ townshipCode: string; metric: string; day: string; delta: number }>,
+): Promise<void> {
+  const { rollForwardSnapshots } = await import('@xgz/kit');
+  await copyCsv(
+    client,
+    'copy figure_delta (township_code, metric, day, delta) from stdin with (format csv)',
+    (function* () {
+      for (const d of deltas) yield csvLine(d.townshipCode, d.metric, d.day, d.delta);
+    })(),
+  );
+  await client.query('delete from figure_snapshot_date');
+  await client.query('delete from figure_snapshot');
+  await rollForwardSnapshots(client);
+}

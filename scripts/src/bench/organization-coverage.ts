@@ -7,24 +7,12 @@
  * against a competent SQL query over the raw tables (entities, links, organizations), and the feed
  * delay from a registry write through the gateway to the changed coverage figure (p50/p95).
  */
-import {
-  derivePeriods,
-  figureDeltas,
-  rollForwardSnapshots,
-  signDevToken,
-  startSubgraph,
-  subgraphRoles,
-  today,
-  withConnection,
-  type FactInterval,
-  type Period,
-  type SharedEnv,
-} from '@xgz/kit';
+import { derivePeriods, figureDeltas, signDevToken, startSubgraph, subgraphRoles, today, withConnection, type FactInterval, type Period, type SharedEnv } from '@xgz/kit';
 import { parseGatewayEnv, startGateway } from '@xgz/gateway';
 import { entityCoverageFacts, organizationsSubgraph, organizationStandingFacts, partyOrganizationFacts } from '@xgz/organizations';
 import { registrySubgraph } from '@xgz/registry';
 import { seededRandom } from '../seeded-random.js';
-import { copyCsv, latency, ms } from './harness.js';
+import { copyCsv, csvLine, latency, loadFigureDeltas, ms } from './harness.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 /** Joint branches per township, each covering this many of its entities. */
@@ -56,9 +44,6 @@ const DIRECT = `select coalesce(left(e.region_code, 6), '33') as county, count(*
   from registry.market_entity e
  where e.status = 'OPERATING' and e.region_code like '33%'
  group by rollup (left(e.region_code, 6))`;
-
-const csvLine = (...values: (string | number | boolean | null)[]) =>
-  `${values.map((v) => (v === null ? '' : typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : String(v))).join(',')}\n`;
 
 async function generate(adminUrl: string, rolePassword: string, registryVersions: readonly GeneratedVersion[], townships: readonly string[]) {
   const random = seededRandom(1921);
@@ -188,16 +173,7 @@ async function generate(adminUrl: string, rolePassword: string, registryVersions
         for (const h of history) yield csvLine(crypto.randomUUID(), h.type, h.id, h.regionCode, h.from, h.to, JSON.stringify(h.state), 'GENERATED', now, 'bench');
       })(),
     );
-    await copyCsv(
-      client,
-      'copy figure_delta (township_code, metric, day, delta) from stdin with (format csv)',
-      (function* () {
-        for (const d of deltas) yield csvLine(d.townshipCode, d.metric, d.day, d.delta);
-      })(),
-    );
-    await client.query('delete from figure_snapshot_date');
-    await client.query('delete from figure_snapshot');
-    await rollForwardSnapshots(client);
+    await loadFigureDeltas(client, deltas);
     // The copy is what registry's feed holds up to now: the consumer starts at its end.
     await client.query(`insert into feed_cursor (source, position, applied_at) values ('registry', $1, now())`, [`${end}:ffffffff-ffff-ffff-ffff-ffffffffffff`]);
     await client.query('analyze');
