@@ -21,3 +21,35 @@ export async function findPage<Row extends { id: string }, Node = Row>(
   const [rows, totalCount] = await Promise.all([em.find(entity, filter, { orderBy: { id: 'asc' } as never, limit: size + 1 }) as Promise<Row[]>, em.count(entity, where)]);
   return toConnection(rows, size, totalCount, map);
 }
+
+/** A list query in SQL (for filters the ORM cannot say: computed dates, JSON state): `select` names the key column `id`. */
+export interface SqlListQuery {
+  select: string;
+  from: string;
+  where: string;
+  params: readonly unknown[];
+  /** The key column the list is ordered and paged by (unique), e.g. id or subject_id. */
+  key: string;
+}
+
+/**
+ * One page of a SQL list in key order (keyset cursors, like findPage) with the total count: two
+ * statements, whatever the page size.
+ */
+export async function findSqlPage<Row extends { id: string }>(
+  em: EntityManager,
+  query: SqlListQuery,
+  page: { first: number | null | undefined; after: string | null | undefined },
+): Promise<Connection<Row>> {
+  const size = pageSize(page.first);
+  const after = page.after ? decodeCursor(page.after) : null;
+  const [rows, [count]] = await Promise.all([
+    em.execute<Row[]>(`select ${query.select} from ${query.from} where ${query.where}${after ? ` and ${query.key} > ?` : ''} order by ${query.key} limit ?`, [
+      ...query.params,
+      ...(after ? [after] : []),
+      size + 1,
+    ]),
+    em.execute<{ total: number }[]>(`select count(*)::int as total from ${query.from} where ${query.where}`, [...query.params]),
+  ]);
+  return toConnection(rows, size, count!.total, (row) => row);
+}

@@ -21,15 +21,20 @@ export function assertRole(viewer: Viewer, roles: readonly Role[], action: strin
 /** Roles that may write records. */
 export const WRITER_ROLES: readonly Role[] = ['admin', 'official'];
 
+/** Refuses a string that is not a division code (2, 4, 6, 9 or 12 digits), naming the argument. */
+export function assertRegionCode(code: string, argument: string): void {
+  if (!isRegionCode(code)) {
+    throw badUserInput(`${argument} "${code}" is not a division code: use 2, 4, 6, 9 or 12 digits (e.g. 33, 3301, 330110).`, argument);
+  }
+}
+
 /**
  * The region a list or figure is asked for: the viewer's own when none is given; otherwise a
  * division code inside the viewer's region (BAD_USER_INPUT for a malformed code, FORBIDDEN outside).
  */
 export function scopedRegion(viewer: Viewer, code: string | null | undefined, argument: string, what: string): string {
   const region = code ?? viewer.regionCode;
-  if (!isRegionCode(region)) {
-    throw badUserInput(`${argument} "${region}" is not a division code: use 2, 4, 6, 9 or 12 digits (e.g. 33, 3301, 330110).`, argument);
-  }
+  assertRegionCode(region, argument);
   assertRegionInScope(viewer, region, what);
   return region;
 }

@@ -104,8 +104,20 @@ export class FactHistory<State extends Record<string, unknown>> {
 
   /** The current periods of a record, in date order. */
   async periods(subjectId: string): Promise<FactPeriod<State>[]> {
-    const rows = await this.em.find(FactVersionEntity, { subjectType: this.definition.subjectType, subjectId, supersededAt: null }, { orderBy: { validFrom: 'asc' } });
-    return rows.map((row) => ({ id: row.id, from: row.validFrom, to: row.validTo ?? null, state: row.state as State }));
+    return (await this.periodsOf([subjectId])).get(subjectId) ?? [];
+  }
+
+  /** The current periods of many records in one statement, in date order, by subject id (every id present). */
+  async periodsOf(subjectIds: readonly string[]): Promise<Map<string, FactPeriod<State>[]>> {
+    const bySubject = new Map<string, FactPeriod<State>[]>(subjectIds.map((id) => [id, []]));
+    if (subjectIds.length === 0) return bySubject;
+    const rows = await this.em.find(
+      FactVersionEntity,
+      { subjectType: this.definition.subjectType, subjectId: { $in: [...subjectIds] }, supersededAt: null },
+      { orderBy: { validFrom: 'asc' } },
+    );
+    for (const row of rows) bySubject.get(row.subjectId)?.push({ id: row.id, from: row.validFrom, to: row.validTo ?? null, state: row.state as State });
+    return bySubject;
   }
 
   /** Starts a record's history on `from`. */
@@ -151,17 +163,7 @@ export class FactHistory<State extends Record<string, unknown>> {
   /** `replace` for many records: one read, one update, one insert, one figures statement. Returns how many changed. */
   async replaceMany(histories: ReadonlyMap<string, readonly Period<State>[]>, context: ChangeContext): Promise<number> {
     if (histories.size === 0) return 0;
-    const current = await this.em.find(
-      FactVersionEntity,
-      { subjectType: this.definition.subjectType, subjectId: { $in: [...histories.keys()] }, supersededAt: null },
-      { orderBy: { validFrom: 'asc' } },
-    );
-    const currentBySubject = new Map<string, FactPeriod<State>[]>();
-    for (const row of current) {
-      const list = currentBySubject.get(row.subjectId) ?? [];
-      list.push({ id: row.id, from: row.validFrom, to: row.validTo ?? null, state: row.state as State });
-      currentBySubject.set(row.subjectId, list);
-    }
+    const currentBySubject = await this.periodsOf([...histories.keys()]);
     const removed: FactPeriod<State>[] = [];
     const added: { subjectId: string; period: Period<State> }[] = [];
     let changed = 0;

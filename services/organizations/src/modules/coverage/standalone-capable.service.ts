@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeCursor, encodeCursor, figureDate, pageSize, scopedRegion, type Connection, type Viewer } from '@xgz/kit';
+import { figureDate, findSqlPage, scopedRegion, type Connection, type Viewer } from '@xgz/kit';
 import type { CoverageClass } from './coverage-class.js';
-import { entityCoverageFacts } from './entity-coverage.facts.js';
 import type { StandaloneCapableEntity } from './standalone-capable.type.js';
 
 /**
@@ -13,27 +12,21 @@ export async function listStandaloneCapableWithoutOwn(
   viewer: Viewer,
   regionCode: string | null | undefined,
   asOf: string | null | undefined,
-  page: { first: number | null | undefined; after: string | null | undefined },
+  listPage: { first: number | null | undefined; after: string | null | undefined },
 ): Promise<Connection<StandaloneCapableEntity>> {
   const region = scopedRegion(viewer, regionCode, 'regionCode', 'standalone-capable entities');
   const date = figureDate(asOf);
-  const size = pageSize(page.first);
-  const where = `subject_type = ? and superseded_at is null and starts_with(region_code, ?)
-     and valid_from <= ?::date and (valid_to is null or valid_to > ?::date)
-     and (state->>'standaloneCapable')::boolean and state->>'coverage' <> 'OWN'`;
-  const params = [entityCoverageFacts.subjectType, region, date, date];
-  const after = page.after ? decodeCursor(page.after) : '00000000-0000-0000-0000-000000000000';
-  const [rows, [count]] = await Promise.all([
-    em.execute<{ subject_id: string; coverage: CoverageClass }[]>(
-      `select subject_id, state->>'coverage' as coverage from fact_version where ${where} and subject_id > ? order by subject_id limit ?`,
-      [...params, after, size + 1],
-    ),
-    em.execute<{ total: number }[]>(`select count(*)::int as total from fact_version where ${where}`, params),
-  ]);
-  const shown = rows.slice(0, size);
-  return {
-    edges: shown.map((row) => ({ cursor: encodeCursor(row.subject_id), node: { entity: { id: row.subject_id }, coverage: row.coverage } })),
-    pageInfo: { hasNextPage: rows.length > size, endCursor: shown.length ? encodeCursor(shown.at(-1)!.subject_id) : null },
-    totalCount: count!.total,
-  };
+  const page = await findSqlPage<{ id: string; coverage: CoverageClass }>(
+    em,
+    {
+      select: `subject_id as id, state->>'coverage' as coverage`,
+      from: 'fact_version',
+      where: `subject_type = 'EntityCoverage' and superseded_at is null and (state->>'standaloneCapable')::boolean and state->>'coverage' <> 'OWN'
+         and region_code like ? and valid_from <= ?::date and (valid_to is null or valid_to > ?::date)`,
+      params: [`${region}%`, date, date],
+      key: 'subject_id',
+    },
+    listPage,
+  );
+  return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: { entity: { id: edge.node.id }, coverage: edge.node.coverage } })) };
 }

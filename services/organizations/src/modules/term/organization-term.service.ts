@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addMonths, assertRole, badUserInput, decodeCursor, domainError, figureDate, pageSize, scopedRegion, toConnection, today, WRITER_ROLES, type Viewer } from '@xgz/kit';
+import { addMonths, assertRole, badUserInput, domainError, findSqlPage, figureDate, scopedRegion, today, WRITER_ROLES, type Viewer } from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
 import { OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
 import { PartyOrganizationEntity, type PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
@@ -61,20 +61,24 @@ export async function listTerms(
 ) {
   const region = scopedRegion(viewer, regionCode, 'regionCode', 'organization terms');
   if (withinMonths < 1 || withinMonths > 24) throw badUserInput('withinMonths must be between 1 and 24.', 'withinMonths');
-  const size = pageSize(page.first);
   const day = today();
-  const [lower, upper] = status === TermStatus.OVERDUE ? ['0001-01-01', day] : [day, addMonths(day, withinMonths)];
   // The term's end follows the configured years per level, so it is computed here, not stored.
-  const where = `starts_with(region_code, ?) and dissolved_on is null and elected_on is not null
-     and (elected_on + make_interval(years => case when level = 'COMMITTEE' then ?::int else ?::int end))::date >= ?::date
-     and (elected_on + make_interval(years => case when level = 'COMMITTEE' then ?::int else ?::int end))::date ${status === TermStatus.OVERDUE ? '<=' : '<'} ?::date`;
+  const endsOn = `(elected_on + make_interval(years => case when level = 'COMMITTEE' then ?::int else ?::int end))::date`;
   const years = [organizationsSettings.TERM_YEARS_COMMITTEE, organizationsSettings.TERM_YEARS_BRANCH];
-  const params = [region, ...years, lower, ...years, status === TermStatus.OVERDUE ? day : upper];
-  const after = page.after ? decodeCursor(page.after) : '00000000-0000-0000-0000-000000000000';
-  const [ids, [count]] = await Promise.all([
-    em.execute<{ id: string }[]>(`select id from party_organization where ${where} and id > ? order by id limit ?`, [...params, after, size + 1]),
-    em.execute<{ total: number }[]>(`select count(*)::int as total from party_organization where ${where}`, params),
-  ]);
-  const rows = await em.find(PartyOrganizationEntity, { id: { $in: ids.map((row) => row.id) } }, { orderBy: { id: 'asc' } });
-  return toConnection(rows, size, count!.total, (row) => row);
+  const ids = await findSqlPage<{ id: string }>(
+    em,
+    {
+      select: 'id',
+      from: 'party_organization',
+      // Overdue from the day the term ends (as termOn says); due: ending after today, within the window.
+      where: `region_code like ? and dissolved_on is null and elected_on is not null and ${
+        status === TermStatus.OVERDUE ? `${endsOn} <= ?::date` : `${endsOn} > ?::date and ${endsOn} <= ?::date`
+      }`,
+      params: status === TermStatus.OVERDUE ? [`${region}%`, ...years, day] : [`${region}%`, ...years, day, ...years, addMonths(day, withinMonths)],
+      key: 'id',
+    },
+    page,
+  );
+  const rows = new Map((await em.find(PartyOrganizationEntity, { id: { $in: ids.edges.map((edge) => edge.node.id) } })).map((row) => [row.id, row]));
+  return { ...ids, edges: ids.edges.map((edge) => ({ cursor: edge.cursor, node: rows.get(edge.node.id)! })) };
 }

@@ -1,12 +1,22 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertRegionInScope, assertRole, badUserInput, canSeePersonalData, FactHistory, onUniqueViolation, WRITER_ROLES, writeAudit, type Viewer } from '@xgz/kit';
+import {
+  assertRegionCode,
+  assertRegionInScope,
+  assertRole,
+  badUserInput,
+  canSeePersonalData,
+  FactHistory,
+  onUniqueViolation,
+  WRITER_ROLES,
+  writeAudit,
+  type Viewer,
+} from '@xgz/kit';
 import { MarketEntityEntity } from '../market-entity/market-entity.entity.js';
 import { marketEntityFacts } from '../market-entity/market-entity.facts.js';
 import { MarketEntityStatus } from '../market-entity/market-entity-kind.js';
 import { personKeyOf, type PartyMemberRow } from '../party-member/party-member.entity.js';
 import { insertMembers, newMemberData } from '../party-member/party-member.service.js';
 import { FindingState, TransferStatus } from '../party-member/party-member-enums.js';
-import { assertRegionCode } from '../region/region.service.js';
 import { FormFileError } from './form-file-error.js';
 import { importCollided, importRejected } from './member-import.errors.js';
 import { importLimits } from './member-import.limits.js';
