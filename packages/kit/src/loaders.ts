@@ -4,6 +4,7 @@ import type { EntityName } from '@mikro-orm/core';
 import type { Viewer } from './auth.js';
 import { coversRegion } from './region-scope.js';
 import { isUuid } from './ids.js';
+import { figureDate } from './dates.js';
 
 /**
  * Loads region-placed rows by id, batched into one query. Rows outside the viewer's region are
@@ -43,4 +44,31 @@ export function regionSubtreeCountLoader(em: EntityManager, options: SubtreeCoun
     const counts = new Map(rows.map((row) => [row.code, row.count]));
     return codes.map((code) => counts.get(code) ?? 0);
   });
+}
+
+/** A record asked for as of a date (today when omitted). */
+export interface DatedKey {
+  id: string;
+  asOf: string | null | undefined;
+}
+
+/**
+ * Loads something per record as of a date — a member's branch, an organization's posts or venue
+ * check on a day — batched: one call of `load` per distinct date in a tick. Dates are checked like
+ * figures' (not in the future). Records `load` leaves out get `missing`.
+ */
+export function datedLoader<Value>(load: (ids: string[], date: string) => Promise<Map<string, Value>>, missing: Value) {
+  return new DataLoader<DatedKey, Value, string>(
+    async (keys) => {
+      const byDate = new Map<string, string[]>();
+      for (const key of keys) {
+        const date = figureDate(key.asOf);
+        byDate.set(date, [...(byDate.get(date) ?? []), key.id]);
+      }
+      const found = new Map<string, Value>();
+      for (const [date, ids] of byDate) for (const [id, value] of await load([...new Set(ids)], date)) found.set(`${id}@${date}`, value);
+      return keys.map((key) => found.get(`${key.id}@${figureDate(key.asOf)}`) ?? missing);
+    },
+    { cacheKeyFn: (key) => `${key.id}@${key.asOf ?? ''}` },
+  );
 }

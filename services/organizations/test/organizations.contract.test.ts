@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { statementCount } from '@xgz/kit';
 import { errorCodes, describeRegionScopedContract, executeGraphQL, resolveEntities, tokenFor } from '@xgz/testkit';
 import { organizationsSubgraph } from '../src/server.js';
 
@@ -65,5 +66,43 @@ describe('organization figures', () => {
     );
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0]!.message).toContain('township');
+  });
+});
+
+describe('organization lists', () => {
+  it('cost the same number of statements for 2 and 8 organizations, each with its posts, venue and term', async () => {
+    const harness = contract.harness();
+    const url = harness.subgraphs.organizations!.url;
+    const token = await tokenFor(harness.env, '33');
+    for (let i = 0; i < 8; i++) {
+      const id = await formBranch({ url, token }, '330108001', '2019-01-01');
+      const checked = await executeGraphQL(
+        url,
+        `mutation($id: ID!) { recordVenueCheck(organizationId: $id, input: { checkedOn: "2020-01-01", place: true, facilities: true, sign: true, flag: true, booksAndPapers: true, rules: ${i % 2 === 0} }) { meetsStandard } }`,
+        { token, variables: { id } },
+      );
+      expect(checked.errors).toBeUndefined();
+    }
+    const query = `query($first: Int!) { partyOrganizations(regionCode: "330108001", first: $first) { totalCount edges { node {
+      id secretary { memberId } committee(asOf: "2020-06-30") { role } venue { meetsStandard } term { endsOn overdue } } } } }`;
+    // The feed consumer polls in the background: the least of three tries is the list's own cost.
+    const cost = async (first: number) => {
+      const tries: number[] = [];
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const before = statementCount();
+        const response = await executeGraphQL(url, query, { token, variables: { first } });
+        expect(response.errors).toBeUndefined();
+        expect(response.data.partyOrganizations.edges).toHaveLength(first);
+        expect(response.data.partyOrganizations.edges.map((edge: any) => edge.node.venue.meetsStandard)).toContain(true);
+        tries.push(statementCount() - before);
+      }
+      return Math.min(...tries);
+    };
+    const two = await cost(2);
+    const eight = await cost(8);
+    // Per page: the organizations and their count, then one batch each for posts (two dates), venue and terms.
+    expect(eight).toBe(two);
+    const terms = await executeGraphQL(url, query, { token, variables: { first: 8 } });
+    expect(terms.data.partyOrganizations.edges.every((edge: any) => edge.node.term.endsOn === '2022-01-01' && edge.node.term.overdue)).toBe(true);
   });
 });

@@ -47,4 +47,4 @@ export function applyForward<State>(periods: readonly Period<State>[], date: str
 export const periodCovers = (period: { from: string; to: string | null }, date: string) => period.from <= date && (period.to === null || date < period.to);
 
 /** The ORM filter for rows dated [fromDate, toDate) that hold on `date`. */
-export const heldOn = (date: string) => ({ fromDate: { $lte: date }, $or: [{ toDate: null }, { toDate: { $gt: date } }] });
+export const inForceOn = (date: string) => ({ fromDate: { $lte: date }, $or: [{ toDate: null }, { toDate: { $gt: date } }] });

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { DerivedFactDefinition, MarketEntityKind, Period } from '@xgz/kit';
+import { type DerivedFactDefinition, type MarketEntityKind, type Period, periodCovers } from '@xgz/kit';
 import { OrganizationFormation } from '../party-organization/organization-formation.js';
 import { CoverageClass } from './coverage-class.js';
 import type { AlivePeriod } from './coverage-link.entity.js';
@@ -52,8 +52,6 @@ export enum CoverageSegment {
 /** metric name: coverage.<segment>.<kind>.<class|base> */
 export const coverageMetric = (segment: CoverageSegment, kind: MarketEntityKind, part: CoverageClass | 'base') => `coverage.${segment}.${kind}.${part}`;
 
-const during = (period: { from: string; to: string | null }, date: string) => period.from <= date && (period.to === null || date < period.to);
-
 const JOINT_FORMATIONS = new Set([OrganizationFormation.JOINT, OrganizationFormation.REGIONAL_JOINT, OrganizationFormation.SENT_ORGANIZER, OrganizationFormation.SECTOR_WIDE]);
 
 /** The strongest coverage on `date`: own > joint > attached > instructor > none. */
@@ -64,19 +62,20 @@ function coverageOn(inputs: EntityCoverageInputs, date: string): CoverageClass {
     if (rank.indexOf(candidate) < rank.indexOf(best)) best = candidate;
   };
   for (const link of inputs.links) {
-    if (!during(link, date) || !link.alive.some((alive) => during(alive, date))) continue;
+    if (!periodCovers(link, date) || !link.alive.some((alive) => periodCovers(alive, date))) continue;
     if (link.formation === OrganizationFormation.STANDALONE) consider(CoverageClass.OWN);
     else if (JOINT_FORMATIONS.has(link.formation)) consider(CoverageClass.JOINT);
     else consider(CoverageClass.ATTACHED);
   }
-  if (best === CoverageClass.NONE && inputs.assignments.some((assignment) => during(assignment, date))) best = CoverageClass.INSTRUCTOR;
+  if (best === CoverageClass.NONE && inputs.assignments.some((assignment) => periodCovers(assignment, date))) best = CoverageClass.INSTRUCTOR;
   return best;
 }
 
 /** Formal members (正式党员) on the books (active, not a false record) working in the entity on `date`. */
 export function formalMembersOn(members: readonly Period<FedMemberState>[], date: string): number {
-  return members.filter((period) => during(period, date) && period.state.category === 'FORMAL' && period.state.status === 'ACTIVE' && period.state.findingState !== 'FALSE_RECORD')
-    .length;
+  return members.filter(
+    (period) => periodCovers(period, date) && period.state.category === 'FORMAL' && period.state.status === 'ACTIVE' && period.state.findingState !== 'FALSE_RECORD',
+  ).length;
 }
 
 /**
@@ -112,7 +111,7 @@ export const entityCoverageFacts: DerivedFactDefinition<EntityCoverageInputs, En
     return dates;
   },
   stateOn: (inputs, date) => {
-    const entity = inputs.entity.find((period) => during(period, date))?.state;
+    const entity = inputs.entity.find((period) => periodCovers(period, date))?.state;
     if (!entity || entity.status !== 'OPERATING') return null;
     return {
       regionCode: entity.regionCode,

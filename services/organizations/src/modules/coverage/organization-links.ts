@@ -5,18 +5,25 @@ import type { PartyOrganizationRow } from '../party-organization/party-organizat
 import type { AlivePeriod } from './coverage-link.entity.js';
 import { entityCoverageFacts } from './entity-coverage.facts.js';
 
-/** The periods an organization is alive, adjacent ones merged, from its dated history. */
-export async function alivePeriods(tx: EntityManager, organizationId: string): Promise<AlivePeriod[]> {
-  const periods = await new FactHistory(tx, partyOrganizationFacts).periods(organizationId);
-  const alive: AlivePeriod[] = [];
-  for (const period of periods) {
-    if (!period.state.active) continue;
-    const last = alive.at(-1);
-    if (last && last.to === period.from) last.to = period.to;
-    else alive.push({ from: period.from, to: period.to });
+/** The periods each organization is alive, adjacent ones merged, from their dated history: one statement. */
+export async function alivePeriodsOf(tx: EntityManager, organizationIds: readonly string[]): Promise<Map<string, AlivePeriod[]>> {
+  const histories = await new FactHistory(tx, partyOrganizationFacts).periodsOf(organizationIds);
+  const alive = new Map<string, AlivePeriod[]>();
+  for (const [id, periods] of histories) {
+    const merged: AlivePeriod[] = [];
+    for (const period of periods) {
+      if (!period.state.active) continue;
+      const last = merged.at(-1);
+      if (last && last.to === period.from) last.to = period.to;
+      else merged.push({ from: period.from, to: period.to });
+    }
+    alive.set(id, merged);
   }
   return alive;
 }
+
+/** The periods one organization is alive. */
+export const alivePeriods = async (tx: EntityManager, organizationId: string) => (await alivePeriodsOf(tx, [organizationId])).get(organizationId)!;
 
 /** Re-derives the coverage of entities, as the actor, in the caller's transaction. */
 export const rederiveCoverage = (tx: EntityManager, entityIds: readonly string[], actor: string) =>

@@ -3,7 +3,6 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { ConnectionSize, connectionType, ListSize } from '@xgz/kit';
 import { listStandaloneCapableWithoutOwn } from '../coverage/standalone-capable.service.js';
 import { StandaloneCapableEntity } from '../coverage/standalone-capable.type.js';
-import { workersAssignedTo } from '../party-worker/party-worker.service.js';
 import { PartyWorker } from '../party-worker/party-worker.type.js';
 import type { OrganizationsContext } from '../../context.js';
 import { CoverageLink } from '../coverage/coverage-link.type.js';
@@ -20,7 +19,7 @@ export class MarketEntityOrganizationsResolver {
     @Ctx() ctx: OrganizationsContext,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Omit for today; not in the future.' }) asOf?: string | null,
   ) {
-    return workersAssignedTo(ctx.em, ctx.viewer, entity.id, asOf);
+    return ctx.loaders.partyWorkers.assignedToEntityOn.load({ id: entity.id, asOf });
   }
 
   @ConnectionSize(50)

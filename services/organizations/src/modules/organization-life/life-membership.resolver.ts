@@ -4,7 +4,7 @@ import { ListSize } from '@xgz/kit';
 import type { OrganizationsContext } from '../../context.js';
 import { PartyMember } from '../party-member/party-member.type.js';
 import { PartyOrganization } from '../party-organization/party-organization.type.js';
-import { joinOrganizationLife, leaveOrganizationLife, MAX_HISTORY, membershipHistory } from './life-membership.service.js';
+import { joinOrganizationLife, leaveOrganizationLife, MAX_HISTORY } from './life-membership.service.js';
 import { LifeMembership, presentMembership } from './life-membership.type.js';
 
 @Resolver(() => PartyMember)
@@ -33,13 +33,13 @@ export class LifeMembershipResolver {
     @Ctx() ctx: OrganizationsContext,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Omit for today; not in the future.' }) asOf?: string | null,
   ) {
-    const membership = await ctx.loaders.lifeMemberships.on.load({ memberId: member.id, asOf });
+    const membership = await ctx.loaders.lifeMemberships.on.load({ id: member.id, asOf });
     return membership ? ctx.loaders.partyOrganizations.byId.load(membership.organizationId) : null;
   }
 
   @ListSize(MAX_HISTORY)
   @FieldResolver(() => [LifeMembership], { description: 'Every organization whose life the member took part in, with dates, oldest first.' })
   async organizationHistory(@Root() member: PartyMember, @Ctx() ctx: OrganizationsContext) {
-    return (await membershipHistory(ctx.em, member.id)).map(presentMembership);
+    return (await ctx.loaders.lifeMemberships.history.load(member.id)).map(presentMembership);
   }
 }

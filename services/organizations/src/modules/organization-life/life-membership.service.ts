@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertNotBefore, assertRole, assertUuid, domainError, figureDate, findPage, lockDerivedRecords, requireFedRecords, WRITER_ROLES, type Viewer } from '@xgz/kit';
+import { assertNotBefore, assertRole, assertUuid, domainError, figureDate, findPage, lockDerivedRecords, requireFedRecords, WRITER_ROLES, type Viewer, inForceOn } from '@xgz/kit';
 import { presentMembership } from './life-membership.type.js';
 import { membersOnBooks } from '../party-member/fed-members.js';
 import { OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
@@ -80,12 +80,21 @@ export async function leaveOrganizationLife(em: EntityManager, viewer: Viewer, m
 
 /** The membership of each member in force on a date, batched (a loader). */
 export async function membershipsOn(em: EntityManager, memberIds: readonly string[], date: string): Promise<Map<string, LifeMembershipRow>> {
-  const rows = await em.find(LifeMembershipEntity, { memberId: { $in: [...memberIds] }, fromDate: { $lte: date }, $or: [{ toDate: null }, { toDate: { $gt: date } }] });
+  const rows = await em.find(LifeMembershipEntity, { memberId: { $in: [...memberIds] }, ...inForceOn(date) });
   return new Map(rows.map((row) => [row.memberId, row]));
 }
 
-/** A member's memberships, oldest first. */
-export const membershipHistory = (em: EntityManager, memberId: string) => em.find(LifeMembershipEntity, { memberId }, { orderBy: { fromDate: 'asc' }, limit: MAX_HISTORY });
+/** Each member's memberships, oldest first (the first MAX_HISTORY), in one statement. */
+export async function membershipHistories(em: EntityManager, memberIds: readonly string[]): Promise<Map<string, LifeMembershipRow[]>> {
+  const rows = await em.find(LifeMembershipEntity, { memberId: { $in: [...memberIds] } }, { orderBy: { memberId: 'asc', fromDate: 'asc' } });
+  const histories = new Map<string, LifeMembershipRow[]>();
+  for (const row of rows) {
+    const history = histories.get(row.memberId) ?? [];
+    if (history.length < MAX_HISTORY) history.push(row);
+    histories.set(row.memberId, history);
+  }
+  return histories;
+}
 
 /** The most memberships one member's history shows. */
 export const MAX_HISTORY = 50;
@@ -98,5 +107,5 @@ export function listOrganizationMembers(
   page: { first: number | null | undefined; after: string | null | undefined },
 ) {
   const date = figureDate(asOf);
-  return findPage(em, LifeMembershipEntity, { organizationId, fromDate: { $lte: date }, $or: [{ toDate: null }, { toDate: { $gt: date } }] }, page, presentMembership);
+  return findPage(em, LifeMembershipEntity, { organizationId, ...inForceOn(date) }, page, presentMembership);
 }

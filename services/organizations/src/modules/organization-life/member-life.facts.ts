@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addMonths, fedPeriods, rederive, type DerivedFactDefinition, type Period } from '@xgz/kit';
+import { addMonths, fedPeriods, rederive, type DerivedFactDefinition, type Period, periodCovers } from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
 import type { FedMemberState } from '../coverage/entity-coverage.facts.js';
 
@@ -26,11 +26,9 @@ export const memberLifeMetrics = {
   },
 };
 
-const during = (period: { from: string; to: string | null }, date: string) => period.from <= date && (period.to === null || date < period.to);
-
 /** The first day of the unbroken run of memberships containing `date` (a move between branches does not restart it). */
 function membershipRunStart(memberships: MemberLifeInputs['memberships'], date: string): string | null {
-  let start = memberships.find((membership) => during(membership, date))?.from;
+  let start = memberships.find((membership) => periodCovers(membership, date))?.from;
   if (start === undefined) return null;
   for (;;) {
     const from: string = start;
@@ -62,7 +60,7 @@ export const memberLifeFacts: DerivedFactDefinition<MemberLifeInputs, MemberLife
     return dates;
   },
   stateOn: (inputs, date) => {
-    const member = inputs.member.find((period) => during(period, date))?.state;
+    const member = inputs.member.find((period) => periodCovers(period, date))?.state;
     if (!member || member.status !== 'ACTIVE' || member.findingState === 'FALSE_RECORD') return null;
     const runStart = membershipRunStart(inputs.memberships, date);
     if (!runStart) return null;

@@ -4,7 +4,7 @@ import { ListSize } from '@xgz/kit';
 import type { OrganizationsContext } from '../../context.js';
 import { PartyOrganization } from '../party-organization/party-organization.type.js';
 import { OrganizationRoleKind } from './organization-role-kind.js';
-import { appointToOrganization, endOrganizationRole, postsOn } from './organization-role.service.js';
+import { appointToOrganization, endOrganizationRole } from './organization-role.service.js';
 import { OrganizationRole, presentRole } from './organization-role.type.js';
 
 const asOfArgument = { nullable: true, description: 'Omit for today; not in the future.' } as const;
@@ -30,12 +30,12 @@ export class OrganizationRoleResolver {
   @ListSize(15)
   @FieldResolver(() => [OrganizationRole], { description: 'Its committee (委员会) on a date: secretary, deputies, members.' })
   async committee(@Root() organization: PartyOrganization, @Ctx() ctx: OrganizationsContext, @Arg('asOf', () => LocalDateResolver, asOfArgument) asOf?: string | null) {
-    return (await postsOn(ctx.em, organization.id, asOf)).map(presentRole);
+    return (await ctx.loaders.organizationRoles.postsOn.load({ id: organization.id, asOf })).map(presentRole);
   }
 
   @FieldResolver(() => OrganizationRole, { nullable: true, description: 'Its secretary (书记) on a date; null when the post is empty.' })
   async secretary(@Root() organization: PartyOrganization, @Ctx() ctx: OrganizationsContext, @Arg('asOf', () => LocalDateResolver, asOfArgument) asOf?: string | null) {
-    const secretary = (await postsOn(ctx.em, organization.id, asOf)).find((post) => post.role === OrganizationRoleKind.SECRETARY);
+    const secretary = (await ctx.loaders.organizationRoles.postsOn.load({ id: organization.id, asOf })).find((post) => post.role === OrganizationRoleKind.SECRETARY);
     return secretary ? presentRole(secretary) : null;
   }
 }

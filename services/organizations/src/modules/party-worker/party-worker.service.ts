@@ -7,7 +7,7 @@ import {
   assertUuid,
   badUserInput,
   canSeePersonalData,
-  figureDate,
+  inForceOn,
   maskMobile,
   maskName,
   notFound,
@@ -136,16 +136,20 @@ export function presentWorker(viewer: Viewer, row: PartyWorkerRow): PartyWorkerR
   return { ...row, name: maskName(row.name), mobile: row.mobile ? maskMobile(row.mobile) : null };
 }
 
-/** Workers assigned to a market entity on a date (today when omitted), as the viewer may see them. */
-export async function workersAssignedTo(em: EntityManager, viewer: Viewer, entityId: string, asOf: string | null | undefined): Promise<PartyWorkerRow[]> {
-  const date = figureDate(asOf);
-  const assignments = await em.find(WorkerAssignmentEntity, {
-    targetKind: AssignmentTargetKind.MARKET_ENTITY,
-    targetId: entityId,
-    fromDate: { $lte: date },
-    $or: [{ toDate: null }, { toDate: { $gt: date } }],
-  });
-  if (assignments.length === 0) return [];
-  const workers = await em.find(PartyWorkerEntity, { id: { $in: assignments.map((assignment) => assignment.workerId) } }, { orderBy: { id: 'asc' } });
-  return workers.map((worker) => presentWorker(viewer, worker));
+/** Workers assigned to each market entity on a date, as the viewer may see them: two statements (a loader). */
+export async function workersAssignedOn(em: EntityManager, viewer: Viewer, entityIds: readonly string[], date: string): Promise<Map<string, PartyWorkerRow[]>> {
+  const assignments = await em.find(WorkerAssignmentEntity, { targetKind: AssignmentTargetKind.MARKET_ENTITY, targetId: { $in: [...entityIds] }, ...inForceOn(date) });
+  if (assignments.length === 0) return new Map();
+  const workers = new Map(
+    (await em.find(PartyWorkerEntity, { id: { $in: [...new Set(assignments.map((assignment) => assignment.workerId))] } })).map((worker) => [
+      worker.id,
+      presentWorker(viewer, worker),
+    ]),
+  );
+  const byEntity = new Map<string, PartyWorkerRow[]>();
+  for (const assignment of assignments.sort((a, b) => a.workerId.localeCompare(b.workerId))) {
+    const worker = workers.get(assignment.workerId);
+    if (worker) byEntity.set(assignment.targetId, [...(byEntity.get(assignment.targetId) ?? []), worker]);
+  }
+  return byEntity;
 }

@@ -3,8 +3,8 @@ import { organizationsSettings } from '../../organizations.settings.js';
 import { MeetingType } from '../meeting/meeting-type.js';
 import { OrganizationLevel } from '../party-organization/organization-level.js';
 
-/** Months allowed between two meetings of each 三会一课 kind (configuration; 0 = not required). */
-export function scheduleMonths(): Map<MeetingType, number> {
+/** Months allowed between two meetings of each required 三会一课 kind (configuration; 0 = not required), read once. */
+export const SCHEDULE_MONTHS: ReadonlyMap<MeetingType, number> = (() => {
   const months = new Map<MeetingType, number>([
     [MeetingType.BRANCH_GENERAL_MEETING, organizationsSettings.SCHEDULE_GENERAL_MEETING_MONTHS],
     [MeetingType.BRANCH_COMMITTEE_MEETING, organizationsSettings.SCHEDULE_COMMITTEE_MEETING_MONTHS],
@@ -13,10 +13,10 @@ export function scheduleMonths(): Map<MeetingType, number> {
   ]);
   for (const [type, value] of months) if (value === 0) months.delete(type);
   return months;
-}
+})();
 
 /** 三会一课 is the branch-level system: branches and general branches keep it, committees do not. */
-export const keepsMeetingSchedule = (level: OrganizationLevel) => level !== OrganizationLevel.COMMITTEE && scheduleMonths().size > 0;
+export const keepsMeetingSchedule = (level: OrganizationLevel) => level !== OrganizationLevel.COMMITTEE && SCHEDULE_MONTHS.size > 0;
 
 /**
  * Whether a kind of meeting is on schedule on `date`: one was held within the last `months`

@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addMonths, type DerivedFactDefinition } from '@xgz/kit';
+import { addMonths, type DerivedFactDefinition, periodCovers } from '@xgz/kit';
 import type { AlivePeriod } from '../coverage/coverage-link.entity.js';
-import { alivePeriods } from '../coverage/organization-links.js';
+import { alivePeriodsOf } from '../coverage/organization-links.js';
 import { MeetingType } from '../meeting/meeting-type.js';
 import { OrganizationLevel } from '../party-organization/organization-level.js';
 import { PartyOrganizationEntity } from '../party-organization/party-organization.entity.js';
 import { termEndsOn } from '../term/organization-term.js';
-import { keepsMeetingSchedule, meetingOnSchedule, scheduleMonths } from './meeting-schedule.js';
+import { keepsMeetingSchedule, meetingOnSchedule, SCHEDULE_MONTHS } from './meeting-schedule.js';
 
 export interface OrganizationStandingInputs {
   regionCode: string;
@@ -38,8 +38,6 @@ export const standingMetrics = {
   },
 };
 
-const during = (period: { from: string; to: string | null }, date: string) => period.from <= date && (period.to === null || date < period.to);
-
 /**
  * An organization's standing as a derived dated fact: it changes on the days a meeting is held or
  * falls out of its window, a venue check is recorded, a term expires or a new committee is elected,
@@ -57,14 +55,14 @@ export const organizationStandingFacts: DerivedFactDefinition<OrganizationStandi
     return metrics;
   },
   breakpoints: (inputs) => {
-    const months = [...scheduleMonths().values()];
+    const months = [...SCHEDULE_MONTHS.values()];
     const dates: string[] = [];
     for (const period of inputs.alive) {
       dates.push(period.from, ...months.map((count) => addMonths(period.from, count)));
       if (period.to) dates.push(period.to);
     }
     for (const meeting of inputs.held) {
-      const count = scheduleMonths().get(meeting.type);
+      const count = SCHEDULE_MONTHS.get(meeting.type);
       if (count) dates.push(meeting.heldOn, addMonths(meeting.heldOn, count));
     }
     for (const check of inputs.venueChecks) dates.push(check.checkedOn);
@@ -72,12 +70,12 @@ export const organizationStandingFacts: DerivedFactDefinition<OrganizationStandi
     return dates;
   },
   stateOn: (inputs, date) => {
-    const alive = inputs.alive.find((period) => during(period, date));
+    const alive = inputs.alive.find((period) => periodCovers(period, date));
     if (!alive) return null;
     const keepsSchedule = keepsMeetingSchedule(inputs.level);
     const onSchedule =
       keepsSchedule &&
-      [...scheduleMonths()].every(([type, months]) =>
+      [...SCHEDULE_MONTHS].every(([type, months]) =>
         meetingOnSchedule(
           inputs.held.filter((meeting) => meeting.type === type).map((meeting) => meeting.heldOn),
           months,
@@ -104,15 +102,17 @@ export const organizationStandingFacts: DerivedFactDefinition<OrganizationStandi
   loadInputs: loadStandingInputs,
 };
 
+/** Five statements whatever the number of organizations: rows, alive periods, held meetings, venue checks, elections. */
 async function loadStandingInputs(em: EntityManager, organizationIds: readonly string[]): Promise<Map<string, OrganizationStandingInputs>> {
   const ids = JSON.stringify(organizationIds);
   const organizations = await em.find(PartyOrganizationEntity, { id: { $in: [...organizationIds] } });
+  const alive = await alivePeriodsOf(em, organizationIds);
   const inputs = new Map<string, OrganizationStandingInputs>();
   for (const organization of organizations) {
     inputs.set(organization.id, {
       regionCode: organization.regionCode,
       level: organization.level,
-      alive: await alivePeriods(em, organization.id),
+      alive: alive.get(organization.id) ?? [],
       held: [],
       venueChecks: [],
       elections: [],

@@ -4,7 +4,7 @@ import { ConnectionSize } from '@xgz/kit';
 import type { OrganizationsContext } from '../../context.js';
 import { PartyOrganizationConnection } from '../party-organization/party-organization.connection.js';
 import { PartyOrganization } from '../party-organization/party-organization.type.js';
-import { listTerms, recordElection, termOn } from './organization-term.service.js';
+import { listTerms, recordElection, termOf } from './organization-term.service.js';
 import { OrganizationTerm } from './organization-term.type.js';
 import { TermStatus } from './term-status.js';
 
@@ -16,12 +16,12 @@ export class OrganizationTermResolver {
   }
 
   @FieldResolver(() => OrganizationTerm, { nullable: true, description: 'Its term (任期) on a date: latest election, length, end, overdue.' })
-  term(
+  async term(
     @Root() organization: PartyOrganization,
     @Ctx() ctx: OrganizationsContext,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Omit for today; not in the future.' }) asOf?: string | null,
   ) {
-    return termOn(ctx.em, organization, asOf);
+    return termOf(organization.level, await ctx.loaders.terms.electedOn.load({ id: organization.id, asOf }), asOf);
   }
 
   @ConnectionSize(50)

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addMonths, assertRole, badUserInput, domainError, findSqlPage, figureDate, scopedRegion, today, WRITER_ROLES, type Viewer } from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
+import type { OrganizationLevel } from '../party-organization/organization-level.js';
 import { OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
 import { PartyOrganizationEntity, type PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
 import { rederiveStanding } from '../standing/rederive-standing.js';
@@ -38,13 +39,18 @@ export async function recordElection(em: EntityManager, viewer: Viewer, organiza
   });
 }
 
-/** The term in force on `date`, or null before the first election. */
-export async function termOn(em: EntityManager, organization: Pick<PartyOrganizationRow, 'id' | 'level'>, asOf: string | null | undefined): Promise<OrganizationTermView | null> {
+/** The latest election on or before a date of each organization (a loader). */
+export async function electionsOn(em: EntityManager, organizationIds: readonly string[], date: string): Promise<Map<string, string>> {
+  const rows = await em.find(OrganizationElectionEntity, { organizationId: { $in: [...organizationIds] }, electedOn: { $lte: date } }, { orderBy: { electedOn: 'asc' } });
+  return new Map(rows.map((row) => [row.organizationId, row.electedOn]));
+}
+
+/** The term in force on `asOf` (today when omitted) from the latest election then, or null before the first. */
+export function termOf(level: OrganizationLevel, electedOn: string | null, asOf: string | null | undefined): OrganizationTermView | null {
+  if (!electedOn) return null;
   const date = figureDate(asOf);
-  const election = await em.findOne(OrganizationElectionEntity, { organizationId: organization.id, electedOn: { $lte: date } }, { orderBy: { electedOn: 'desc' } });
-  if (!election) return null;
-  const endsOn = termEndsOn(organization.level, election.electedOn);
-  return { electedOn: election.electedOn, years: termYears(organization.level), endsOn, overdue: date >= endsOn };
+  const endsOn = termEndsOn(level, electedOn);
+  return { electedOn, years: termYears(level), endsOn, overdue: date >= endsOn };
 }
 
 /**

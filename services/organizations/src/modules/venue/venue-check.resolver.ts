@@ -3,7 +3,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import type { OrganizationsContext } from '../../context.js';
 import { PartyOrganization } from '../party-organization/party-organization.type.js';
 import { VenueCheckInput } from './venue-check.inputs.js';
-import { recordVenueCheck, venueCheckOn } from './venue-check.service.js';
+import { recordVenueCheck } from './venue-check.service.js';
 import { presentVenueCheck, VenueCheck } from './venue-check.type.js';
 
 @Resolver(() => PartyOrganization)
@@ -19,7 +19,7 @@ export class VenueCheckResolver {
     @Ctx() ctx: OrganizationsContext,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Omit for today; not in the future.' }) asOf?: string | null,
   ) {
-    const check = await venueCheckOn(ctx.em, organization.id, asOf);
+    const check = await ctx.loaders.venueChecks.on.load({ id: organization.id, asOf });
     return check ? presentVenueCheck(check) : null;
   }
 }

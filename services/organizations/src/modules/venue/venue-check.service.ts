@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertRole, figureDate, WRITER_ROLES, type Viewer } from '@xgz/kit';
+import { assertRole, WRITER_ROLES, type Viewer } from '@xgz/kit';
 import { rederiveStanding } from '../standing/rederive-standing.js';
 import type { VenueCheckInput } from './venue-check.inputs.js';
 import { VenueCheckEntity, type VenueCheckRow } from './venue-check.entity.js';
@@ -25,6 +25,8 @@ export async function recordVenueCheck(em: EntityManager, viewer: Viewer, organi
   return check!;
 }
 
-/** The check in force on a date: the latest on or before it. */
-export const venueCheckOn = (em: EntityManager, organizationId: string, asOf: string | null | undefined) =>
-  em.findOne(VenueCheckEntity, { organizationId, checkedOn: { $lte: figureDate(asOf) } }, { orderBy: { checkedOn: 'desc' } });
+/** The check in force on a date for each organization: the latest on or before it (a loader; checks are few per organization). */
+export async function venueChecksOn(em: EntityManager, organizationIds: readonly string[], date: string): Promise<Map<string, VenueCheckRow>> {
+  const rows = await em.find(VenueCheckEntity, { organizationId: { $in: [...organizationIds] }, checkedOn: { $lte: date } }, { orderBy: { checkedOn: 'asc' } });
+  return new Map(rows.map((row) => [row.organizationId, row]));
+}

@@ -39,7 +39,12 @@ const feedbackDaysSetting = z
     return { ...DEFAULT_FEEDBACK_DAYS, ...result.data };
   });
 
-/** The days per step, from the environment through the zod settings (failing fast with the variable's name). */
-export function feedbackDays(source: NodeJS.ProcessEnv = process.env): Record<FeedbackStep, number> {
-  return parseSettings({ FLOATING_FEEDBACK_DAYS: feedbackDaysSetting }, source).FLOATING_FEEDBACK_DAYS;
+let fromEnvironment: Record<FeedbackStep, number> | undefined;
+
+/** The days per step, from the environment through the zod settings (failing fast with the variable's name); read once. */
+export function feedbackDays(source?: NodeJS.ProcessEnv): Record<FeedbackStep, number> {
+  const parse = (env: NodeJS.ProcessEnv) => parseSettings({ FLOATING_FEEDBACK_DAYS: feedbackDaysSetting }, env).FLOATING_FEEDBACK_DAYS;
+  if (source) return parse(source);
+  fromEnvironment ??= parse(process.env);
+  return fromEnvironment;
 }
