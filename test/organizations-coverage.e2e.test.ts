@@ -6,8 +6,8 @@
  * back-dated one) reach the figures through the feed; the delay is measured and printed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareFeedCopy, feedClient, openOwnerOrm, rebuildFeedCopy, startSubgraph, subgraphRoles, type RunningServer } from '@xgz/kit';
-import { executeGraphQL, startTestSubgraphs, tokenFor, withConnection, type SubgraphHarness } from '@xgz/testkit';
+import { addMonths, compareFeedCopy, feedClient, maskName, openOwnerOrm, rebuildFeedCopy, startSubgraph, subgraphRoles, today, type RunningServer } from '@xgz/kit';
+import { errorCodes, executeGraphQL, startTestSubgraphs, tokenFor, withConnection, type SubgraphHarness } from '@xgz/testkit';
 import { parseGatewayEnv, startGateway } from '@xgz/gateway';
 import { assessmentsSubgraph } from '@xgz/assessments';
 import { marketsSubgraph } from '@xgz/markets';
@@ -269,9 +269,88 @@ describe('a joint branch covering three entities, through the gateway', () => {
       token: await tokenFor(harness.env, '33', ['analyst']),
       variables: { e: entities[3] },
     });
-    expect(analyst.data.marketEntity.assignedWorkers[0].name).not.toBe('王指导');
+    expect(analyst.data.marketEntity.assignedWorkers).toEqual([{ name: maskName('王指导') }]);
     const work = await gql(`query { region(code: "${TOWNSHIP}") { organizationFigures { coverage { workCoverage { numerator denominator } } } } }`);
     expect(work.region.organizationFigures.coverage.workCoverage).toEqual({ numerator: 4, denominator: 4 });
+  });
+
+  it('refuses what a branch cannot record, changing nothing; keeps the tree a tree; lists terms coming due', async () => {
+    const [a, b, , d] = members as [string, string, string, string];
+    const code = async (query: string, variables: Record<string, unknown>) => errorCodes(await executeGraphQL(gateway.url, query, { token, variables }))[0];
+    const before = await gql(`query($id: ID!) { partyOrganization(id: $id) { committee { role member { id } } meetings { totalCount } } }`, { id: branch });
+    const record = `mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`;
+    const meeting = (held: Record<string, unknown> | null, extra: Record<string, unknown> = {}) => ({
+      input: { organizationId: branch, type: 'PARTY_LECTURE', topic: '党课', ...(held ? { held: { heldOn: '2024-06-01', absent: [], ...held } } : {}), ...extra },
+    });
+    expect(await code(record, meeting({ present: [a], absent: [{ memberId: a, reason: 'ILLNESS' }] }))).toBe('BAD_USER_INPUT');
+    expect(await code(record, meeting({ present: Array.from({ length: 501 }, () => crypto.randomUUID()) }))).toBe('BAD_USER_INPUT');
+    expect(await code(record, meeting({ present: [crypto.randomUUID()] }))).toBe('NOT_FOUND');
+    expect(await code(record, meeting(null))).toBe('BAD_USER_INPUT');
+    expect(await code(record, meeting(null, { plannedOn: '2099-01-01' }))).toBe('BAD_USER_INPUT');
+    expect(await code(record, meeting({ present: [a], heldOn: '2099-01-01' }))).toBe('BAD_USER_INPUT');
+    // A post held twice, an unknown member, a member off the books.
+    const appoint = `mutation($o: ID!, $m: ID!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: COMMITTEE_MEMBER, fromDate: "2024-06-01") { id } }`;
+    expect(await code(appoint, { o: branch, m: b })).toBe('ROLE_ALREADY_HELD');
+    expect(await code(appoint, { o: branch, m: crypto.randomUUID() })).toBe('NOT_FOUND');
+    const departed = await gql(`mutation($id: ID!) { recordMemberDeparture(id: $id, status: MOVED_OUT, reason: "迁出", effectiveOn: "2024-06-01") { id } }`, { id: d });
+    expect(departed.recordMemberDeparture.id).toBe(d);
+    // Once the feed delivers the departure, 李四 leaves the organization-life figure, and posts are refused to him.
+    await waitFor(async () => (await life(TOWNSHIP)).out, [3, 3]);
+    expect(await code(appoint, { o: branch, m: d })).toBe('MEMBER_NOT_ON_BOOKS');
+    expect(await code(`mutation($id: ID!) { recordElection(organizationId: $id, electedOn: "2024-05-01") { id } }`, { id: branch })).toBe('ELECTION_ALREADY_RECORDED');
+    const after = await gql(`query($id: ID!) { partyOrganization(id: $id) { committee { role member { id } } meetings { totalCount } } }`, { id: branch });
+    expect(after).toEqual(before);
+
+    // A post ends: the committee as of that day no longer lists it.
+    const posts = await gql(`query($id: ID!) { partyOrganization(id: $id) { committee { id role member { id } } } }`, { id: branch });
+    const secretaryPost = posts.partyOrganization.committee.find((post: { role: string }) => post.role === 'SECRETARY');
+    await gql(`mutation($r: ID!) { endOrganizationRole(roleId: $r, endedOn: "2024-07-01") { toDate } }`, { r: secretaryPost.id });
+    const ended = await gql(`query($id: ID!) { partyOrganization(id: $id) { june: secretary(asOf: "2024-06-30") { member { id } } july: secretary(asOf: "2024-07-01") { id } } }`, {
+      id: branch,
+    });
+    expect(ended.partyOrganization).toEqual({ june: { member: { id: b } }, july: null });
+
+    // The tree: a committee over a general branch over a branch; nothing moves under its own descendant.
+    const form = async (name: string, level: string, parentId: string | null) =>
+      (
+        await gql(`mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id } } }`, {
+          input: { name, level, formation: 'SECTOR_WIDE', regionCode: COUNTY, parentId, hostKind: 'ASSOCIATION', hostName: '个私协会', establishedOn: '2020-01-01' },
+        })
+      ).formPartyOrganization.organization.id as string;
+    const committee = await form('西湖区个私协会党委', 'COMMITTEE', null);
+    const general = await form('西湖区市场党总支', 'GENERAL_BRANCH', committee);
+    const move = `mutation($id: ID!, $p: ID) { moveOrganization(id: $id, parentId: $p, movedOn: "2024-01-01") { id parentId } }`;
+    expect(await code(move, { id: committee, p: general })).toBe('ORGANIZATION_CYCLE');
+    expect(await code(move, { id: general, p: general })).toBe('ORGANIZATION_CYCLE');
+    expect((await gql(`query($id: ID!) { partyOrganization(id: $id) { parentId } }`, { id: committee })).partyOrganization.parentId).toBeNull();
+    expect((await gql(move, { id: general, p: null })).moveOrganization.parentId).toBeNull();
+    expect((await gql(move, { id: general, p: committee })).moveOrganization.parentId).toBe(committee);
+
+    // Terms coming due: a committee elected 5 years less 2 months ago is due within 6 months, not overdue.
+    const day = today();
+    const electedOn = addMonths(day, -58);
+    const due = (
+      await gql(`mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id } } }`, {
+        input: {
+          name: '西湖区个体劳动者协会党委',
+          level: 'COMMITTEE',
+          formation: 'SECTOR_WIDE',
+          regionCode: COUNTY,
+          hostKind: 'ASSOCIATION',
+          hostName: '个劳协',
+          establishedOn: electedOn,
+        },
+      })
+    ).formPartyOrganization.organization.id;
+    const list = async (status: string) =>
+      (await gql(`query { organizationTerms(status: ${status}, regionCode: "${COUNTY}") { edges { node { id term { endsOn } } } } }`)).organizationTerms.edges.map(
+        (edge: { node: { id: string } }) => edge.node.id,
+      );
+    expect(await list('DUE')).toContain(due);
+    expect(await list('OVERDUE')).not.toContain(due);
+    // Elected when formed on 2020-01-01: the committee's 5 years ended on 2025-01-01, the general branch's 3 on 2023-01-01.
+    expect(await list('OVERDUE')).toEqual(expect.arrayContaining([committee, general]));
+    expect(await list('DUE')).not.toContain(committee);
   });
 
   it('an entity suspended in registry leaves numerator and denominator at every level once the feed delivers it', async () => {
