@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statementCount } from '@xgz/kit';
+import { addDays, statementCount, today } from '@xgz/kit';
 import { errorCodes, describeRegionScopedContract, executeGraphQL, resolveEntities, tokenFor } from '@xgz/testkit';
 import { organizationsSubgraph } from '../src/server.js';
 
@@ -66,6 +66,23 @@ describe('organization figures', () => {
     );
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0]!.message).toContain('township');
+  });
+
+  it('refuse a date after today (figures of the future would be today’s under another date), the list of standalone-capable entities too', async () => {
+    const harness = contract.harness();
+    const url = harness.subgraphs.organizations!.url;
+    const token = await tokenFor(harness.env, '33');
+    const tomorrow = addDays(today(), 1);
+    const figures = await resolveEntities(url, token, [{ __typename: 'Region', code: '3301' }], `... on Region { organizationFigures(asOf: "${tomorrow}") { organizations } }`);
+    expect(errorCodes(figures)).toEqual(['BAD_USER_INPUT']);
+    expect(figures.errors![0]!.message).toContain('in the future');
+    const list = await executeGraphQL(url, `query($asOf: LocalDate) { standaloneCapableWithoutOrganization(regionCode: "3301", asOf: $asOf) { totalCount } }`, {
+      token,
+      variables: { asOf: tomorrow },
+    });
+    expect(errorCodes(list)).toEqual(['BAD_USER_INPUT']);
+    const todays = await resolveEntities(url, token, [{ __typename: 'Region', code: '3301' }], `... on Region { organizationFigures(asOf: "${today()}") { organizations } }`);
+    expect(todays.errors).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 /** Figures asked for dates at the edges: before the first report-date snapshot, today, the future. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { today } from '@xgz/kit';
+import { addDays, today } from '@xgz/kit';
 import { errorCodes, executeGraphQL, startTestSubgraphs, tokenFor, type SubgraphHarness } from '@xgz/testkit';
 import { marketEntityFacts } from '../src/modules/market-entity/market-entity.facts.js';
 import { registrySubgraph } from '../src/server.js';
@@ -12,7 +12,7 @@ let token: string;
 
 const EXISTING = `query($code: ID!, $asOf: LocalDate) { region(code: $code) { registryFigures(asOf: $asOf) { asOf marketEntities { existing } } } }`;
 const existing = (code: string, asOf?: string) => executeGraphQL(url, EXISTING, { token, variables: { code, asOf } });
-const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const dayAfter = (date: string) => addDays(date, 1);
 
 beforeAll(async () => {
   harness = await startTestSubgraphs([registrySubgraph]);

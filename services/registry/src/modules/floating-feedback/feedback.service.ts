@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertNotBefore, assertRole, badUserInput, domainError, pageSize, today, WRITER_ROLES, writeDatedChange, type Viewer, scopedRegion } from '@xgz/kit';
+import { addDays, assertNotBefore, assertRole, badUserInput, domainError, pageSize, today, WRITER_ROLES, writeDatedChange, type Viewer, scopedRegion } from '@xgz/kit';
 import { PartyMemberEntity, type PartyMemberRow } from '../party-member/party-member.entity.js';
 import { partyMemberFacts, type PartyMemberFactState } from '../party-member/party-member.facts.js';
 import { memberFactState } from '../party-member/party-member.service.js';
@@ -95,7 +95,6 @@ interface OverdueRow {
   last_on: string;
 }
 
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
