@@ -110,7 +110,9 @@ describe('organization lists', () => {
         const response = await executeGraphQL(url, query, { token, variables: { first } });
         expect(response.errors).toBeUndefined();
         expect(response.data.partyOrganizations.edges).toHaveLength(first);
-        expect(response.data.partyOrganizations.edges.map((edge: any) => edge.node.venue.meetsStandard)).toContain(true);
+        // Every organization's own venue check, loaded in the batch (the page is in id order, so any mix of the two kinds).
+        expect(response.data.partyOrganizations.edges.every((edge: any) => typeof edge.node.venue.meetsStandard === 'boolean')).toBe(true);
+        if (first === 8) expect(new Set(response.data.partyOrganizations.edges.map((edge: any) => edge.node.venue.meetsStandard))).toEqual(new Set([true, false]));
         tries.push(statementCount() - before);
       }
       return Math.min(...tries);
