@@ -2,6 +2,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { startFeedConsumer, type FeedSubscription, type RunningFeedConsumer } from './feed/fact-feed-consumer.js';
+import type { DerivedFactDefinition } from './history/derived-facts.js';
+import { rederiveStaleDefinitions } from './history/stale-derivations.js';
 import { metricsRegistry } from './feed/feed-metrics.js';
 import { createFeedRoute, FEED_PATH } from './feed/feed-route.js';
 import { createTokenVerifier } from './auth.js';
@@ -30,6 +32,8 @@ export interface SubgraphDefinition<Loaders> {
     publishes?: readonly string[];
     subscriptions?: readonly FeedSubscription[];
   };
+  /** Its derived dated facts: each is brought to its current rule (revision) before the subgraph serves. */
+  derivedFacts?: readonly DerivedFactDefinition<any, any>[];
 }
 
 export interface RunningSubgraph extends RunningServer {
@@ -63,6 +67,9 @@ export function subgraphAdminUrl(name: string, env: SharedEnv, source: NodeJS.Pr
 export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>, options: StartSubgraphOptions): Promise<RunningSubgraph> {
   const settings = { adminUrl: options.adminUrl, rolePassword: options.env.DB_ROLE_PASSWORD };
   if (options.prepare !== false) await prepareSubgraphDatabase(definition.database, settings);
+  // The owner role spans every region: re-deriving and copying facts is not one user's request.
+  const ownerOrm = definition.derivedFacts?.length || definition.feed?.subscriptions?.length ? await openOwnerOrm(definition.database, settings) : null;
+  if (ownerOrm && definition.derivedFacts?.length) await rederiveStaleDefinitions(ownerOrm, definition.derivedFacts);
   const orm = await openAppOrm(definition.database, settings);
   const schema = buildTypeGraphqlSubgraphSchema(definition.schema);
   const ownerUrl = subgraphRoles(options.adminUrl, definition.name, options.env.DB_ROLE_PASSWORD).ownerUrl;
@@ -78,7 +85,7 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
     host: options.host,
     routes: { '/metrics': serveMetrics, ...(feedRoute ? { [FEED_PATH]: feedRoute.handle } : {}) },
   });
-  const consumers = await startFeedConsumers(definition, options);
+  const consumers = startFeedConsumers(definition, options, ownerOrm);
   // A new report date (June 30, December 31) gets its figures snapshot within hours of passing.
   const rollForward = setInterval(() => {
     withConnection(ownerUrl, (client) => rollForwardSnapshots(client)).catch((error: unknown) =>
@@ -89,11 +96,11 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
     ...server,
     name: definition.name,
     orm,
-    feeds: consumers.running,
+    feeds: consumers,
     stop: async () => {
       clearInterval(rollForward);
-      await Promise.all(consumers.running.map((consumer) => consumer.stop()));
-      await consumers.orm?.close();
+      await Promise.all(consumers.map((consumer) => consumer.stop()));
+      await ownerOrm?.close();
       await server.stop();
       await feedRoute?.close();
       await orm.close();
@@ -106,12 +113,11 @@ async function serveMetrics(_request: IncomingMessage, response: ServerResponse)
   response.writeHead(200, { 'content-type': metricsRegistry.contentType }).end(await metricsRegistry.metrics());
 }
 
-/** One consumer per subscription, on an owner-role ORM: the copy, derived facts and figures span every region. */
-async function startFeedConsumers<Loaders>(definition: SubgraphDefinition<Loaders>, options: StartSubgraphOptions) {
+/** One consumer per subscription, on the owner-role ORM: the copy, derived facts and figures span every region. */
+function startFeedConsumers<Loaders>(definition: SubgraphDefinition<Loaders>, options: StartSubgraphOptions, orm: MikroORM | null): RunningFeedConsumer[] {
   const subscriptions = definition.feed?.subscriptions ?? [];
-  if (subscriptions.length === 0) return { orm: null, running: [] as RunningFeedConsumer[] };
-  const orm = await openOwnerOrm(definition.database, { adminUrl: options.adminUrl, rolePassword: options.env.DB_ROLE_PASSWORD });
-  const running = subscriptions.map((subscription) =>
+  if (subscriptions.length === 0 || !orm) return [];
+  return subscriptions.map((subscription) =>
     startFeedConsumer({
       consumer: definition.name,
       orm,
@@ -122,7 +128,6 @@ async function startFeedConsumers<Loaders>(definition: SubgraphDefinition<Loader
       pageSize: options.env.FEED_PAGE_SIZE,
     }),
   );
-  return { orm, running };
 }
 
 const SNAPSHOT_ROLL_FORWARD_MS = 6 * 60 * 60 * 1000;

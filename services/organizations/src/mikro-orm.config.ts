@@ -1,5 +1,6 @@
 import {
   AuditEventEntity,
+  DerivedFactRevisionEntity,
   FactVersionEntity,
   FedFactEntity,
   FeedCursorEntity,
@@ -32,6 +33,7 @@ export const organizationsDatabase: SubgraphDatabaseDefinition = {
     MeetingAttendanceEntity,
     VenueCheckEntity,
     OrganizationElectionEntity,
+    DerivedFactRevisionEntity,
     FactVersionEntity,
     FedFactEntity,
     FeedCursorEntity,

@@ -2,7 +2,10 @@ import type { SubgraphDefinition } from '@xgz/kit';
 import { createOrganizationsLoaders } from './context.js';
 import { organizationsDatabase } from './mikro-orm.config.js';
 import { organizationsSchema } from './schema.js';
+import { entityCoverageFacts } from './modules/coverage/entity-coverage.facts.js';
 import { registryFactsSubscription } from './modules/coverage/registry-facts.subscription.js';
+import { memberLifeFacts } from './modules/organization-life/member-life.facts.js';
+import { organizationStandingFacts } from './modules/standing/organization-standing.facts.js';
 
 /** Organizations (党组织): the organization tree, how each was formed, and what it covers. */
 export const organizationsSubgraph: SubgraphDefinition<ReturnType<typeof createOrganizationsLoaders>> = {
@@ -13,4 +16,5 @@ export const organizationsSubgraph: SubgraphDefinition<ReturnType<typeof createO
   createLoaders: createOrganizationsLoaders,
   // Coverage counts entities by registry's facts: a dated copy fed by registry, never its tables.
   feed: { publishes: ['PartyOrganization'], subscriptions: [registryFactsSubscription] },
+  derivedFacts: [entityCoverageFacts, organizationStandingFacts, memberLifeFacts],
 };

@@ -7,6 +7,14 @@ import { FactHistory, stableJson, type ChangeContext, type FactDefinition } from
  * other subgraphs' (an entity's coverage: registry's status and members + organizations' links).
  */
 export interface DerivedFactDefinition<Inputs, State extends Record<string, unknown>> extends FactDefinition<State> {
+  /**
+   * The rule besides the inputs: a version of this code and every setting it reads (e.g.
+   * `standing-1;schedule=3,1,1,3`). Change the version with the code; when the stored periods were
+   * derived under another revision, the subgraph re-derives every record at start.
+   */
+  revision: string;
+  /** Where every record that may have periods is listed (records are never deleted): `select distinct <key> from <from> [where …]`. */
+  subjects: { from: string; key: string; where?: string };
   /** Every input of each record, batched (a statement per kind of input, not per record). */
   loadInputs(em: EntityManager, subjectIds: readonly string[]): Promise<Map<string, Inputs>>;
   /** Every date on which the state may change: the starts and ends of the inputs' periods, due dates… */

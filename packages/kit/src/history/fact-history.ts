@@ -10,6 +10,11 @@ export interface FactDefinition<State> {
   regionOf(state: State): string;
   /** The metrics a record in this state counts in (none for a record that left). */
   metricsOf(state: State): readonly string[];
+  /**
+   * The work list a record in this state is on, if any (at most one, ≤ 40 characters): officials
+   * page through a list by region and date (see listed-facts.ts) next to the figure that counts it.
+   */
+  listOf?(state: State): string | null;
 }
 
 export interface ChangeContext {
@@ -30,7 +35,7 @@ export interface RecordedVersion {
   superseded: boolean;
 }
 
-export type FactPeriod<State> = Period<State> & { id?: string };
+export type FactPeriod<State> = Period<State> & { id?: string; listedIn?: string | null };
 
 /** Two periods are the same when their dates and state are (key order in the state does not matter). */
 const periodKey = (period: Period<unknown>) => `${period.from}|${period.to ?? ''}|${stableJson(period.state)}`;
@@ -68,6 +73,7 @@ export class FactHistory<State extends Record<string, unknown>> {
       validFrom: period.from,
       validTo: period.to,
       state: period.state,
+      listedIn: this.definition.listOf?.(period.state) ?? null,
       reason: context.reason,
       recordedAt: new Date(),
       recordedBy: context.actor,
@@ -79,10 +85,10 @@ export class FactHistory<State extends Record<string, unknown>> {
   private async insert(rows: ReturnType<FactHistory<State>['versionRow']>[]): Promise<void> {
     if (!rows.length) return;
     await this.em.execute(
-      `insert into fact_version (id, subject_type, subject_id, region_code, valid_from, valid_to, state, reason, recorded_at, recorded_by)
-       select id, subject_type, subject_id, region_code, valid_from, valid_to, state, reason, recorded_at, recorded_by
+      `insert into fact_version (id, subject_type, subject_id, region_code, valid_from, valid_to, state, listed_in, reason, recorded_at, recorded_by)
+       select id, subject_type, subject_id, region_code, valid_from, valid_to, state, listed_in, reason, recorded_at, recorded_by
          from jsonb_to_recordset(?::jsonb) as v(id uuid, subject_type text, subject_id uuid, region_code text, valid_from date, valid_to date,
-                                                state jsonb, reason text, recorded_at timestamptz, recorded_by text)`,
+                                                state jsonb, listed_in text, reason text, recorded_at timestamptz, recorded_by text)`,
       [
         JSON.stringify(
           rows.map((row) => ({
@@ -93,6 +99,7 @@ export class FactHistory<State extends Record<string, unknown>> {
             valid_from: row.validFrom,
             valid_to: row.validTo,
             state: row.state,
+            listed_in: row.listedIn,
             reason: row.reason,
             recorded_at: row.recordedAt.toISOString(),
             recorded_by: row.recordedBy,
@@ -116,7 +123,8 @@ export class FactHistory<State extends Record<string, unknown>> {
       { subjectType: this.definition.subjectType, subjectId: { $in: [...subjectIds] }, supersededAt: null },
       { orderBy: { validFrom: 'asc' } },
     );
-    for (const row of rows) bySubject.get(row.subjectId)?.push({ id: row.id, from: row.validFrom, to: row.validTo ?? null, state: row.state as State });
+    for (const row of rows)
+      bySubject.get(row.subjectId)?.push({ id: row.id, from: row.validFrom, to: row.validTo ?? null, state: row.state as State, listedIn: row.listedIn ?? null });
     return bySubject;
   }
 
@@ -167,12 +175,15 @@ export class FactHistory<State extends Record<string, unknown>> {
     const removed: FactPeriod<State>[] = [];
     const added: { subjectId: string; period: Period<State> }[] = [];
     let changed = 0;
+    // A stored period is kept only when its dates, state and work list are what the rule gives now.
+    const storedKey = (period: FactPeriod<State>) => `${periodKey(period)}|${period.listedIn ?? ''}`;
+    const derivedKey = (period: Period<State>) => `${periodKey(period)}|${this.definition.listOf?.(period.state) ?? ''}`;
     for (const [subjectId, periods] of histories) {
       const before = currentBySubject.get(subjectId) ?? [];
-      const beforeKeys = new Set(before.map(periodKey));
-      const afterKeys = new Set(periods.map(periodKey));
-      const gone = before.filter((period) => !afterKeys.has(periodKey(period)));
-      const fresh = periods.filter((period) => !beforeKeys.has(periodKey(period)));
+      const beforeKeys = new Set(before.map(storedKey));
+      const afterKeys = new Set(periods.map(derivedKey));
+      const gone = before.filter((period) => !afterKeys.has(storedKey(period)));
+      const fresh = periods.filter((period) => !beforeKeys.has(derivedKey(period)));
       if (gone.length === 0 && fresh.length === 0) continue;
       changed++;
       removed.push(...gone);

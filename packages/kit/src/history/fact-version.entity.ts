@@ -13,7 +13,16 @@ import { regionScopePolicy } from '../rls-policy.js';
 export const FactVersionEntity = defineEntity({
   name: 'FactVersion',
   tableName: 'fact_version',
-  indexes: [{ name: 'fact_version_feed_index', properties: ['recordedXid', 'subjectId'] }],
+  indexes: [
+    { name: 'fact_version_feed_index', properties: ['recordedXid', 'subjectId'] },
+    // Work lists page through the current periods of one list in a region subtree, by subject id.
+    {
+      name: 'fact_version_list_index',
+      properties: ['subjectType', 'listedIn', 'regionCode', 'subjectId'],
+      include: ['validFrom', 'validTo'],
+      where: 'listed_in is not null and superseded_at is null',
+    },
+  ],
   properties: {
     id: p.uuid().primary(),
     subjectType: p.string().length(40),
@@ -22,6 +31,8 @@ export const FactVersionEntity = defineEntity({
     validFrom: p.date(),
     validTo: p.date().nullable(),
     state: p.json<Record<string, unknown>>(),
+    /** The work list a record in this state is on (FactDefinition.listOf), e.g. entities able to stand alone without an organization. */
+    listedIn: p.string().length(40).nullable(),
     reason: p.string().length(40),
     recordedAt: p.datetime(),
     recordedBy: p.text(),

@@ -1,6 +1,12 @@
 import { Migration20261121050515_initial } from './Migration20261121050515_initial.js';
 import { Migration20261125031512_coverage } from './Migration20261125031512_coverage.js';
 import { Migration20261125040420_organization_life } from './Migration20261125040420_organization_life.js';
+import { Migration20261125055856_work_lists_rule_revisions } from './Migration20261125055856_work_lists_rule_revisions.js';
 
 /** Applied in order on start; add each new file from `pnpm migration:create organizations` here. */
-export const migrations = [Migration20261121050515_initial, Migration20261125031512_coverage, Migration20261125040420_organization_life];
+export const migrations = [
+  Migration20261121050515_initial,
+  Migration20261125031512_coverage,
+  Migration20261125040420_organization_life,
+  Migration20261125055856_work_lists_rule_revisions,
+];

@@ -33,6 +33,9 @@ export interface EntityCoverageInputs {
   assignments: { from: string; to: string | null }[];
 }
 
+/** The work list of operating entities able to stand alone that have no organization of their own (具备条件未单独组建). */
+export const STANDALONE_CAPABLE_WITHOUT_OWN = 'STANDALONE_CAPABLE_WITHOUT_OWN';
+
 /** An operating entity's coverage on a date; non-operating entities have no state (they count nowhere). */
 export interface EntityCoverageState extends Record<string, unknown> {
   regionCode: string;
@@ -95,6 +98,10 @@ export const entityCoverageFacts: DerivedFactDefinition<EntityCoverageInputs, En
       return metrics;
     });
   },
+  // No setting changes the state (attached coverage is chosen when figures are read): the code version alone.
+  revision: 'coverage-1',
+  subjects: { from: 'fed_fact', key: 'subject_id', where: `subject_type = 'MarketEntity'` },
+  listOf: (state) => (state.standaloneCapable && state.coverage !== CoverageClass.OWN ? STANDALONE_CAPABLE_WITHOUT_OWN : null),
   breakpoints: (inputs) => {
     const dates: string[] = [];
     const add = (period: { from: string; to: string | null }) => {

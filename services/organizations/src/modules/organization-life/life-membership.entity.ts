@@ -11,6 +11,7 @@ export const LifeMembershipEntity = defineEntity({
   name: 'LifeMembership',
   tableName: 'life_membership',
   indexes: [{ name: 'life_membership_organization_index', properties: ['organizationId', 'fromDate'] }],
+  uniques: [{ name: 'life_membership_open_unique', properties: ['memberId'], where: 'to_date is null' }],
   properties: {
     ...placedRecordProperties('life_membership'),
     memberId: p.uuid().index('life_membership_member_index'),

@@ -46,6 +46,8 @@ function membershipRunStart(memberships: MemberLifeInputs['memberships'], date: 
  */
 export const memberLifeFacts: DerivedFactDefinition<MemberLifeInputs, MemberLifeState> = {
   subjectType: 'MemberLife',
+  revision: `life-1;gap=${organizationsSettings.ORGANIZATION_LIFE_GAP_MONTHS}`,
+  subjects: { from: 'life_membership', key: 'member_id' },
   regionOf: (state) => state.regionCode,
   metricsOf: (state) => (state.outOfLife ? [memberLifeMetrics.members, memberLifeMetrics.out] : [memberLifeMetrics.members]),
   breakpoints: (inputs) => {

@@ -5,7 +5,7 @@ import { alivePeriodsOf } from '../coverage/organization-links.js';
 import { MeetingType } from '../meeting/meeting-type.js';
 import { OrganizationLevel } from '../party-organization/organization-level.js';
 import { PartyOrganizationEntity } from '../party-organization/party-organization.entity.js';
-import { termEndsOn } from '../term/organization-term.js';
+import { termEndsOn, termYears } from '../term/organization-term.js';
 import { keepsMeetingSchedule, meetingOnSchedule, SCHEDULE_MONTHS } from './meeting-schedule.js';
 
 export interface OrganizationStandingInputs {
@@ -45,6 +45,8 @@ export const standingMetrics = {
  */
 export const organizationStandingFacts: DerivedFactDefinition<OrganizationStandingInputs, OrganizationStandingState> = {
   subjectType: 'OrganizationStanding',
+  revision: `standing-1;schedule=${[...SCHEDULE_MONTHS].map(([type, months]) => `${type}:${months}`).join(',')};terms=${termYears(OrganizationLevel.COMMITTEE)},${termYears(OrganizationLevel.BRANCH)}`,
+  subjects: { from: 'party_organization', key: 'id' },
   regionOf: (state) => state.regionCode,
   metricsOf: (state) => {
     const metrics = [standingMetrics.base];
