@@ -385,6 +385,7 @@ function reference(raw: Raw, region: string, date: string, denominator: string) 
   const byKind = new Map(KINDS.map((kind) => [kind, { base: 0, own: 0, organization: 0, work: 0 }]));
   let capable = 0;
   let capableWithOwn = 0;
+  const capableWithoutOwnIds: string[] = [];
   for (const period of raw.entities) {
     if (!during(period, date) || period.state.status !== 'OPERATING' || !period.state.regionCode.startsWith(region)) continue;
     const formal = raw.members.filter(
@@ -404,6 +405,7 @@ function reference(raw: Raw, region: string, date: string, denominator: string) 
     if (formal >= 3) {
       capable++;
       if (own) capableWithOwn++;
+      else capableWithoutOwnIds.push(period.id);
     }
     const inDenominator =
       denominator === 'OPERATING' ||
@@ -427,6 +429,7 @@ function reference(raw: Raw, region: string, date: string, denominator: string) 
     coverage: rates(count),
     coverageByKind: Object.fromEntries([...byKind].filter(([kind]) => denominator !== 'ENTERPRISES' || kind !== 'INDIVIDUAL_BUSINESS').map(([kind, c]) => [kind, rates(c)])),
     standaloneCapableWithoutOwn: capable - capableWithOwn,
+    standaloneCapableWithoutOwnIds: capableWithoutOwnIds.sort(),
     workers: Object.fromEntries(WORKER_KINDS.map((kind) => [kind, raw.workers.filter((w) => w.kind === kind && w.region_code.startsWith(region) && during(w, date)).length])),
     life: lifeReference(raw, region, date),
   };
@@ -477,7 +480,8 @@ describe('organization figures against the reference', () => {
         );
         expect(response.errors).toBeUndefined();
         for (const [index, region] of regions.entries()) {
-          const expected = reference(raw, region, date, denominator);
+          // The list itself is compared in the next test.
+          const { standaloneCapableWithoutOwnIds: _listed, ...expected } = reference(raw, region, date, denominator);
           expect(served(response.data._entities[index].organizationFigures), `${region} ${date} ${denominator}`).toEqual(expected);
           compared++;
           if (expected.coverage.organizationCoverage[0]! > 0 && expected.coverage.organizationCoverage[0]! < expected.coverage.organizationCoverage[1]!) nonTrivial++;
@@ -506,12 +510,32 @@ describe('organization figures against the reference', () => {
           },
         );
         const list = data.standaloneCapableWithoutOrganization;
-        expect(list.totalCount, `${region} ${date}`).toBe(reference(raw, region, date, 'OPERATING').standaloneCapableWithoutOwn);
-        expect(list.edges).toHaveLength(list.totalCount);
+        const expected = reference(raw, region, date, 'OPERATING');
+        expect(list.totalCount, `${region} ${date}`).toBe(expected.standaloneCapableWithoutOwn);
+        expect(list.edges.map((edge: any) => edge.node.entity.id).sort(), `${region} ${date}`).toEqual(expected.standaloneCapableWithoutOwnIds);
         for (const edge of list.edges) expect(edge.node.coverage).not.toBe('OWN');
         listed += list.totalCount;
       }
     }
     expect(listed).toBeGreaterThan(0);
+    // Paged three at a time, the province's list today is the same list.
+    const whole = reference(raw, '33', today(), 'OPERATING').standaloneCapableWithoutOwnIds;
+    const paged: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: any = (
+        await call(
+          'organizations',
+          `query($after: String) { standaloneCapableWithoutOrganization(regionCode: "33", first: 3, after: $after) { totalCount edges { node { entity { id } } } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+        )
+      ).standaloneCapableWithoutOrganization;
+      expect(page.totalCount).toBe(whole.length);
+      paged.push(...page.edges.map((edge: any) => edge.node.entity.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(whole.length).toBeGreaterThan(3);
+    expect(paged).toEqual(whole);
   });
 });
