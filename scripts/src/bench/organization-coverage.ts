@@ -46,15 +46,17 @@ const DIRECT = `select coalesce(left(e.region_code, 6), '33') as county, count(*
  group by rollup (left(e.region_code, 6))`;
 
 /**
- * The standalone-capable list by a competent query over the raw tables: operating entities of the
- * region with ≥ 3 formal members on the books (registry's current rows, indexed by entity) and no
- * current link to a living standalone organization — the first page by id and the total.
+ * The standalone-capable list by a competent query over the raw tables: entities with ≥ 3 formal
+ * members on the books (registry's current member rows of the region — members sit at their unit's
+ * region — grouped by unit), operating, with no current link to a living standalone organization;
+ * the first page by id and the total.
  */
 const DIRECT_LIST = `with capable as (
     select e.id from registry.market_entity e
-     where e.status = 'OPERATING' and e.region_code like $1
-       and (select count(*) from registry.party_member m
-             where m.entity_id = e.id and m.category = 'FORMAL' and m.status = 'ACTIVE' and m.finding_state <> 'FALSE_RECORD') >= 3
+      join (select entity_id from registry.party_member
+             where region_code like $1 and category = 'FORMAL' and status = 'ACTIVE' and finding_state <> 'FALSE_RECORD'
+             group by entity_id having count(*) >= 3) m on m.entity_id = e.id
+     where e.status = 'OPERATING'
        and not exists (select 1 from organizations.coverage_link l join organizations.party_organization o on o.id = l.organization_id
                         where l.entity_id = e.id and l.to_date is null and o.dissolved_on is null and o.formation = 'STANDALONE'))
   select (select count(*) from capable) as total, array(select id from capable order by id limit 50) as page`;
