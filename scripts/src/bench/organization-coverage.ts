@@ -7,7 +7,20 @@
  * against a competent SQL query over the raw tables (entities, links, organizations), and the feed
  * delay from a registry write through the gateway to the changed coverage figure (p50/p95).
  */
-import { derivePeriods, figureDeltas, signDevToken, startSubgraph, subgraphRoles, today, withConnection, type FactInterval, type Period, type SharedEnv } from '@xgz/kit';
+import {
+  derivePeriods,
+  figureDeltas,
+  openOwnerOrm,
+  rederiveStaleDefinitions,
+  signDevToken,
+  startSubgraph,
+  subgraphRoles,
+  today,
+  withConnection,
+  type FactInterval,
+  type Period,
+  type SharedEnv,
+} from '@xgz/kit';
 import { parseGatewayEnv, startGateway } from '@xgz/gateway';
 import { entityCoverageFacts, organizationsSubgraph, organizationStandingFacts, partyOrganizationFacts } from '@xgz/organizations';
 import { registrySubgraph } from '@xgz/registry';
@@ -19,6 +32,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const BRANCHES_PER_TOWNSHIP = 12;
 const ENTITIES_PER_BRANCH = 25;
 const DELAY_SAMPLES = Number(process.env.BENCH_FEED_SAMPLES ?? 20);
+/** BENCH_REDERIVE=1: also time re-deriving every entity's coverage, as a start under a new rule does (minutes at 1 M). */
+const REDERIVE = process.env.BENCH_REDERIVE === '1';
 
 export interface GeneratedVersion {
   subjectType: string;
@@ -298,6 +313,21 @@ export async function benchOrganizationCoverage(adminUrl: string, env: SharedEnv
     delays.sort((a, b) => a - b);
     const at = (q: number) => delays[Math.min(delays.length - 1, Math.floor(q * delays.length))]!;
     console.log(`feed delay, registry write → changed coverage figure (through the gateway, ${delays.length} suspensions): p50 ${ms(at(0.5))} ms, p95 ${ms(at(0.95))} ms`);
+
+    if (REDERIVE) {
+      // What a new coverage rule costs at start: every entity re-derived (a rule giving the same states: reads, derivation, comparison).
+      const owner = await openOwnerOrm(organizationsSubgraph.database, { adminUrl, rolePassword: env.DB_ROLE_PASSWORD });
+      try {
+        const started = performance.now();
+        const [done] = await rederiveStaleDefinitions(owner, [{ ...entityCoverageFacts, revision: `${entityCoverageFacts.revision};bench` }]);
+        const seconds = (performance.now() - started) / 1000;
+        console.log(
+          `re-deriving every entity's coverage under a new rule: ${done!.records} entities in ${seconds.toFixed(1)} s (${Math.round(done!.records / seconds)}/s), ${done!.changed} changed`,
+        );
+      } finally {
+        await owner.close();
+      }
+    }
   } finally {
     await gateway.stop();
     await organizations.stop();
