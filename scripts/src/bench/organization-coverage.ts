@@ -23,7 +23,8 @@ import {
 } from '@xgz/kit';
 import { parseGatewayEnv, startGateway } from '@xgz/gateway';
 import { entityCoverageFacts, organizationsSubgraph, organizationStandingFacts, partyOrganizationFacts } from '@xgz/organizations';
-import { registrySubgraph } from '@xgz/registry';
+import { registrySubgraph, writeRegistrationForm } from '@xgz/registry';
+import { sampleRegistrationForm } from '../sample-form.js';
 import { seededRandom } from '../seeded-random.js';
 import { copyCsv, csvLine, latency, loadFigureDeltas, ms } from './harness.js';
 
@@ -32,6 +33,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const BRANCHES_PER_TOWNSHIP = 12;
 const ENTITIES_PER_BRANCH = 25;
 const DELAY_SAMPLES = Number(process.env.BENCH_FEED_SAMPLES ?? 20);
+/** Rows of the registration form imported to time the feed's catch-up after a bulk write. */
+const IMPORT_ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 /** BENCH_REDERIVE=1: also time re-deriving every entity's coverage, as a start under a new rule does (minutes at 1 M). */
 const REDERIVE = process.env.BENCH_REDERIVE === '1';
 
@@ -313,6 +316,38 @@ export async function benchOrganizationCoverage(adminUrl: string, env: SharedEnv
     delays.sort((a, b) => a - b);
     const at = (q: number) => delays[Math.min(delays.length - 1, Math.floor(q * delays.length))]!;
     console.log(`feed delay, registry write → changed coverage figure (through the gateway, ${delays.length} suspensions): p50 ${ms(at(0.5))} ms, p95 ${ms(at(0.95))} ms`);
+
+    // Catch-up after a bulk write: a registration form imported into 西湖区 through the gateway (units
+    // registered, members added), until organizations counts every new unit in its coverage base.
+    const xihu = '330106';
+    const form = await writeRegistrationForm(
+      sampleRegistrationForm(
+        IMPORT_ROWS,
+        townships.filter((code) => code.startsWith(xihu)),
+        9,
+      ),
+      'CSV',
+    );
+    const coverageBase = async () => (await ask(`{ region(code: "${xihu}") { ${COVERAGE} } }`)).region.organizationFigures.coverage.organizationCoverage.denominator as number;
+    const importStarted = performance.now();
+    const imported = (
+      await ask(`mutation($file: String!) { importPartyMembers(contentBase64: $file, format: CSV, regionCode: "${xihu}") { accepted unitsCreated } }`, admin, {
+        file: form.toString('base64'),
+      })
+    ).importPartyMembers;
+    const answered = performance.now();
+    const operating = (
+      await ask(`{ region(code: "${xihu}") { registryFigures { marketEntities { byStatus { status count } } } } }`, admin)
+    ).region.registryFigures.marketEntities.byStatus.find((entry: { status: string }) => entry.status === 'OPERATING').count as number;
+    while ((await coverageBase()) !== operating) {
+      if (performance.now() - answered > 300_000) throw new Error('organizations did not catch up with the import within 5 minutes');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const caughtUp = performance.now();
+    console.log(
+      `bulk write: a ${IMPORT_ROWS}-row form (${imported.unitsCreated} new units) imported through the gateway in ${((answered - importStarted) / 1000).toFixed(1)} s; ` +
+        `organizations' coverage of ${xihu} counted every new unit ${((caughtUp - answered) / 1000).toFixed(1)} s after the import answered`,
+    );
 
     if (REDERIVE) {
       // What a new coverage rule costs at start: every entity re-derived (a rule giving the same states: reads, derivation, comparison).
