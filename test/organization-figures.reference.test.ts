@@ -18,6 +18,8 @@ const DATES = ['2016-06-30', '2018-12-31', '2020-06-30', '2021-12-31', '2023-06-
 const KINDS = ['SMALL_MICRO_ENTERPRISE', 'INDIVIDUAL_BUSINESS', 'MARKET_OPERATOR'];
 const FORMATIONS = ['STANDALONE', 'JOINT', 'ATTACHED', 'REGIONAL_JOINT', 'SENT_ORGANIZER', 'SECTOR_WIDE'];
 const WORKER_KINDS = ['INSTRUCTOR', 'LIAISON', 'FULL_TIME_ORGANIZER', 'SOCIAL_WORKER'];
+/** Workers whose assignment brings work coverage (WORK_COVERAGE_WORKER_KINDS, documented default). */
+const WORK_COVERAGE_KINDS = ['INSTRUCTOR', 'LIAISON'];
 
 let harness: SubgraphHarness;
 let token: string;
@@ -292,7 +294,8 @@ async function rawRows() {
     links: (await client.query(`select organization_id, entity_id, to_char(from_date, 'YYYY-MM-DD') as "from", to_char(to_date, 'YYYY-MM-DD') as "to" from coverage_link`)).rows,
     assignments: (
       await client.query(
-        `select target_id, to_char(from_date, 'YYYY-MM-DD') as "from", to_char(to_date, 'YYYY-MM-DD') as "to" from worker_assignment where target_kind = 'MARKET_ENTITY'`,
+        `select a.target_id, w.kind, to_char(a.from_date, 'YYYY-MM-DD') as "from", to_char(a.to_date, 'YYYY-MM-DD') as "to"
+           from worker_assignment a join party_worker w on w.id = a.worker_id where a.target_kind = 'MARKET_ENTITY'`,
       )
     ).rows,
     workers: (await client.query(`select kind, region_code, to_char(serving_from, 'YYYY-MM-DD') as "from", to_char(serving_until, 'YYYY-MM-DD') as "to" from party_worker`)).rows,
@@ -401,7 +404,8 @@ function reference(raw: Raw, region: string, date: string, denominator: string) 
       .map((link) => organizationOn.get(link.organization_id)!.formation);
     const own = formations.includes('STANDALONE');
     const organization = formations.length > 0; // attached counts (COVERAGE_COUNTS_ATTACHED defaults to true)
-    const work = organization || raw.assignments.some((assignment) => assignment.target_id === period.id && during(assignment, date));
+    const work =
+      organization || raw.assignments.some((assignment) => assignment.target_id === period.id && WORK_COVERAGE_KINDS.includes(assignment.kind) && during(assignment, date));
     if (formal >= 3) {
       capable++;
       if (own) capableWithOwn++;

@@ -255,6 +255,17 @@ describe('a joint branch covering three entities, through the gateway', () => {
     const overdueAfter = await gql(`query { organizationTerms(status: OVERDUE, regionCode: "${TOWNSHIP}") { totalCount } }`);
     expect(overdueAfter.organizationTerms.totalCount).toBe(0);
 
+    // A party-work social worker alone does not make work coverage (WORK_COVERAGE_WORKER_KINDS: instructors and liaisons).
+    const workCoverage = async () =>
+      (await gql(`query { region(code: "${TOWNSHIP}") { organizationFigures { coverage { workCoverage { numerator denominator } } } } }`)).region.organizationFigures.coverage
+        .workCoverage;
+    const socialWorker = await gql(`mutation { appointPartyWorker(input: { name: "李社工", kind: SOCIAL_WORKER, regionCode: "${COUNTY}", servingFrom: "2024-01-01" }) { id } }`);
+    await gql(`mutation($w: ID!, $e: ID!) { assignPartyWorker(workerId: $w, targetKind: MARKET_ENTITY, targetId: $e, fromDate: "2024-02-01") { id } }`, {
+      w: socialWorker.appointPartyWorker.id,
+      e: entities[3],
+    });
+    expect(await workCoverage()).toEqual({ numerator: 3, denominator: 4 });
+
     // An instructor for the uncovered entity: listed on the entity (masked for an analyst), counted as work coverage.
     const worker = await gql(`mutation { appointPartyWorker(input: { name: "王指导", kind: INSTRUCTOR, regionCode: "${COUNTY}", servingFrom: "2024-01-01" }) { id } }`);
     await gql(`mutation($w: ID!, $e: ID!) { assignPartyWorker(workerId: $w, targetKind: MARKET_ENTITY, targetId: $e, fromDate: "2024-02-01") { id } }`, {
@@ -264,14 +275,20 @@ describe('a joint branch covering three entities, through the gateway', () => {
     const assigned = await gql(`query($e: ID!) { marketEntity(id: $e) { before: assignedWorkers(asOf: "2024-01-31") { name } now: assignedWorkers { name kind } } }`, {
       e: entities[3],
     });
-    expect(assigned.marketEntity).toEqual({ before: [], now: [{ name: '王指导', kind: 'INSTRUCTOR' }] });
+    expect(assigned.marketEntity.before).toEqual([]);
+    expect(assigned.marketEntity.now).toEqual(
+      expect.arrayContaining([
+        { name: '王指导', kind: 'INSTRUCTOR' },
+        { name: '李社工', kind: 'SOCIAL_WORKER' },
+      ]),
+    );
+    expect(assigned.marketEntity.now).toHaveLength(2);
     const analyst = await executeGraphQL(gateway.url, `query($e: ID!) { marketEntity(id: $e) { assignedWorkers { name } } }`, {
       token: await tokenFor(harness.env, '33', ['analyst']),
       variables: { e: entities[3] },
     });
-    expect(analyst.data.marketEntity.assignedWorkers).toEqual([{ name: maskName('王指导') }]);
-    const work = await gql(`query { region(code: "${TOWNSHIP}") { organizationFigures { coverage { workCoverage { numerator denominator } } } } }`);
-    expect(work.region.organizationFigures.coverage.workCoverage).toEqual({ numerator: 4, denominator: 4 });
+    expect(analyst.data.marketEntity.assignedWorkers).toEqual(expect.arrayContaining([{ name: maskName('王指导') }, { name: maskName('李社工') }]));
+    expect(await workCoverage()).toEqual({ numerator: 4, denominator: 4 });
   });
 
   it('refuses what a branch cannot record, changing nothing; keeps the tree a tree; lists terms coming due', async () => {

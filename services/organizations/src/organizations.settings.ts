@@ -1,5 +1,6 @@
 import { parseSettings } from '@xgz/kit';
 import { z } from 'zod';
+import { PartyWorkerKind } from './modules/party-worker/party-worker-kind.js';
 
 /** Months between two meetings of a kind that "on schedule" (按期) allows; 0 = not required. */
 const scheduleMonths = (fallback: number) => z.coerce.number().int().min(0).max(12).default(fallback);
@@ -14,6 +15,15 @@ export const organizationsSettings = parseSettings({
     .enum(['true', 'false'])
     .default('true')
     .transform((value) => value === 'true'),
+  /**
+   * Kinds of party worker whose assignment to an entity without an organization counts as work coverage (工作覆盖):
+   * comma-separated; by default instructors (党建指导员) and liaisons (联络员), as common practice counts them.
+   */
+  WORK_COVERAGE_WORKER_KINDS: z
+    .string()
+    .default(`${PartyWorkerKind.INSTRUCTOR},${PartyWorkerKind.LIAISON}`)
+    .transform((value) => [...new Set(value.split(',').map((kind) => kind.trim()))].sort())
+    .pipe(z.array(z.enum(PartyWorkerKind)).min(1)),
   /** A standalone branch with fewer than 3 formal members working in its host entity: REFUSE the formation, or WARN and record it. */
   STANDALONE_MEMBER_RULE: z.enum(['REFUSE', 'WARN']).default('WARN'),
   /** Term (任期) of a base committee (党委), in years: 5 under the 2022 Party Constitution. */

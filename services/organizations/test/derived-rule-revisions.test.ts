@@ -124,14 +124,15 @@ describe('derived facts and their rule', () => {
     expect(await figures()).toEqual(before);
   });
 
-  it('names every setting the standing and organization-life rules read in their revisions', async () => {
+  it('names every setting the standing, organization-life and coverage rules read in their revisions', async () => {
     const revisions = async (env: Record<string, string>) => {
       vi.resetModules();
       for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
       try {
         const standing = await import('../src/modules/standing/organization-standing.facts.js');
         const life = await import('../src/modules/organization-life/member-life.facts.js');
-        return [standing.organizationStandingFacts.revision, life.memberLifeFacts.revision];
+        const coverage = await import('../src/modules/coverage/entity-coverage.facts.js');
+        return [standing.organizationStandingFacts.revision, life.memberLifeFacts.revision, coverage.entityCoverageFacts.revision];
       } finally {
         vi.unstubAllEnvs();
       }
@@ -147,5 +148,11 @@ describe('derived facts and their rule', () => {
     const gap = await revisions({ ORGANIZATION_LIFE_GAP_MONTHS: '9' });
     expect(gap[1]).not.toBe(defaults[1]);
     expect(gap[0]).toBe(defaults[0]);
+    // Which workers bring work coverage changes the entities' coverage states; the order it is written in does not.
+    const socialWorkers = await revisions({ WORK_COVERAGE_WORKER_KINDS: 'INSTRUCTOR,LIAISON,SOCIAL_WORKER' });
+    expect(socialWorkers[2]).not.toBe(defaults[2]);
+    expect(socialWorkers.slice(0, 2)).toEqual(defaults.slice(0, 2));
+    expect((await revisions({ WORK_COVERAGE_WORKER_KINDS: 'LIAISON, INSTRUCTOR' }))[2]).toBe(defaults[2]);
+    await expect(revisions({ WORK_COVERAGE_WORKER_KINDS: 'INSTRUCTOR,TEACHER' })).rejects.toThrow(/WORK_COVERAGE_WORKER_KINDS/);
   });
 });

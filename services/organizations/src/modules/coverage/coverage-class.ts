@@ -8,7 +8,7 @@ export enum CoverageClass {
   JOINT = 'JOINT',
   /** Covered only by a living attached organization (挂靠建). */
   ATTACHED = 'ATTACHED',
-  /** No organization, but an instructor or liaison assigned (work coverage only). */
+  /** No organization, but a worker of a kind in WORK_COVERAGE_WORKER_KINDS assigned (work coverage only). */
   INSTRUCTOR = 'INSTRUCTOR',
   NONE = 'NONE',
 }
@@ -20,7 +20,7 @@ registerEnumType(CoverageClass, {
     OWN: { description: 'Its own organization (单独建立党组织).' },
     JOINT: { description: 'Covered by a joint organization (联合建, 区域联建, 派员组建, 行业统建).' },
     ATTACHED: { description: 'Covered only by an attached organization (挂靠建).' },
-    INSTRUCTOR: { description: 'No organization; an instructor or liaison is assigned (党的工作覆盖).' },
+    INSTRUCTOR: { description: 'No organization; an instructor or liaison (the kinds WORK_COVERAGE_WORKER_KINDS names) is assigned (党的工作覆盖).' },
     NONE: { description: 'Not reached.' },
   },
 });

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type DerivedFactDefinition, type MarketEntityKind, type Period, periodCovers } from '@xgz/kit';
+import { organizationsSettings } from '../../organizations.settings.js';
 import { OrganizationFormation } from '../party-organization/organization-formation.js';
+import type { PartyWorkerKind } from '../party-worker/party-worker-kind.js';
 import { CoverageClass } from './coverage-class.js';
 import type { AlivePeriod } from './coverage-link.entity.js';
 
@@ -30,7 +32,7 @@ export interface EntityCoverageInputs {
   entity: Period<FedEntityState>[];
   members: Period<FedMemberState>[];
   links: { from: string; to: string | null; formation: OrganizationFormation; alive: AlivePeriod[] }[];
-  assignments: { from: string; to: string | null }[];
+  assignments: { from: string; to: string | null; workerKind: PartyWorkerKind }[];
 }
 
 /** The work list of operating entities able to stand alone that have no organization of their own (具备条件未单独组建). */
@@ -70,7 +72,10 @@ function coverageOn(inputs: EntityCoverageInputs, date: string): CoverageClass {
     else if (JOINT_FORMATIONS.has(link.formation)) consider(CoverageClass.JOINT);
     else consider(CoverageClass.ATTACHED);
   }
-  if (best === CoverageClass.NONE && inputs.assignments.some((assignment) => periodCovers(assignment, date))) best = CoverageClass.INSTRUCTOR;
+  const workKinds: readonly PartyWorkerKind[] = organizationsSettings.WORK_COVERAGE_WORKER_KINDS;
+  if (best === CoverageClass.NONE && inputs.assignments.some((assignment) => workKinds.includes(assignment.workerKind) && periodCovers(assignment, date))) {
+    best = CoverageClass.INSTRUCTOR;
+  }
   return best;
 }
 
@@ -98,8 +103,8 @@ export const entityCoverageFacts: DerivedFactDefinition<EntityCoverageInputs, En
       return metrics;
     });
   },
-  // No setting changes the state (attached coverage is chosen when figures are read): the code version alone.
-  revision: 'coverage-1',
+  // Attached coverage is chosen when figures are read; which workers bring work coverage is part of the state.
+  revision: `coverage-2;work=${organizationsSettings.WORK_COVERAGE_WORKER_KINDS.join(',')}`,
   subjects: { from: 'fed_fact', key: 'subject_id', where: `subject_type = 'MarketEntity'` },
   listOf: (state) => (state.standaloneCapable && state.coverage !== CoverageClass.OWN ? STANDALONE_CAPABLE_WITHOUT_OWN : null),
   breakpoints: (inputs) => {
@@ -154,11 +159,13 @@ async function loadEntityCoverageInputs(em: EntityManager, entityIds: readonly s
   for (const link of links) {
     inputs.get(link.entity_id)!.links.push({ from: link.from_date, to: link.to_date, formation: link.formation, alive: link.organization_alive });
   }
-  const assignments = await em.execute<{ target_id: string; from_date: string; to_date: string | null }[]>(
-    `select target_id, to_char(from_date, 'YYYY-MM-DD') as from_date, to_char(to_date, 'YYYY-MM-DD') as to_date
+  const assignments = await em.execute<{ target_id: string; from_date: string; to_date: string | null; worker_kind: PartyWorkerKind }[]>(
+    `select target_id, to_char(from_date, 'YYYY-MM-DD') as from_date, to_char(to_date, 'YYYY-MM-DD') as to_date, worker_kind
        from worker_assignment where target_kind = 'MARKET_ENTITY' and target_id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,
     [ids],
   );
-  for (const assignment of assignments) inputs.get(assignment.target_id)!.assignments.push({ from: assignment.from_date, to: assignment.to_date });
+  for (const assignment of assignments) {
+    inputs.get(assignment.target_id)!.assignments.push({ from: assignment.from_date, to: assignment.to_date, workerKind: assignment.worker_kind });
+  }
   return inputs;
 }

@@ -29,6 +29,8 @@ export const WorkerAssignmentEntity = defineEntity({
   properties: {
     ...placedRecordProperties('worker_assignment'),
     workerId: p.uuid().index('worker_assignment_worker_index'),
+    /** The worker's kind, kept with the assignment: an entity's work coverage depends on it, and the worker may be placed outside the writer's region (RLS). */
+    workerKind: p.enum(() => PartyWorkerKind),
     targetKind: p.enum(() => AssignmentTargetKind),
     targetId: p.uuid(),
     fromDate: p.date(),

@@ -87,6 +87,7 @@ export function assignPartyWorker(
       tx.create(WorkerAssignmentEntity, {
         regionCode: await targetRegion(tx, worker, targetKind, targetId),
         workerId: worker.id,
+        workerKind: worker.kind,
         targetKind,
         targetId,
         fromDate,
