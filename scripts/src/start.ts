@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
-import { DEV_TOKEN_COMMAND, parseEnv, portVariable, signDevToken, type PostgresServerEvent } from '@xgz/kit';
+import { DEV_TOKEN_COMMAND, parseEnv, portVariable, signDevToken, withConnection, type PostgresServerEvent } from '@xgz/kit';
 import { seedDemoData } from './demo-data.js';
 import { seedOrganizationsDemo } from './demo-organizations.js';
 import { seedRegistryDemo } from './demo-registry.js';
@@ -118,6 +118,9 @@ try {
     signDevToken(env, { subject: 'demo-seed', regionCode, roles: ['admin'] }),
   );
   if (organizations) console.log(`demo data: ${organizations} party organizations formed through the gateway`);
+  // The region tree and the demo data came as one bulk load: checkpoint it, so a crash soon after start
+  // does not replay all of it before the database answers again.
+  if (!env.DATABASE_URL) await withConnection(database.adminUrl, (client) => client.query('checkpoint'));
 } catch (error) {
   if (!stopping) {
     console.error(error instanceof Error ? error.message : String(error));
