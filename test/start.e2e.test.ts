@@ -87,6 +87,25 @@ describe('npm start', () => {
     expect((await readFile(path.join(dataDir, 'jwt-secret'), 'utf8')).length).toBeGreaterThanOrEqual(43);
   });
 
+  it('answers the README organization figures with the demo branches: coverage, standalone rate, 三会一课, 六有, workers', async () => {
+    const readme = await readFile(path.join(root, 'README.md'), 'utf8');
+    const query = /```graphql\n(\{\n {2}region\(code: "\d+"\) \{\n {4}organizationFigures[\s\S]*?)```/.exec(readme)![1]!;
+    const response = await answers(query);
+    expect(response?.errors).toBeUndefined();
+    const figures = response!.data.region.organizationFigures;
+    expect(figures.organizations).toBeGreaterThan(0);
+    const share = (rate: { value: number | null }) => rate.value ?? 0;
+    for (const rate of [figures.coverage.organizationCoverage, figures.coverage.standaloneRate, figures.coverage.workCoverage, figures.venueStandard]) {
+      expect(share(rate)).toBeGreaterThan(0);
+      expect(share(rate)).toBeLessThanOrEqual(1);
+    }
+    expect(figures.byFormation.find((entry: { formation: string }) => entry.formation === 'STANDALONE').count).toBeGreaterThan(0);
+    expect(figures.meetingSchedule.numerator).toBeGreaterThan(0);
+    expect(figures.meetingSchedule.numerator).toBeLessThan(figures.meetingSchedule.denominator);
+    expect(figures.membersOutOfLife.denominator).toBeGreaterThan(0);
+    expect(figures.workers.find((entry: { kind: string }) => entry.kind === 'INSTRUCTOR').count).toBeGreaterThan(0);
+  });
+
   it('lets the token command sign for a region of the tree, print its usage, and refuse an unknown region in one line', async () => {
     const signed = await command('scripts/src/token.ts', ['3301', 'official']);
     expect(signed.code).toBe(0);

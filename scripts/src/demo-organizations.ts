@@ -4,7 +4,8 @@
  * that have demo entities, each covering those entities, with the members working there in its
  * organization life, a secretary, the last two quarters' 三会一课 (kept fully by every other
  * branch, so the schedule figure is neither 0 nor 100%), a 六有 check for most, and an instructor
- * per city assigned to entities no branch covers. Idempotent: skipped when any organization exists.
+ * per city assigned to entities no branch covers, and a standalone branch per city in an entity able
+ * to form one. Idempotent: skipped when any organization exists.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { addMonths, today } from '@xgz/kit';
@@ -61,9 +62,33 @@ export async function seedOrganizationsDemo(gatewayUrl: string, tokenFor: (regio
       if (covered.errors) console.error(`demo data: ${township}'s branch covers nothing (${covered.errors[0]?.extensions?.code}); is the fact feed running?`);
       else await seedOrganizationLife(call, id, township, formed % 2 === 0);
     }
+    if (await seedStandaloneBranch(call, city)) formed++;
     await seedInstructor(call, [...byTownship].slice(BRANCHES_PER_CITY));
   }
   return formed;
+}
+
+/** A standalone branch (单独建) in the first entity the standalone-capable list names on its founding day, so the standalone rate is not 0. */
+async function seedStandaloneBranch(call: Call, city: string): Promise<boolean> {
+  const establishedOn = '2024-01-01';
+  const listed = await call(
+    `query($code: String!, $on: LocalDate!) { standaloneCapableWithoutOrganization(regionCode: $code, asOf: $on, first: 1) { edges { node { entity { id name regionCode } } } } }`,
+    { code: city, on: establishedOn },
+  );
+  const entity = listed.data?.standaloneCapableWithoutOrganization?.edges?.[0]?.node?.entity as { id: string; name: string; regionCode: string } | undefined;
+  if (!entity) return false;
+  const formed = await call(`mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id } } }`, {
+    input: {
+      name: `${entity.name}党支部`,
+      level: 'BRANCH',
+      formation: 'STANDALONE',
+      regionCode: entity.regionCode.slice(0, 9),
+      hostKind: 'MARKET_ENTITY',
+      hostId: entity.id,
+      establishedOn,
+    },
+  });
+  return Boolean(formed.data?.formPartyOrganization?.organization?.id);
 }
 
 /** Members of the township in the branch's life, the first as secretary; the last two quarters' meetings. */
