@@ -141,6 +141,8 @@ export function startFeedConsumer(options: FeedConsumerOptions): RunningFeedCons
   let waiters: { after: number; resolve: () => void }[] = [];
   const wake = new AbortController();
   let failures = 0;
+  /** Until the owner first answers, a failure is most likely its start-up (services start together): said at info. */
+  let reachedOwner = false;
 
   const loop = async () => {
     while (!stopped) {
@@ -151,6 +153,7 @@ export function startFeedConsumer(options: FeedConsumerOptions): RunningFeedCons
         const page = await fetchPage(from);
         const applied = page.position === from || (await applyFeedPage(em, subscription, from, page));
         failures = 0;
+        reachedOwner = true;
         if (applied) {
           const now = Date.now();
           for (const record of page.records) metrics.delay.observe((now - Date.parse(record.changedAt)) / 1000);
@@ -166,7 +169,9 @@ export function startFeedConsumer(options: FeedConsumerOptions): RunningFeedCons
       } catch (error) {
         failures++;
         if (stopped) break;
-        logger.warn('fact feed: retrying', { source: subscription.source, failures, message: redactedErrorMessage(error) });
+        const detail = { source: subscription.source, failures, message: redactedErrorMessage(error) };
+        if (!reachedOwner && failures < 4) logger.info('fact feed: waiting for its owner', detail);
+        else logger.warn('fact feed: retrying', detail);
         await sleep(Math.min(250 * 2 ** Math.min(failures, 5), 8_000), undefined, { signal: wake.signal }).catch(() => {});
       }
     }
