@@ -88,6 +88,7 @@ async function seedStandaloneBranch(call: Call, city: string): Promise<boolean> 
       establishedOn,
     },
   });
+  if (formed.errors) console.error(`demo data: no standalone branch in ${city} (${formed.errors[0]?.extensions?.code})`);
   return Boolean(formed.data?.formPartyOrganization?.organization?.id);
 }
 

@@ -119,8 +119,8 @@ try {
   );
   if (organizations) console.log(`demo data: ${organizations} party organizations formed through the gateway`);
   // The region tree and the demo data came as one bulk load: checkpoint it, so a crash soon after start
-  // does not replay all of it before the database answers again.
-  if (!env.DATABASE_URL) await withConnection(database.adminUrl, (client) => client.query('checkpoint'));
+  // does not replay all of it before the database answers again. Only a speed-up: a failure stops nothing.
+  if (!env.DATABASE_URL) await withConnection(database.adminUrl, (client) => client.query('checkpoint')).catch(() => undefined);
 } catch (error) {
   if (!stopping) {
     console.error(error instanceof Error ? error.message : String(error));

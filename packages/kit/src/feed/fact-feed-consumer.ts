@@ -141,7 +141,8 @@ export function startFeedConsumer(options: FeedConsumerOptions): RunningFeedCons
   let waiters: { after: number; resolve: () => void }[] = [];
   const wake = new AbortController();
   let failures = 0;
-  /** Until the owner first answers, a failure is most likely its start-up (services start together): said at info. */
+  /** Until the owner first answers, a failure is most likely its start-up (services start together): said at info, this many times. */
+  const QUIET_START_FAILURES = 3;
   let reachedOwner = false;
 
   const loop = async () => {
@@ -170,7 +171,7 @@ export function startFeedConsumer(options: FeedConsumerOptions): RunningFeedCons
         failures++;
         if (stopped) break;
         const detail = { source: subscription.source, failures, message: redactedErrorMessage(error) };
-        if (!reachedOwner && failures < 4) logger.info('fact feed: waiting for its owner', detail);
+        if (!reachedOwner && failures <= QUIET_START_FAILURES) logger.info('fact feed: waiting for its owner', detail);
         else logger.warn('fact feed: retrying', detail);
         await sleep(Math.min(250 * 2 ** Math.min(failures, 5), 8_000), undefined, { signal: wake.signal }).catch(() => {});
       }
