@@ -324,16 +324,21 @@ function monthsLater(date: string, months: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, days)).padStart(2, '0')}`;
 }
 
-/** The first day of the unbroken run of periods (adjacent, each satisfying `keep`) that contains `date`. */
+/**
+ * The first day of the unbroken run of periods (adjacent ones joined) that contains `date`. Each
+ * step goes to a period that starts strictly earlier, so it ends within as many steps as there are
+ * periods (a zero-length one is never a step).
+ */
 function runStart(periods: { from: string; to: string | null }[], date: string): string | null {
-  let current = periods.find((period) => during(period, date));
-  if (!current) return null;
-  for (;;) {
-    const start: string = current.from;
-    const previous = periods.find((period) => period.to === start);
-    if (!previous) return start;
-    current = previous;
+  let start = periods.find((period) => during(period, date))?.from;
+  if (start === undefined) return null;
+  for (let step = 0; step < periods.length; step++) {
+    const from: string = start;
+    const previous = periods.find((period) => period.to === from && period.from < from);
+    if (!previous) break;
+    start = previous.from;
   }
+  return start;
 }
 
 /** Organization life on `date` in `region`: 三会一课 schedule, 六有, overdue terms, members out of organization life. */

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { developmentSecret, TEST_PROCESS_SECRET } from './dev-secret.js';
 import { queryLimitSettings } from './query-limits.js';
+import { timeoutSettings } from './timeouts.js';
 
 /** The repository's git-ignored data folder: embedded PostgreSQL data, the development token secret. */
 const DEFAULT_DATA_DIR = path.resolve(import.meta.dirname, '../../../.data');
@@ -36,6 +37,7 @@ const sharedEnvSchema = z.object({
   // Shared with Hive Gateway's logger, which reads the same variable: keep to its vocabulary.
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   ...queryLimitSettings,
+  ...timeoutSettings,
 });
 
 export type SharedEnv = z.infer<typeof sharedEnvSchema>;

@@ -21,9 +21,17 @@ export interface DatabaseConnectionSettings {
   adminUrl: string;
   rolePassword: string;
   debug?: boolean;
+  /** The longest one statement may run (PostgreSQL's statement_timeout); unset: no limit (migrations, bulk loads). */
+  statementTimeoutMs?: number;
 }
 
-function ormOptions(definition: SubgraphDatabaseDefinition, clientUrl: string, debug = false): Options {
+/**
+ * A transaction left idle this long is ended by the server, its locks released: a process blocked
+ * (or stopped) in the middle of a transaction cannot hold a record for longer.
+ */
+export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
+function ormOptions(definition: SubgraphDatabaseDefinition, clientUrl: string, debug = false, statementTimeoutMs?: number): Options {
   return {
     clientUrl,
     schema: definition.name,
@@ -39,7 +47,12 @@ function ormOptions(definition: SubgraphDatabaseDefinition, clientUrl: string, d
     },
     pool: { min: 0, max: 8 },
     // A server that is down or hung fails a connect in seconds, rather than holding a request forever.
-    driverOptions: { connectionTimeoutMillis: 5_000 },
+    // Statements over their budget are cancelled by the server itself (TIMEOUT), and roll their transaction back.
+    driverOptions: {
+      connectionTimeoutMillis: 5_000,
+      idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+    },
     debug,
     // Migration progress and ORM notices go to our logger (debug), not to stdout.
     logger: (message: string) => logger.debug(message),
@@ -68,11 +81,11 @@ export async function prepareSubgraphDatabase(definition: SubgraphDatabaseDefini
 /** Opens the ORM as the owner role: migrations, bulk loads and seeds only. */
 export function openOwnerOrm(definition: SubgraphDatabaseDefinition, settings: DatabaseConnectionSettings): Promise<MikroORM> {
   const roles = subgraphRoles(settings.adminUrl, definition.name, settings.rolePassword);
-  return MikroORM.init(ormOptions(definition, roles.ownerUrl, settings.debug));
+  return MikroORM.init(ormOptions(definition, roles.ownerUrl, settings.debug, settings.statementTimeoutMs));
 }
 
 /** Opens the ORM as the app role, which RLS applies to: what a running service uses. */
 export function openAppOrm(definition: SubgraphDatabaseDefinition, settings: DatabaseConnectionSettings): Promise<MikroORM> {
   const roles = subgraphRoles(settings.adminUrl, definition.name, settings.rolePassword);
-  return MikroORM.init(ormOptions(definition, roles.appUrl, settings.debug));
+  return MikroORM.init(ormOptions(definition, roles.appUrl, settings.debug, settings.statementTimeoutMs));
 }

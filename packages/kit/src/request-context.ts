@@ -13,16 +13,23 @@ export interface RequestContext<Loaders> {
 /** The transaction-local setting every RLS policy reads. */
 export const REGION_SETTING = 'app.region';
 
-/** A fork whose statements carry the viewer's region, so PostgreSQL row-level security applies. */
-export const regionScopedEntityManager = (orm: MikroORM, regionCode: string): EntityManager =>
-  orm.em.fork({ session: { variables: { [REGION_SETTING]: regionCode } } }) as EntityManager;
+/**
+ * A fork whose statements carry the viewer's region, so PostgreSQL row-level security applies. With
+ * a budget, every statement it sends after `budgetMs` is refused and the one running then is
+ * cancelled: its transaction rolls back, and the request answers TIMEOUT (see timeouts.ts).
+ */
+export const regionScopedEntityManager = (orm: MikroORM, regionCode: string, budgetMs?: number): EntityManager =>
+  orm.em.fork({
+    session: { variables: { [REGION_SETTING]: regionCode } },
+    ...(budgetMs ? { signal: AbortSignal.timeout(budgetMs), inflightQueryAbortStrategy: 'cancel query' as const } : {}),
+  }) as EntityManager;
 
 export type LoadersFactory<Loaders> = (em: EntityManager, viewer: Viewer) => Loaders;
 
-/** One context per request for a verified viewer: forked EntityManager, fresh DataLoaders. */
-export function createRequestContextFactory<Loaders>(orm: MikroORM, createLoaders: LoadersFactory<Loaders>) {
+/** One context per request for a verified viewer: forked EntityManager within the request's time budget, fresh DataLoaders. */
+export function createRequestContextFactory<Loaders>(orm: MikroORM, createLoaders: LoadersFactory<Loaders>, budgetMs?: number) {
   return (viewer: Viewer): RequestContext<Loaders> => {
-    const em = regionScopedEntityManager(orm, viewer.regionCode);
+    const em = regionScopedEntityManager(orm, viewer.regionCode, budgetMs);
     return { viewer, em, loaders: createLoaders(em, viewer) };
   };
 }

@@ -5,6 +5,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { TokenVerifier, Viewer } from './auth.js';
 import { databaseUnavailable, isDatabaseUnavailable } from './database-availability.js';
+import { isTimeout, timedOut } from './timeouts.js';
 import { ErrorCode } from './errors.js';
 import { listenHttp } from './http-listen.js';
 import { admitRequest, answerProbes, cachedReadiness, type Readiness } from './http-front.js';
@@ -46,6 +47,10 @@ export function maskFormattedError(formatted: GraphQLFormattedError, error: unkn
     return { ...formatted, extensions };
   }
   const original = unwrapResolverError(error);
+  if (isTimeout(original)) {
+    const { message, path, extensions } = timedOut(formatted.path).toJSON();
+    return { message, ...(path ? { path } : {}), extensions: extensions! };
+  }
   if (isDatabaseUnavailable(original)) {
     logger.warn('database unavailable', { message: redactedErrorMessage(original) });
     const { message, path, extensions } = databaseUnavailable(formatted.path).toJSON();

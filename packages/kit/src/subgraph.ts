@@ -68,9 +68,12 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
   const settings = { adminUrl: options.adminUrl, rolePassword: options.env.DB_ROLE_PASSWORD };
   if (options.prepare !== false) await prepareSubgraphDatabase(definition.database, settings);
   // The owner role spans every region: re-deriving and copying facts is not one user's request.
-  const ownerOrm = definition.derivedFacts?.length || definition.feed?.subscriptions?.length ? await openOwnerOrm(definition.database, settings) : null;
+  const ownerOrm =
+    definition.derivedFacts?.length || definition.feed?.subscriptions?.length
+      ? await openOwnerOrm(definition.database, { ...settings, statementTimeoutMs: options.env.BACKGROUND_STATEMENT_TIMEOUT_MS })
+      : null;
   if (ownerOrm && definition.derivedFacts?.length) await rederiveStaleDefinitions(ownerOrm, definition.derivedFacts);
-  const orm = await openAppOrm(definition.database, settings);
+  const orm = await openAppOrm(definition.database, { ...settings, statementTimeoutMs: options.env.STATEMENT_TIMEOUT_MS });
   const schema = buildTypeGraphqlSubgraphSchema(definition.schema);
   const ownerUrl = subgraphRoles(options.adminUrl, definition.name, options.env.DB_ROLE_PASSWORD).ownerUrl;
   const feedRoute = definition.feed?.publishes?.length ? createFeedRoute({ ownerUrl, feedSecret: options.env.FEED_SECRET!, publishes: definition.feed.publishes }) : null;
@@ -78,7 +81,7 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
     name: definition.name,
     schema,
     verifyToken: createTokenVerifier(options.env),
-    createContext: createRequestContextFactory(orm, definition.createLoaders),
+    createContext: createRequestContextFactory(orm, definition.createLoaders, options.env.REQUEST_TIMEOUT_MS),
     ready: () => databaseAnswers(orm),
     limits: options.env,
     port: options.port,

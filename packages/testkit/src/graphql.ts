@@ -7,13 +7,15 @@ export interface GraphQLResponse<Data = any> {
   raw: string;
 }
 
-/** POSTs an operation over HTTP, as a client would. */
+/** POSTs an operation over HTTP, as a client would; with `timeoutMs`, an answer later than that rejects. */
 export async function executeGraphQL<Data = any>(
   url: string,
   query: string,
-  options: { token?: string; variables?: Record<string, unknown> } = {},
+  options: { token?: string; variables?: Record<string, unknown>; timeoutMs?: number } = {},
 ): Promise<GraphQLResponse<Data>> {
   const response = await fetch(url, {
+    // A service that does not answer in time fails the test (TimeoutError) instead of holding it.
+    ...(options.timeoutMs ? { signal: AbortSignal.timeout(options.timeoutMs) } : {}),
     method: 'POST',
     headers: {
       'content-type': 'application/json',

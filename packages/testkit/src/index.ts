@@ -2,3 +2,4 @@ export * from './database.js';
 export * from './graphql.js';
 export * from './subgraphs.js';
 export * from './region-scoped-contract.js';
+export * from './subgraph-processes.js';

@@ -2,7 +2,8 @@ import { inject } from 'vitest';
 import { parseEnv, startSubgraph, type RunningSubgraph, type SharedEnv, type SubgraphDefinition } from '@xgz/kit';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
-export const testEnv = (): SharedEnv => parseEnv({}, { NODE_ENV: 'test' });
+/** The shared settings tests run with; `overrides` as environment variables would give them (REQUEST_TIMEOUT_MS: '500'). */
+export const testEnv = (overrides: Record<string, string> = {}): SharedEnv => parseEnv({}, { NODE_ENV: 'test', ...overrides });
 
 export interface SubgraphHarness {
   env: SharedEnv;
@@ -15,8 +16,8 @@ export interface SubgraphHarness {
  * This file's own database plus the given subgraphs serving it on free ports (127.0.0.1).
  * The template is already migrated, so subgraphs skip provisioning.
  */
-export async function startTestSubgraphs(definitions: SubgraphDefinition<any>[]): Promise<SubgraphHarness> {
-  const env = testEnv();
+export async function startTestSubgraphs(definitions: SubgraphDefinition<any>[], options: { env?: Record<string, string> } = {}): Promise<SubgraphHarness> {
+  const env = testEnv(options.env);
   const database = await createTestDatabase(inject('pgAdminUrl'));
   // Subgraphs that copy no one's facts first: the consumers are then told where their sources listen.
   const publishers = definitions.filter((definition) => !definition.feed?.subscriptions?.length);

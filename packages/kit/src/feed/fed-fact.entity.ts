@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { regionScopePolicy } from '../rls-policy.js';
+import { periodCheck } from '../history/dated-link.js';
 
 /**
  * A consumer's copy of another subgraph's dated facts, as the owner's feed delivered them: the
@@ -10,6 +11,7 @@ import { regionScopePolicy } from '../rls-policy.js';
 export const FedFactEntity = defineEntity({
   name: 'FedFact',
   tableName: 'fed_fact',
+  checks: [periodCheck('fed_fact', 'valid_from', 'valid_to')],
   properties: {
     subjectType: p.string().length(40).primary(),
     subjectId: p.uuid().primary(),

@@ -1,3 +1,5 @@
+import { foldToDeltas } from '../history/period-algebra.js';
+
 /**
  * A fact as the figures see it: from `from` (inclusive) until `to` (exclusive; null = still true),
  * a record at `regionCode` counts once in each of `metrics`.
@@ -25,26 +27,10 @@ export interface FigureDeltaChange {
  * correction is simply "remove the old history, add the new".
  */
 export function figureDeltas(change: { removed?: readonly FactInterval[]; added?: readonly FactInterval[] }): FigureDeltaChange[] {
-  const sums = new Map<string, number>();
-  const add = (interval: FactInterval, sign: number) => {
-    if (interval.to !== null && interval.to <= interval.from) return; // empty interval: counts nowhere
-    const township = townshipOf(interval.regionCode);
-    for (const metric of interval.metrics) {
-      const start = `${township}|${metric}|${interval.from}`;
-      sums.set(start, (sums.get(start) ?? 0) + sign);
-      if (interval.to !== null) {
-        const end = `${township}|${metric}|${interval.to}`;
-        sums.set(end, (sums.get(end) ?? 0) - sign);
-      }
-    }
-  };
-  for (const interval of change.removed ?? []) add(interval, -1);
-  for (const interval of change.added ?? []) add(interval, +1);
-  const deltas: FigureDeltaChange[] = [];
-  for (const [key, delta] of sums) {
-    if (delta === 0) continue;
-    const [townshipCode, metric, day] = key.split('|') as [string, string, string];
-    deltas.push({ townshipCode, metric, day, delta });
-  }
-  return deltas;
+  const signed = (intervals: readonly FactInterval[] | undefined, sign: number) =>
+    (intervals ?? []).flatMap((interval) => interval.metrics.map((metric) => ({ key: `${townshipOf(interval.regionCode)}|${metric}`, span: interval, sign })));
+  return foldToDeltas([...signed(change.removed, -1), ...signed(change.added, +1)]).map(({ key, day, delta }) => {
+    const [townshipCode, metric] = key.split('|') as [string, string];
+    return { townshipCode, metric, day, delta };
+  });
 }

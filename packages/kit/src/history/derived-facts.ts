@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Period } from './effective-dated.js';
+import { periodsFromBreakpoints, type Period } from './period-algebra.js';
 import { FactHistory, stableJson, type ChangeContext, type FactDefinition } from './fact-history.js';
 
 /**
@@ -28,18 +28,7 @@ export interface DerivedFactDefinition<Inputs, State extends Record<string, unkn
  * Between two breakpoints no input changes, so the state is constant there.
  */
 export function derivePeriods<Inputs, State extends Record<string, unknown>>(definition: DerivedFactDefinition<Inputs, State>, inputs: Inputs): Period<State>[] {
-  const points = [...new Set(definition.breakpoints(inputs))].sort();
-  const periods: Period<State>[] = [];
-  let open: { from: string; state: State; key: string } | null = null;
-  for (const point of points) {
-    const state = definition.stateOn(inputs, point);
-    const key = state === null ? null : stableJson(state);
-    if (open && key === open.key) continue;
-    if (open) periods.push({ from: open.from, to: point, state: open.state });
-    open = state === null ? null : { from: point, state, key: key! };
-  }
-  if (open) periods.push({ from: open.from, to: null, state: open.state });
-  return periods;
+  return periodsFromBreakpoints(definition.breakpoints(inputs), (date) => definition.stateOn(inputs, date), stableJson);
 }
 
 /**

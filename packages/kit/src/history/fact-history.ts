@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordFactChange } from '../figures/figure-ledger.js';
 import type { FactInterval } from '../figures/fact-interval.js';
-import { applyForward, type Period } from './effective-dated.js';
+import { applyForward, isEmptySpan, periodDiff, type Period } from './period-algebra.js';
 import { FactVersionEntity, type FactVersionRow } from './fact-version.entity.js';
 
 /** How one kind of record turns into figures. */
@@ -82,7 +82,9 @@ export class FactHistory<State extends Record<string, unknown>> {
   }
 
   /** Inserts versions in one statement (no unit of work): imports write thousands at once. */
-  private async insert(rows: ReturnType<FactHistory<State>['versionRow']>[]): Promise<void> {
+  private async insert(all: ReturnType<FactHistory<State>['versionRow']>[]): Promise<void> {
+    // A period that holds on no day is not stored (the table's CHECK refuses it too).
+    const rows = all.filter((row) => !isEmptySpan({ from: row.validFrom, to: row.validTo }));
     if (!rows.length) return;
     await this.em.execute(
       `insert into fact_version (id, subject_type, subject_id, region_code, valid_from, valid_to, state, listed_in, reason, recorded_at, recorded_by)
@@ -179,15 +181,11 @@ export class FactHistory<State extends Record<string, unknown>> {
     const storedKey = (period: FactPeriod<State>) => `${periodKey(period)}|${period.listedIn ?? ''}`;
     const derivedKey = (period: Period<State>) => `${periodKey(period)}|${this.definition.listOf?.(period.state) ?? ''}`;
     for (const [subjectId, periods] of histories) {
-      const before = currentBySubject.get(subjectId) ?? [];
-      const beforeKeys = new Set(before.map(storedKey));
-      const afterKeys = new Set(periods.map(derivedKey));
-      const gone = before.filter((period) => !afterKeys.has(storedKey(period)));
-      const fresh = periods.filter((period) => !beforeKeys.has(derivedKey(period)));
-      if (gone.length === 0 && fresh.length === 0) continue;
+      const diff = periodDiff(currentBySubject.get(subjectId) ?? [], periods, storedKey, derivedKey);
+      if (diff.removed.length === 0 && diff.added.length === 0) continue;
       changed++;
-      removed.push(...gone);
-      added.push(...fresh.map((period) => ({ subjectId, period })));
+      removed.push(...diff.removed);
+      added.push(...diff.added.map((period) => ({ subjectId, period })));
     }
     if (removed.length > 0) await this.em.nativeUpdate(FactVersionEntity, { id: { $in: removed.map((period) => period.id!) } }, { supersededAt: new Date() });
     await this.insert(added.map(({ subjectId, period }) => this.versionRow(subjectId, period, context)));

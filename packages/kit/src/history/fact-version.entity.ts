@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { regionScopePolicy } from '../rls-policy.js';
+import { periodCheck } from './dated-link.js';
 
 /**
  * One period of a record's history: from `validFrom` (inclusive) to `validTo` (exclusive; null =
@@ -13,6 +14,7 @@ import { regionScopePolicy } from '../rls-policy.js';
 export const FactVersionEntity = defineEntity({
   name: 'FactVersion',
   tableName: 'fact_version',
+  checks: [periodCheck('fact_version', 'valid_from', 'valid_to')],
   indexes: [
     { name: 'fact_version_feed_index', properties: ['recordedXid', 'subjectId'] },
     // Work lists page through the current periods of one list in a region subtree, by subject id.

@@ -5,6 +5,7 @@ import { Migration20261121053843_figure_snapshots } from './Migration20261121053
 import { Migration20261121061000_snapshot_marker_read_only } from './Migration20261121061000_snapshot_marker_read_only.js';
 import { Migration20261125090000_fact_feed } from './Migration20261125090000_fact_feed.js';
 import { Migration20261125100000_work_lists } from './Migration20261125100000_work_lists.js';
+import { Migration20261207011211_period_checks } from './Migration20261207011211_period_checks.js';
 
 /** Applied in order on start; add each new file from `pnpm migration:create registry` here. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Migration20261121061000_snapshot_marker_read_only,
   Migration20261125090000_fact_feed,
   Migration20261125100000_work_lists,
+  Migration20261207011211_period_checks,
 ];

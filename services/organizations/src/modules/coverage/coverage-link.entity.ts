@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { placedRecordPolicies, placedRecordProperties } from '@xgz/kit';
+import { datedLinkProperties, periodCheck, placedRecordPolicies, placedRecordProperties } from '@xgz/kit';
 import { OrganizationFormation } from '../party-organization/organization-formation.js';
 
 /** [from, to) while the organization is alive; to = null while it still is. */
@@ -15,14 +15,13 @@ export interface AlivePeriod {
 export const CoverageLinkEntity = defineEntity({
   name: 'CoverageLink',
   tableName: 'coverage_link',
+  checks: [periodCheck('coverage_link')],
   indexes: [{ name: 'coverage_link_organization_index', properties: ['organizationId', 'fromDate'] }],
   properties: {
     ...placedRecordProperties('coverage_link'),
     organizationId: p.uuid(),
     entityId: p.uuid().index('coverage_link_entity_index'),
-    fromDate: p.date(),
-    toDate: p.date().nullable(),
-    lastChangeOn: p.date(),
+    ...datedLinkProperties(),
     /**
      * The organization's formation and the periods it is alive, copied onto each of its links
      * whenever they change: an entity's coverage is derived from rows placed at the entity's region

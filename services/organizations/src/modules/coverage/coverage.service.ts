@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertNotBefore, assertRole, assertUuid, badUserInput, domainError, findPage, WRITER_ROLES, type Viewer } from '@xgz/kit';
+import { assertRole, assertUuid, badUserInput, domainError, endDatedLink, findPage, WRITER_ROLES, type Viewer } from '@xgz/kit';
 import { OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
 import type { PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
 import { CoverageLinkEntity } from './coverage-link.entity.js';
@@ -69,9 +69,7 @@ export function endCoverage(em: EntityManager, viewer: Viewer, organizationId: s
     apply: async (organization, tx) => {
       const link = await tx.findOne(CoverageLinkEntity, { organizationId: organization.id, entityId, toDate: null });
       if (!link) throw domainError(OrganizationErrorCode.NotCovered, `${organization.name} does not cover entity ${entityId} now.`);
-      assertNotBefore(endedOn, link.fromDate, 'endedOn', 'the date the coverage began');
-      link.toDate = endedOn;
-      link.lastChangeOn = endedOn;
+      endDatedLink(tx, link, endedOn, 'endedOn', 'the date the coverage began');
     },
     derive: (tx) => rederiveCoverage(tx, [entityId], viewer.subject),
     audit: { action: 'END_COVERAGE', detail: { entityId } },

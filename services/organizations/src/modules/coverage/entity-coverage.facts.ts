@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type DerivedFactDefinition, type MarketEntityKind, type Period, periodCovers } from '@xgz/kit';
+import { anyCovers, periodOn, spanBounds, spanCovers, type DerivedFactDefinition, type MarketEntityKind, type Period } from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
 import { OrganizationFormation } from '../party-organization/organization-formation.js';
 import type { PartyWorkerKind } from '../party-worker/party-worker-kind.js';
@@ -67,13 +67,13 @@ function coverageOn(inputs: EntityCoverageInputs, date: string): CoverageClass {
     if (rank.indexOf(candidate) < rank.indexOf(best)) best = candidate;
   };
   for (const link of inputs.links) {
-    if (!periodCovers(link, date) || !link.alive.some((alive) => periodCovers(alive, date))) continue;
+    if (!spanCovers(link, date) || !anyCovers(link.alive, date)) continue;
     if (link.formation === OrganizationFormation.STANDALONE) consider(CoverageClass.OWN);
     else if (JOINT_FORMATIONS.has(link.formation)) consider(CoverageClass.JOINT);
     else consider(CoverageClass.ATTACHED);
   }
   const workKinds: readonly PartyWorkerKind[] = organizationsSettings.WORK_COVERAGE_WORKER_KINDS;
-  if (best === CoverageClass.NONE && inputs.assignments.some((assignment) => workKinds.includes(assignment.workerKind) && periodCovers(assignment, date))) {
+  if (best === CoverageClass.NONE && inputs.assignments.some((assignment) => workKinds.includes(assignment.workerKind) && spanCovers(assignment, date))) {
     best = CoverageClass.INSTRUCTOR;
   }
   return best;
@@ -82,7 +82,7 @@ function coverageOn(inputs: EntityCoverageInputs, date: string): CoverageClass {
 /** Formal members (正式党员) on the books (active, not a false record) working in the entity on `date`. */
 export function formalMembersOn(members: readonly Period<FedMemberState>[], date: string): number {
   return members.filter(
-    (period) => periodCovers(period, date) && period.state.category === 'FORMAL' && period.state.status === 'ACTIVE' && period.state.findingState !== 'FALSE_RECORD',
+    (period) => spanCovers(period, date) && period.state.category === 'FORMAL' && period.state.status === 'ACTIVE' && period.state.findingState !== 'FALSE_RECORD',
   ).length;
 }
 
@@ -108,22 +108,10 @@ export const entityCoverageFacts: DerivedFactDefinition<EntityCoverageInputs, En
   subjects: { from: 'fed_fact', key: 'subject_id', where: `subject_type = 'MarketEntity'` },
   listOf: (state) => (state.standaloneCapable && state.coverage !== CoverageClass.OWN ? STANDALONE_CAPABLE_WITHOUT_OWN : null),
   breakpoints: (inputs) => {
-    const dates: string[] = [];
-    const add = (period: { from: string; to: string | null }) => {
-      dates.push(period.from);
-      if (period.to) dates.push(period.to);
-    };
-    inputs.entity.forEach(add);
-    inputs.members.forEach(add);
-    inputs.assignments.forEach(add);
-    for (const link of inputs.links) {
-      add(link);
-      link.alive.forEach(add);
-    }
-    return dates;
+    return spanBounds([...inputs.entity, ...inputs.members, ...inputs.assignments, ...inputs.links, ...inputs.links.flatMap((link) => link.alive)]);
   },
   stateOn: (inputs, date) => {
-    const entity = inputs.entity.find((period) => periodCovers(period, date))?.state;
+    const entity = periodOn(inputs.entity, date)?.state;
     if (!entity || entity.status !== 'OPERATING') return null;
     return {
       regionCode: entity.regionCode,

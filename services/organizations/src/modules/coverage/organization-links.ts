@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { FactHistory, rederive } from '@xgz/kit';
+import { FactHistory, mergeRuns, rederive } from '@xgz/kit';
 import { partyOrganizationFacts } from '../party-organization/party-organization.facts.js';
 import type { PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
 import type { AlivePeriod } from './coverage-link.entity.js';
@@ -9,16 +9,7 @@ import { entityCoverageFacts } from './entity-coverage.facts.js';
 export async function alivePeriodsOf(tx: EntityManager, organizationIds: readonly string[]): Promise<Map<string, AlivePeriod[]>> {
   const histories = await new FactHistory(tx, partyOrganizationFacts).periodsOf(organizationIds);
   const alive = new Map<string, AlivePeriod[]>();
-  for (const [id, periods] of histories) {
-    const merged: AlivePeriod[] = [];
-    for (const period of periods) {
-      if (!period.state.active) continue;
-      const last = merged.at(-1);
-      if (last && last.to === period.from) last.to = period.to;
-      else merged.push({ from: period.from, to: period.to });
-    }
-    alive.set(id, merged);
-  }
+  for (const [id, periods] of histories) alive.set(id, mergeRuns(periods.filter((period) => period.state.active)));
   return alive;
 }
 

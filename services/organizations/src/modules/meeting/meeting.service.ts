@@ -1,5 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addMonths, assertNotBefore, assertRole, assertUuid, badUserInput, domainError, findPage, lockForUpdate, notFound, today, WRITER_ROLES, type Viewer } from '@xgz/kit';
+import {
+  addMonths,
+  anyCovers,
+  assertNotBefore,
+  assertRole,
+  assertUuid,
+  badUserInput,
+  domainError,
+  findPage,
+  lockForUpdate,
+  notFound,
+  today,
+  WRITER_ROLES,
+  type Viewer,
+} from '@xgz/kit';
 import { alivePeriods } from '../coverage/organization-links.js';
 import { rederiveMemberLife } from '../organization-life/member-life.facts.js';
 import { membersOnBooks } from '../party-member/fed-members.js';
@@ -32,7 +46,7 @@ function checkAttendance(held: HeldMeetingInput): string[] {
 async function hold(tx: EntityManager, organization: PartyOrganizationRow, meeting: MeetingRow, held: HeldMeetingInput, people: string[]): Promise<string[]> {
   assertNotBefore(held.heldOn, organization.establishedOn, 'held.heldOn', 'the date the organization was established');
   const alive = await alivePeriods(tx, organization.id);
-  if (!alive.some((period) => period.from <= held.heldOn && (period.to === null || held.heldOn < period.to))) {
+  if (!anyCovers(alive, held.heldOn)) {
     throw domainError(OrganizationErrorCode.OrganizationNotAlive, `${organization.name} was dissolved on ${held.heldOn}: a meeting is held while the organization lives.`);
   }
   const members = await membersOnBooks(tx, people, 'held');

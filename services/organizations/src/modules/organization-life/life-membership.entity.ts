@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { placedRecordPolicies, placedRecordProperties } from '@xgz/kit';
+import { datedLinkProperties, periodCheck, placedRecordPolicies, placedRecordProperties } from '@xgz/kit';
 
 /**
  * The organization whose life a member takes part in (组织生活所在党组织), from a date until a date
@@ -10,15 +10,14 @@ import { placedRecordPolicies, placedRecordProperties } from '@xgz/kit';
 export const LifeMembershipEntity = defineEntity({
   name: 'LifeMembership',
   tableName: 'life_membership',
+  checks: [periodCheck('life_membership')],
   indexes: [{ name: 'life_membership_organization_index', properties: ['organizationId', 'fromDate'] }],
   uniques: [{ name: 'life_membership_open_unique', properties: ['memberId'], where: 'to_date is null' }],
   properties: {
     ...placedRecordProperties('life_membership'),
     memberId: p.uuid().index('life_membership_member_index'),
     organizationId: p.uuid(),
-    fromDate: p.date(),
-    toDate: p.date().nullable(),
-    lastChangeOn: p.date(),
+    ...datedLinkProperties(),
   },
   policies: placedRecordPolicies,
 });

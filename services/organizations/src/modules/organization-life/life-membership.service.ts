@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertNotBefore, assertRole, assertUuid, domainError, figureDate, findPage, lockDerivedRecords, requireFedRecords, WRITER_ROLES, type Viewer, inForceOn } from '@xgz/kit';
+import { assertRole, assertUuid, domainError, endDatedLink, figureDate, findPage, inForceOn, lockDerivedRecords, requireFedRecords, WRITER_ROLES, type Viewer } from '@xgz/kit';
 import { presentMembership } from './life-membership.type.js';
 import { membersOnBooks } from '../party-member/fed-members.js';
 import { OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
@@ -28,9 +28,8 @@ export async function joinOrganizationLife(em: EntityManager, viewer: Viewer, me
         throw domainError(OrganizationErrorCode.MembershipOpen, `Member ${memberId} takes part in ${organization.name}'s life since ${open.fromDate} already.`);
       }
       if (open) {
-        assertNotBefore(fromDate, open.fromDate, 'fromDate', "the date the member joined their current organization's life");
-        open.toDate = fromDate;
-        open.lastChangeOn = fromDate;
+        // A second move on the day of the first withdraws the first (it held on no day).
+        endDatedLink(tx, open, fromDate, 'fromDate', "the date the member joined their current organization's life");
         // Closed before the new one is inserted: the unit of work inserts before it updates.
         await tx.flush();
       }
@@ -67,9 +66,7 @@ export async function leaveOrganizationLife(em: EntityManager, viewer: Viewer, m
       await lockDerivedRecords(tx, memberLifeFacts.subjectType, [memberId]);
       const current = await tx.findOne(LifeMembershipEntity, { id: open.id, toDate: null });
       if (!current) throw domainError(OrganizationErrorCode.NotInOrganizationLife, `Member ${memberId} left that organization's life meanwhile.`);
-      assertNotBefore(leftOn, current.fromDate, 'leftOn', "the date the member joined the organization's life");
-      current.toDate = leftOn;
-      current.lastChangeOn = leftOn;
+      endDatedLink(tx, current, leftOn, 'leftOn', "the date the member joined the organization's life");
       left = current;
     },
     derive: (tx) => rederiveMemberLife(tx, [memberId], viewer.subject),

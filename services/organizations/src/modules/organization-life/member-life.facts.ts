@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addMonths, fedPeriods, rederive, type DerivedFactDefinition, type Period, periodCovers } from '@xgz/kit';
+import { addMonths, fedPeriods, periodOn, rederive, runContaining, spanBounds, type DerivedFactDefinition, type Period } from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
 import type { FedMemberState } from '../coverage/entity-coverage.facts.js';
 
@@ -26,18 +26,6 @@ export const memberLifeMetrics = {
   },
 };
 
-/** The first day of the unbroken run of memberships containing `date` (a move between branches does not restart it). */
-function membershipRunStart(memberships: MemberLifeInputs['memberships'], date: string): string | null {
-  let start = memberships.find((membership) => periodCovers(membership, date))?.from;
-  if (start === undefined) return null;
-  for (;;) {
-    const from: string = start;
-    const before = memberships.find((membership) => membership.to === from);
-    if (!before) return from;
-    start = before.from;
-  }
-}
-
 /**
  * Organization life per member (组织生活): on a date, a member on the books (active, not a false
  * record, per registry's feed) who belongs to an organization's life is out of it when they
@@ -52,19 +40,16 @@ export const memberLifeFacts: DerivedFactDefinition<MemberLifeInputs, MemberLife
   metricsOf: (state) => (state.outOfLife ? [memberLifeMetrics.members, memberLifeMetrics.out] : [memberLifeMetrics.members]),
   breakpoints: (inputs) => {
     const gap = organizationsSettings.ORGANIZATION_LIFE_GAP_MONTHS;
-    const dates: string[] = [];
-    for (const period of [...inputs.member, ...inputs.memberships]) {
-      dates.push(period.from);
-      if (period.to) dates.push(period.to);
-    }
+    const dates = spanBounds([...inputs.member, ...inputs.memberships]);
     for (const membership of inputs.memberships) dates.push(addMonths(membership.from, gap));
     for (const day of inputs.attended) dates.push(day, addMonths(day, gap));
     return dates;
   },
   stateOn: (inputs, date) => {
-    const member = inputs.member.find((period) => periodCovers(period, date))?.state;
+    const member = periodOn(inputs.member, date)?.state;
     if (!member || member.status !== 'ACTIVE' || member.findingState === 'FALSE_RECORD') return null;
-    const runStart = membershipRunStart(inputs.memberships, date);
+    // A move between branches does not restart the run of membership.
+    const runStart = runContaining(inputs.memberships, date)?.from;
     if (!runStart) return null;
     const gap = organizationsSettings.ORGANIZATION_LIFE_GAP_MONTHS;
     const recent = inputs.attended.some((day) => day <= date && date < addMonths(day, gap));

@@ -1,20 +1,19 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { placedRecordPolicies, placedRecordProperties } from '@xgz/kit';
+import { datedLinkProperties, periodCheck, placedRecordPolicies, placedRecordProperties } from '@xgz/kit';
 import { OrganizationRoleKind } from './organization-role-kind.js';
 
 /** A member holds a post in an organization from a date until a date (exclusive); placed at the organization's region. */
 export const OrganizationRoleEntity = defineEntity({
   name: 'OrganizationRole',
   tableName: 'organization_role',
+  checks: [periodCheck('organization_role')],
   indexes: [{ name: 'organization_role_organization_index', properties: ['organizationId', 'fromDate'] }],
   properties: {
     ...placedRecordProperties('organization_role'),
     organizationId: p.uuid(),
     memberId: p.uuid().index('organization_role_member_index'),
     role: p.enum(() => OrganizationRoleKind),
-    fromDate: p.date(),
-    toDate: p.date().nullable(),
-    lastChangeOn: p.date(),
+    ...datedLinkProperties(),
   },
   policies: placedRecordPolicies,
 });

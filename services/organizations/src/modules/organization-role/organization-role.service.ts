@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertNotBefore, assertRole, assertUuid, domainError, lockForUpdate, notFound, WRITER_ROLES, type Viewer, inForceOn } from '@xgz/kit';
+import { assertRole, assertUuid, domainError, endDatedLink, inForceOn, lockForUpdate, notFound, WRITER_ROLES, type Viewer } from '@xgz/kit';
 import { membersOnBooks } from '../party-member/fed-members.js';
 import { OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
 import { OrganizationRoleKind } from './organization-role-kind.js';
@@ -37,11 +37,11 @@ export async function appointToOrganization(
     },
     apply: async (organization, tx) => {
       if (SINGLE_HOLDER.has(role)) {
+        // Succeeded on the day of appointment, the predecessor's post is withdrawn (it held on no day).
         for (const predecessor of await tx.find(OrganizationRoleEntity, { organizationId: organization.id, role, toDate: null })) {
-          assertNotBefore(fromDate, predecessor.fromDate, 'fromDate', `the date the current ${role.toLowerCase()} took office`);
-          predecessor.toDate = fromDate;
-          predecessor.lastChangeOn = fromDate;
+          endDatedLink(tx, predecessor, fromDate, 'fromDate', `the date the current ${role.toLowerCase()} took office`);
         }
+        await tx.flush();
       }
       appointed = tx.create(OrganizationRoleEntity, {
         regionCode: organization.regionCode,
@@ -73,9 +73,7 @@ export async function endOrganizationRole(em: EntityManager, viewer: Viewer, rol
     apply: async (_organization, tx) => {
       const role = await lockForUpdate(tx, OrganizationRoleEntity, roleId, 'organization post');
       if (role.toDate) throw domainError(OrganizationErrorCode.RoleEnded, `This post ended on ${role.toDate} already.`);
-      assertNotBefore(endedOn, role.fromDate, 'endedOn', 'the date the post began');
-      role.toDate = endedOn;
-      role.lastChangeOn = endedOn;
+      endDatedLink(tx, role, endedOn, 'endedOn', 'the date the post began');
       ended = role;
     },
     audit: { action: 'END_ORGANIZATION_ROLE', detail: { roleId, memberId: found.memberId } },

@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { placedRecordPolicies, placedRecordProperties } from '@xgz/kit';
+import { datedLinkProperties, periodCheck, placedRecordPolicies, placedRecordProperties } from '@xgz/kit';
 import { AssignmentTargetKind, PartyWorkerKind } from './party-worker-kind.js';
 
 /** A party worker (instructor, liaison, organizer) serving a region from a date. Personal data: name, mobile. */
@@ -25,6 +25,7 @@ export type PartyWorkerRow = InferEntity<typeof PartyWorkerEntity>;
 export const WorkerAssignmentEntity = defineEntity({
   name: 'WorkerAssignment',
   tableName: 'worker_assignment',
+  checks: [periodCheck('worker_assignment')],
   indexes: [{ name: 'worker_assignment_target_index', properties: ['targetId', 'fromDate'] }],
   properties: {
     ...placedRecordProperties('worker_assignment'),
@@ -33,9 +34,7 @@ export const WorkerAssignmentEntity = defineEntity({
     workerKind: p.enum(() => PartyWorkerKind),
     targetKind: p.enum(() => AssignmentTargetKind),
     targetId: p.uuid(),
-    fromDate: p.date(),
-    toDate: p.date().nullable(),
-    lastChangeOn: p.date(),
+    ...datedLinkProperties(),
   },
   policies: placedRecordPolicies,
 });

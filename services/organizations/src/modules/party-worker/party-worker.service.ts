@@ -7,6 +7,7 @@ import {
   assertUuid,
   badUserInput,
   canSeePersonalData,
+  endDatedLink,
   inForceOn,
   maskMobile,
   maskName,
@@ -118,11 +119,7 @@ export function endPartyWorkerService(em: EntityManager, viewer: Viewer, workerI
     apply: async (worker, tx) => {
       worker.servingUntil = endedOn;
       const open = await tx.find(WorkerAssignmentEntity, { workerId: worker.id, toDate: null });
-      for (const assignment of open) {
-        if (endedOn < assignment.fromDate) throw badUserInput(`endedOn ${endedOn} is before an assignment that began ${assignment.fromDate}.`, 'endedOn');
-        assignment.toDate = endedOn;
-        assignment.lastChangeOn = endedOn;
-      }
+      for (const assignment of open) endDatedLink(tx, assignment, endedOn, 'endedOn', 'the date one of its assignments began');
       entities = open.filter((assignment) => assignment.targetKind === AssignmentTargetKind.MARKET_ENTITY).map((assignment) => assignment.targetId);
     },
     history: { facts: partyWorkerFacts, stateOf: workerState, reason: 'ENDED' },

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addMonths, type DerivedFactDefinition, periodCovers } from '@xgz/kit';
+import { addMonths, runContaining, type DerivedFactDefinition } from '@xgz/kit';
 import type { AlivePeriod } from '../coverage/coverage-link.entity.js';
 import { alivePeriodsOf } from '../coverage/organization-links.js';
 import { MeetingType } from '../meeting/meeting-type.js';
@@ -72,7 +72,7 @@ export const organizationStandingFacts: DerivedFactDefinition<OrganizationStandi
     return dates;
   },
   stateOn: (inputs, date) => {
-    const alive = inputs.alive.find((period) => periodCovers(period, date));
+    const alive = runContaining(inputs.alive, date);
     if (!alive) return null;
     const keepsSchedule = keepsMeetingSchedule(inputs.level);
     const onSchedule =
