@@ -32,6 +32,25 @@ function command(entry: string, args: string[] = []): Promise<{ code: number | n
   });
 }
 
+/** The pid the supervisor last started a service with, from what npm start printed. */
+const servicePid = (name: string) => Number([...output.matchAll(new RegExp(`\\[supervisor\\] ${name} started(?: again)? \\(pid (\\d+)`, 'g'))].at(-1)?.[1]);
+
+/** Polls until `read` is truthy (or `timeoutMs` passes); returns the milliseconds it took, or null. */
+async function waitUntil(read: () => Promise<unknown>, timeoutMs: number): Promise<number | null> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (await read().catch(() => false)) return Date.now() - started;
+    await sleep(250);
+  }
+  return null;
+}
+
+const ORGANIZATION_FIGURES = '{ region(code: "3301") { organizationFigures { organizations membersOutOfLife { denominator } } } }';
+const organizationsAnswer = async () => {
+  const response = await executeGraphQL(gatewayUrl, ORGANIZATION_FIGURES, { token, timeoutMs: 5_000 });
+  return !response.errors && response.data.region.organizationFigures.organizations > 0;
+};
+
 const firstQuery = async (readme: string) => /## A first query[\s\S]*?```graphql\n([\s\S]*?)```/.exec(readme)![1]!;
 const postgresPid = () => runningPostgresServer(path.join(dataDir, 'postgres'))?.pid;
 const answers = async (query: string) => executeGraphQL(gatewayUrl, query, { token }).catch(() => null);
@@ -151,6 +170,58 @@ describe('npm start', () => {
     expect(lines.slice(21)).toEqual(['  … and 10 more']);
     for (const run of [missing, text, headers, rejected]) expect(run.stderr).not.toMatch(stackTrace);
   });
+
+  it('survives a member moved into two branches on one day through the gateway (the sequence that once hung organizations)', async () => {
+    // A demo member, and two branches of the member's township formed for it through the gateway, as a user would.
+    const members = await executeGraphQL(gatewayUrl, '{ partyMembers(first: 1, filter: { regionCode: "3301" }) { edges { node { id regionCode } } } }', { token });
+    const township = members.data.partyMembers.edges[0].node.regionCode.slice(0, 9);
+    const form = async (name: string) => {
+      const formed = await executeGraphQL(gatewayUrl, `mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id } } }`, {
+        token,
+        variables: { input: { name, level: 'BRANCH', formation: 'JOINT', regionCode: township, hostKind: 'ASSOCIATION', hostName: '个私协会分会', establishedOn: '2020-01-01' } },
+        timeoutMs: 5_000,
+      });
+      expect(formed.errors, formed.raw).toBeUndefined();
+      return { id: formed.data.formPartyOrganization.organization.id as string };
+    };
+    const [first, second] = [await form('同日甲联合党支部'), await form('同日乙联合党支部')];
+    const memberId = members.data.partyMembers.edges[0].node.id;
+    const join = `mutation($m: ID!, $o: ID!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: "2024-05-06") { organizationId } }`;
+    for (const organization of [first, second]) {
+      const answer = await executeGraphQL(gatewayUrl, join, { token, variables: { m: memberId, o: organization.id }, timeoutMs: 5_000 });
+      expect(answer.errors, answer.raw).toBeUndefined();
+      expect(answer.data.joinOrganizationLife.organizationId).toBe(organization.id);
+    }
+    expect(await organizationsAnswer()).toBe(true);
+    expect(output).not.toMatch(/\[supervisor\] organizations .*did not answer/);
+  });
+
+  it('restarts organizations when its event loop is blocked (SIGSTOP), and the gateway answers again by itself', async () => {
+    const blocked = servicePid('organizations');
+    process.kill(blocked, 'SIGSTOP');
+    try {
+      const took = await waitUntil(async () => servicePid('organizations') !== blocked && (await organizationsAnswer()), 60_000);
+      expect(took, output.slice(-3_000)).not.toBeNull();
+    } finally {
+      // Killed by the supervisor already; this only matters when the test failed.
+      try {
+        process.kill(blocked, 'SIGKILL');
+      } catch {}
+    }
+    expect(output).toMatch(new RegExp(`\\[supervisor\\] organizations \\(pid ${blocked}\\) did not answer /healthz 3 times`));
+    expect(output).toMatch(/\[supervisor\] organizations started again \(pid \d+, restart 1\)/);
+  }, 90_000);
+
+  it('restarts registry when it is killed (SIGKILL), and the gateway answers again by itself', async () => {
+    const killed = servicePid('registry');
+    process.kill(killed, 'SIGKILL');
+    const took = await waitUntil(async () => {
+      const response = await executeGraphQL(gatewayUrl, '{ region(code: "3301") { name registryFigures { marketEntities { existing } } } }', { token, timeoutMs: 5_000 });
+      return servicePid('registry') !== killed && response.data?.region?.registryFigures?.marketEntities?.existing > 0;
+    }, 60_000);
+    expect(took, output.slice(-3_000)).not.toBeNull();
+    expect(output).toMatch(new RegExp(`\\[supervisor\\] registry \\(pid ${killed}\\) exited \\(SIGKILL\\); restarting in \\d+ ms`));
+  }, 90_000);
 
   it('brings the database back after it is killed, and the gateway answers again by itself', async () => {
     const first = postgresPid()!;

@@ -3,10 +3,22 @@
  * DATABASE_URL is set), migrations, the region tree, demo data, the four subgraphs and the gateway.
  * Ctrl-C stops everything, whatever state the database is in.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
-import { DEV_TOKEN_COMMAND, parseEnv, portVariable, signDevToken, withConnection, type PostgresServerEvent } from '@xgz/kit';
+import { z } from 'zod';
+import {
+  DEFAULT_SUPERVISION,
+  DEV_TOKEN_COMMAND,
+  parseEnv,
+  portVariable,
+  signDevToken,
+  superviseService,
+  withConnection,
+  type PostgresServerEvent,
+  type SupervisedService,
+  type SupervisorEvent,
+} from '@xgz/kit';
 import { seedDemoData } from './demo-data.js';
 import { seedOrganizationsDemo } from './demo-organizations.js';
 import { seedRegistryDemo } from './demo-registry.js';
@@ -21,13 +33,13 @@ const env = parseEnv({
   ORGANIZATIONS_PORT: portVariable(4002),
   MARKETS_PORT: portVariable(4003),
   ASSESSMENTS_PORT: portVariable(4004),
+  /** How often each service's liveness probe (/healthz) is sent, and how many failures in a row restart it. */
+  SERVICE_PROBE_MS: z.coerce.number().int().min(100).max(60_000).default(DEFAULT_SUPERVISION.probeIntervalMs),
+  SERVICE_PROBE_FAILURES: z.coerce.number().int().min(1).max(100).default(DEFAULT_SUPERVISION.failuresBeforeRestart),
 });
 const portOf = (name: string) => env[`${name.toUpperCase()}_PORT` as 'REGISTRY_PORT'];
 
-/** How long a stopping child may take before it is killed. */
-const STOP_PATIENCE_MS = 5_000;
-
-const children: ChildProcess[] = [];
+const services: SupervisedService[] = [];
 let database: LocalDatabase | null = null;
 let stopping = false;
 
@@ -42,12 +54,21 @@ function describePostgresEvent(event: PostgresServerEvent): string {
   }
 }
 
-function run(name: string, entry: string, extraEnv: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, entry)], {
-    cwd: projectRoot,
-    env: { ...process.env, ...extraEnv, DATABASE_URL: database!.adminUrl, PREPARE_DATABASE: 'false' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+function describeServiceEvent(name: string, event: SupervisorEvent): string {
+  switch (event.kind) {
+    case 'started':
+      return event.attempt === 0 ? `[supervisor] ${name} started (pid ${event.pid})` : `[supervisor] ${name} started again (pid ${event.pid}, restart ${event.attempt})`;
+    case 'answering':
+      return event.attempt === 0 ? `[supervisor] ${name} answers` : `[supervisor] ${name} answers again (pid ${event.pid})`;
+    case 'unresponsive':
+      return `[supervisor] ${name} (pid ${event.pid}) did not answer /healthz ${event.failures} times in ${(event.waitedMs / 1000).toFixed(1)} s: killing it to start it again`;
+    case 'exited':
+      return `[supervisor] ${name} (pid ${event.pid}) exited (${event.signal ?? `code ${event.code}`}); restarting in ${event.restartInMs} ms`;
+  }
+}
+
+/** Runs a service under supervision: restarted when it exits or stops answering its liveness probe. */
+function supervise(name: string, entry: string, port: number, extraEnv: Record<string, string>) {
   const prefix = (chunk: Buffer) =>
     chunk
       .toString()
@@ -55,21 +76,27 @@ function run(name: string, entry: string, extraEnv: Record<string, string>) {
       .split('\n')
       .map((line) => `[${name}] ${line}`)
       .join('\n');
-  child.stdout?.on('data', (chunk: Buffer) => console.log(prefix(chunk)));
-  child.stderr?.on('data', (chunk: Buffer) => console.error(prefix(chunk)));
-  child.on('exit', (code, signal) => {
-    if (!stopping && (code || signal)) console.error(`[${name}] exited (${signal ?? `code ${code}`})`);
+  const service = superviseService({
+    name,
+    spawn: () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, entry)], {
+        cwd: projectRoot,
+        env: { ...process.env, ...extraEnv, DATABASE_URL: database!.adminUrl, PREPARE_DATABASE: 'false' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stdout?.on('data', (chunk: Buffer) => console.log(prefix(chunk)));
+      child.stderr?.on('data', (chunk: Buffer) => console.error(prefix(chunk)));
+      return child;
+    },
+    livenessUrl: `http://127.0.0.1:${port}/healthz`,
+    settings: { probeIntervalMs: env.SERVICE_PROBE_MS, failuresBeforeRestart: env.SERVICE_PROBE_FAILURES },
+    onEvent: (event) => {
+      // The first start and answer of each service are routine: only restarts are worth a line.
+      if (event.kind === 'answering' && event.attempt === 0) return;
+      (event.kind === 'started' || event.kind === 'answering' ? console.log : console.error)(describeServiceEvent(name, event));
+    },
   });
-  children.push(child);
-}
-
-const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
-
-async function stopChild(child: ChildProcess) {
-  if (exited(child)) return;
-  child.kill('SIGTERM');
-  for (let waited = 0; waited < STOP_PATIENCE_MS && !exited(child); waited += 50) await sleep(50);
-  if (!exited(child)) child.kill('SIGKILL');
+  services.push(service);
 }
 
 /** Stops the services, then the database; every step bounded, so a dead database cannot hang it. */
@@ -77,7 +104,7 @@ async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
   console.log('stopping…');
-  await Promise.all(children.map(stopChild));
+  await Promise.all(services.map((service) => service.stop()));
   await database?.stop();
   process.exit(code);
 }
@@ -108,11 +135,14 @@ try {
   const subgraphUrls: Record<string, string> = {};
   for (const subgraph of subgraphs) {
     // Consumers of the fact feed find registry's port even when REGISTRY_PORT moved it.
-    run(subgraph.name, `services/${subgraph.name}/src/main.ts`, { PORT: String(portOf(subgraph.name)), REGISTRY_FEED_URL: `http://127.0.0.1:${portOf('registry')}` });
+    supervise(subgraph.name, `services/${subgraph.name}/src/main.ts`, portOf(subgraph.name), {
+      PORT: String(portOf(subgraph.name)),
+      REGISTRY_FEED_URL: `http://127.0.0.1:${portOf('registry')}`,
+    });
     subgraphUrls[`${subgraph.name.toUpperCase()}_URL`] = `http://127.0.0.1:${portOf(subgraph.name)}/graphql`;
   }
   await Promise.all(subgraphs.map((s) => waitForHealth(`http://127.0.0.1:${portOf(s.name)}/readyz`, s.name)));
-  run('gateway', 'gateway/src/main.ts', { ...subgraphUrls, GATEWAY_PORT: String(env.GATEWAY_PORT) });
+  supervise('gateway', 'gateway/src/main.ts', env.GATEWAY_PORT, { ...subgraphUrls, GATEWAY_PORT: String(env.GATEWAY_PORT) });
   await waitForHealth(`http://127.0.0.1:${env.GATEWAY_PORT}/readyz`, 'gateway');
   const organizations = await seedOrganizationsDemo(`http://127.0.0.1:${env.GATEWAY_PORT}/graphql`, (regionCode) =>
     signDevToken(env, { subject: 'demo-seed', regionCode, roles: ['admin'] }),

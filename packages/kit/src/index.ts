@@ -62,3 +62,4 @@ export * from './dated-write.js';
 export * from './contracts/market-entity-kind.js';
 export * from './figures/figure-request.js';
 export * from './feed/feed-maintenance.js';
+export * from './supervision/service-supervisor.js';
