@@ -93,7 +93,7 @@ async function registryWrites(count: number) {
 }
 
 async function organizationWrites() {
-  const organizations: { id: string; regionCode: string; lastChange: string; dissolved: boolean; established: string }[] = [];
+  const organizations: { id: string; regionCode: string; lastChange: string; dissolved: boolean; established: string; latestRecord: string }[] = [];
   const open = new Map<string, string>(); // organization|entity → from
   for (let i = 0; i < 14; i++) {
     const township = random.pick(townships);
@@ -115,7 +115,14 @@ async function organizationWrites() {
         establishedOn,
       },
     });
-    const organization = { id: data.formPartyOrganization.organization.id, regionCode, lastChange: establishedOn, dissolved: false, established: establishedOn };
+    const organization = {
+      id: data.formPartyOrganization.organization.id,
+      regionCode,
+      lastChange: establishedOn,
+      dissolved: false,
+      established: establishedOn,
+      latestRecord: establishedOn,
+    };
     organizations.push(organization);
     if (host) open.set(`${organization.id}|${host.id}`, establishedOn);
     const covered = inside.filter((entity) => !open.has(`${organization.id}|${entity.id}`) && random.next() < 0.5).slice(0, 6);
@@ -127,6 +134,7 @@ async function organizationWrites() {
         on: fromDate,
       });
       for (const entity of covered) open.set(`${organization.id}|${entity.id}`, fromDate);
+      if (fromDate > organization.latestRecord) organization.latestRecord = fromDate;
     }
   }
   for (const [key, from] of [...open].filter(() => random.next() < 0.3)) {
@@ -138,7 +146,8 @@ async function organizationWrites() {
     });
   }
   for (const organization of organizations.filter(() => random.next() < 0.4)) {
-    const on = dateFrom(organization.lastChange);
+    // A dissolution comes after everything recorded against the organization (DISSOLUTION_BEFORE_RECORDS).
+    const on = dateFrom(addDays(organization.latestRecord > organization.lastChange ? organization.latestRecord : organization.lastChange, 1));
     await call('organizations', `mutation($id: ID!, $on: LocalDate!) { dissolvePartyOrganization(id: $id, dissolvedOn: $on) { id } }`, { id: organization.id, on });
     organization.lastChange = on;
     if (random.next() < 0.5) {

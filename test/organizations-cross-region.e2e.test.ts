@@ -169,9 +169,12 @@ const writings = (target: Placed, own: Placed) => [
   },
   {
     query: `mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`,
-    variables: { input: { organizationId: target.organization, type: 'GROUP_MEETING', topic: '会', held: { heldOn: '2021-01-01', present: [], absent: [] } } },
+    variables: { input: { organizationId: target.organization, type: 'GROUP_MEETING', topic: '会', held: { heldOn: '2021-01-01', present: [own.member], absent: [] } } },
   },
-  { query: `mutation($id: ID!) { recordMeetingHeld(meetingId: $id, held: { heldOn: "2021-01-01", present: [], absent: [] }) { id } }`, variables: { id: target.meeting } },
+  {
+    query: `mutation($id: ID!, $m: ID!) { recordMeetingHeld(meetingId: $id, held: { heldOn: "2021-01-01", present: [$m], absent: [] }) { id } }`,
+    variables: { id: target.meeting, m: own.member },
+  },
   {
     query: `mutation($o: ID!) { recordVenueCheck(organizationId: $o, input: { checkedOn: "2021-01-01", place: false, facilities: false, sign: false, flag: false, booksAndPapers: false, rules: false }) { checkedOn } }`,
     variables: { o: target.organization },

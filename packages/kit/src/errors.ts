@@ -22,6 +22,8 @@ export const ErrorCode = {
   RequestTooLarge: 'REQUEST_TOO_LARGE',
   /** The database cannot be reached right now; the request changed nothing and may be retried. */
   DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
+  /** Another change to the same records ran at the same time (a deadlock, a serialization failure); nothing was changed — send it again. */
+  Conflict: 'CONFLICT',
   /** The request ran past REQUEST_TIMEOUT_MS or a statement past STATEMENT_TIMEOUT_MS; what it was writing was rolled back. */
   Timeout: 'TIMEOUT',
 } as const;

@@ -5,7 +5,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { TokenVerifier, Viewer } from './auth.js';
 import { databaseUnavailable, isDatabaseUnavailable } from './database-availability.js';
-import { isTimeout, timedOut } from './timeouts.js';
+import { conflicted, isConflict, isTimeout, timedOut } from './timeouts.js';
 import { ErrorCode } from './errors.js';
 import { listenHttp } from './http-listen.js';
 import { admitRequest, answerProbes, cachedReadiness, type Readiness } from './http-front.js';
@@ -47,8 +47,12 @@ export function maskFormattedError(formatted: GraphQLFormattedError, error: unkn
     return { ...formatted, extensions };
   }
   const original = unwrapResolverError(error);
-  if (isTimeout(original)) {
-    const { message, path, extensions } = timedOut(formatted.path).toJSON();
+  for (const [matches, coded] of [
+    [isTimeout, timedOut],
+    [isConflict, conflicted],
+  ] as const) {
+    if (!matches(original)) continue;
+    const { message, path, extensions } = coded(formatted.path).toJSON();
     return { message, ...(path ? { path } : {}), extensions: extensions! };
   }
   if (isDatabaseUnavailable(original)) {

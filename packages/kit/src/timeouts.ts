@@ -41,3 +41,22 @@ export const timedOut = (path?: readonly (string | number)[]) =>
     'The request ran out of time (REQUEST_TIMEOUT_MS / STATEMENT_TIMEOUT_MS) and was stopped; nothing it was writing was kept. Ask for less at once, or try again.',
     { ...(path ? { path } : {}), extensions: { code: ErrorCode.Timeout } },
   );
+
+/** SQLSTATEs of a transaction the server gave up on because another ran at the same time: deadlock, serialization failure. */
+const CONFLICTS = new Set(['40P01', '40001']);
+
+/** Whether `error` (or its cause chain) is a transaction that lost to a concurrent one and may simply be sent again. */
+export function isConflict(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 6; depth++) {
+    const candidate = current as { code?: unknown; cause?: unknown; originalError?: unknown };
+    if (typeof candidate.code === 'string' && CONFLICTS.has(candidate.code)) return true;
+    current = candidate.originalError ?? candidate.cause;
+  }
+  return false;
+}
+
+export const conflicted = (path?: readonly (string | number)[]) =>
+  new GraphQLError('Another change to the same records ran at the same time, so this one was rolled back: nothing was changed. Send it again.', {
+    ...(path ? { path } : {}),
+    extensions: { code: ErrorCode.Conflict },
+  });

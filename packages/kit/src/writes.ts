@@ -13,12 +13,15 @@ export async function lockForUpdate<Row extends object>(tx: EntityManager, entit
   return row as Row;
 }
 
-/** Runs a write and turns a unique-constraint violation (the transaction rolled back) into a domain error. */
-export async function onUniqueViolation<T>(work: () => Promise<T>, error: () => GraphQLError): Promise<T> {
+/**
+ * Runs a write and turns a unique-constraint violation (the transaction rolled back) into a domain
+ * error; `error` is told which constraint it was and may return null to let it through.
+ */
+export async function onUniqueViolation<T>(work: () => Promise<T>, error: (constraint: string | undefined) => GraphQLError | null): Promise<T> {
   try {
     return await work();
   } catch (cause) {
-    if (cause instanceof UniqueConstraintViolationException) throw error();
+    if (cause instanceof UniqueConstraintViolationException) throw error((cause as { constraint?: string }).constraint) ?? cause;
     throw cause;
   }
 }

@@ -6,11 +6,15 @@ import { organizationsSubgraph } from '../src/server.js';
 const FORM = `mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id } warnings } }`;
 const DISSOLVE = `mutation($id: ID!, $on: LocalDate!) { dissolvePartyOrganization(id: $id, dissolvedOn: $on) { id dissolvedOn } }`;
 
-/** Forms an association-hosted joint branch through the subgraph's own mutation; returns its id. */
+let formed = 0;
+
+/** Forms an association-hosted joint branch (each of its own name) through the subgraph's own mutation; returns its id. */
 async function formBranch(via: { url: string; token: string }, regionCode: string, establishedOn = '2015-04-01'): Promise<string> {
   const response = await executeGraphQL(via.url, FORM, {
     token: via.token,
-    variables: { input: { name: `党支部 ${regionCode}`, level: 'BRANCH', formation: 'JOINT', regionCode, hostKind: 'ASSOCIATION', hostName: '个私协会分会', establishedOn } },
+    variables: {
+      input: { name: `党支部 ${regionCode} 第${++formed}`, level: 'BRANCH', formation: 'JOINT', regionCode, hostKind: 'ASSOCIATION', hostName: '个私协会分会', establishedOn },
+    },
   });
   expect(response.errors).toBeUndefined();
   return response.data.formPartyOrganization.organization.id;

@@ -80,6 +80,15 @@ describe('registering market entities', () => {
     expect(errorCodes(await register({}, ningbo))).toEqual(['FORBIDDEN']);
   });
 
+  it('refuses a market it cannot check (markets publish none to registry yet), and registers nothing', async () => {
+    const listed = async () => (await executeGraphQL(url, '{ marketEntities(first: 1) { totalCount } }', { token: official })).data.marketEntities.totalCount;
+    const before = await listed();
+    const response = await register({ marketId: crypto.randomUUID() });
+    expect(errorCodes(response)).toEqual(['MARKET_NOT_VERIFIABLE']);
+    expect(response.errors![0]!.extensions!.field).toBe('marketId');
+    expect(await listed()).toBe(before);
+  });
+
   it('refuses a second entity with the same credit code', async () => {
     const code = creditCode();
     expect((await register({ kind: 'SMALL_MICRO_ENTERPRISE', creditCode: code })).errors).toBeUndefined();

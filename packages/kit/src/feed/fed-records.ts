@@ -7,6 +7,8 @@ export interface FedRecord<State> {
   regionCode: string;
   /** The latest period's state (what the owner says the record is now, or was last). */
   state: State;
+  /** The first day the owner knows the record (an entity's or member's registration): nothing may be dated before it. */
+  since: string;
 }
 
 /**
@@ -15,13 +17,15 @@ export interface FedRecord<State> {
  */
 export async function latestFedRecords<State>(em: EntityManager, subjectType: string, ids: readonly string[]): Promise<Map<string, FedRecord<State>>> {
   if (ids.length === 0) return new Map();
-  const rows = await em.execute<{ subject_id: string; region_code: string; state: State }[]>(
-    `select distinct on (subject_id) subject_id, region_code, state from fed_fact
+  const rows = await em.execute<{ subject_id: string; region_code: string; state: State; since: string }[]>(
+    `select distinct on (subject_id) subject_id, region_code, state,
+            to_char(min(valid_from) over (partition by subject_id), 'YYYY-MM-DD') as since
+       from fed_fact
       where subject_type = ? and subject_id in (select jsonb_array_elements_text(?::jsonb)::uuid)
       order by subject_id, valid_from desc`,
     [subjectType, JSON.stringify(ids)],
   );
-  return new Map(rows.map((row) => [row.subject_id, { id: row.subject_id, regionCode: row.region_code, state: row.state }]));
+  return new Map(rows.map((row) => [row.subject_id, { id: row.subject_id, regionCode: row.region_code, state: row.state, since: row.since }]));
 }
 
 /**

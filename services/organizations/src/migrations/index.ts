@@ -4,6 +4,7 @@ import { Migration20261125040420_organization_life } from './Migration2026112504
 import { Migration20261125055856_work_lists_rule_revisions } from './Migration20261125055856_work_lists_rule_revisions.js';
 import { Migration20261202155736_work_coverage_worker_kind } from './Migration20261202155736_work_coverage_worker_kind.js';
 import { Migration20261207011206_period_checks } from './Migration20261207011206_period_checks.js';
+import { Migration20261207013107_integrity } from './Migration20261207013107_integrity.js';
 
 /** Applied in order on start; add each new file from `pnpm migration:create organizations` here. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Migration20261125055856_work_lists_rule_revisions,
   Migration20261202155736_work_coverage_worker_kind,
   Migration20261207011206_period_checks,
+  Migration20261207013107_integrity,
 ];

@@ -1,12 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { datedLinkProperties, periodCheck, placedRecordPolicies, placedRecordProperties } from '@xgz/kit';
+import type { AlivePeriod } from '../party-organization/alive-periods.js';
 import { OrganizationFormation } from '../party-organization/organization-formation.js';
-
-/** [from, to) while the organization is alive; to = null while it still is. */
-export interface AlivePeriod {
-  from: string;
-  to: string | null;
-}
 
 /**
  * An organization covers a market entity from `fromDate` until `toDate` (exclusive; null = still).
@@ -17,6 +12,7 @@ export const CoverageLinkEntity = defineEntity({
   tableName: 'coverage_link',
   checks: [periodCheck('coverage_link')],
   indexes: [{ name: 'coverage_link_organization_index', properties: ['organizationId', 'fromDate'] }],
+  uniques: [{ name: 'coverage_link_open_unique', properties: ['organizationId', 'entityId'], where: 'to_date is null' }],
   properties: {
     ...placedRecordProperties('coverage_link'),
     organizationId: p.uuid(),

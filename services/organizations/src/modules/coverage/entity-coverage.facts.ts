@@ -4,7 +4,7 @@ import { organizationsSettings } from '../../organizations.settings.js';
 import { OrganizationFormation } from '../party-organization/organization-formation.js';
 import type { PartyWorkerKind } from '../party-worker/party-worker-kind.js';
 import { CoverageClass } from './coverage-class.js';
-import type { AlivePeriod } from './coverage-link.entity.js';
+import type { AlivePeriod } from '../party-organization/alive-periods.js';
 
 /** Registry's facts about an entity, as fed (MarketEntity). */
 export interface FedEntityState extends Record<string, unknown> {

@@ -8,6 +8,8 @@ export interface KnownEntity {
   regionCode: string;
   kind: string;
   status: string;
+  /** The day registry registered it: nothing about it may be dated before. */
+  since: string;
 }
 
 /**
@@ -16,7 +18,12 @@ export interface KnownEntity {
  */
 export async function knownEntities(em: EntityManager, ids: readonly string[], argument: string): Promise<Map<string, KnownEntity>> {
   const records = await requireFedRecords<Record<string, string>>(em, 'MarketEntity', ids, argument, 'market entity');
-  return new Map([...records.values()].map((record) => [record.id, { id: record.id, regionCode: record.regionCode, kind: record.state.kind!, status: record.state.status! }]));
+  return new Map(
+    [...records.values()].map((record) => [
+      record.id,
+      { id: record.id, regionCode: record.regionCode, kind: record.state.kind!, status: record.state.status!, since: record.since },
+    ]),
+  );
 }
 
 /** Formal members working in an entity on a date, from the fed copy. */

@@ -1,20 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { FactHistory, mergeRuns, rederive } from '@xgz/kit';
-import { partyOrganizationFacts } from '../party-organization/party-organization.facts.js';
+import { rederive } from '@xgz/kit';
+import { alivePeriods } from '../party-organization/alive-periods.js';
 import type { PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
-import type { AlivePeriod } from './coverage-link.entity.js';
 import { entityCoverageFacts } from './entity-coverage.facts.js';
-
-/** The periods each organization is alive, adjacent ones merged, from their dated history: one statement. */
-export async function alivePeriodsOf(tx: EntityManager, organizationIds: readonly string[]): Promise<Map<string, AlivePeriod[]>> {
-  const histories = await new FactHistory(tx, partyOrganizationFacts).periodsOf(organizationIds);
-  const alive = new Map<string, AlivePeriod[]>();
-  for (const [id, periods] of histories) alive.set(id, mergeRuns(periods.filter((period) => period.state.active)));
-  return alive;
-}
-
-/** The periods one organization is alive. */
-export const alivePeriods = async (tx: EntityManager, organizationId: string) => (await alivePeriodsOf(tx, [organizationId])).get(organizationId)!;
 
 /** Re-derives the coverage of entities, as the actor, in the caller's transaction. */
 export const rederiveCoverage = (tx: EntityManager, entityIds: readonly string[], actor: string) =>

@@ -1,22 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  addMonths,
-  anyCovers,
-  assertNotBefore,
-  assertRole,
-  assertUuid,
-  badUserInput,
-  domainError,
-  findPage,
-  lockForUpdate,
-  notFound,
-  today,
-  WRITER_ROLES,
-  type Viewer,
-} from '@xgz/kit';
-import { alivePeriods } from '../coverage/organization-links.js';
+import { addMonths, assertRole, assertUuid, badUserInput, domainError, findPage, lockForUpdate, notFound, today, WRITER_ROLES, type Viewer } from '@xgz/kit';
 import { rederiveMemberLife } from '../organization-life/member-life.facts.js';
-import { membersOnBooks } from '../party-member/fed-members.js';
+import { membersInOrganization } from '../party-member/fed-members.js';
 import { organizationDissolved, OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
 import type { PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
 import { rederiveStanding } from '../standing/rederive-standing.js';
@@ -32,6 +17,7 @@ export const MAX_ATTENDANCE = 500;
 const PLANNING_HORIZON_MONTHS = 24;
 
 function checkAttendance(held: HeldMeetingInput): string[] {
+  if (held.present.length === 0) throw badUserInput('held.present lists nobody: a meeting held is attended by at least one member.', 'held.present');
   const listed = [...held.present, ...held.absent.map((absence) => absence.memberId)];
   if (listed.length > MAX_ATTENDANCE) throw badUserInput(`held.present and held.absent list ${listed.length} members; at most ${MAX_ATTENDANCE}.`, 'held.present');
   listed.forEach((id) => assertUuid(id, 'held.present'));
@@ -42,14 +28,9 @@ function checkAttendance(held: HeldMeetingInput): string[] {
   return [...new Set(people)];
 }
 
-/** Writes what happened at a meeting; the organization must have been alive that day. Returns the members present. */
+/** Writes what happened at a meeting (the organization alive that day is checked by the event). Returns the members present. */
 async function hold(tx: EntityManager, organization: PartyOrganizationRow, meeting: MeetingRow, held: HeldMeetingInput, people: string[]): Promise<string[]> {
-  assertNotBefore(held.heldOn, organization.establishedOn, 'held.heldOn', 'the date the organization was established');
-  const alive = await alivePeriods(tx, organization.id);
-  if (!anyCovers(alive, held.heldOn)) {
-    throw domainError(OrganizationErrorCode.OrganizationNotAlive, `${organization.name} was dissolved on ${held.heldOn}: a meeting is held while the organization lives.`);
-  }
-  const members = await membersOnBooks(tx, people, 'held');
+  const members = await membersInOrganization(tx, organization, people, 'held');
   meeting.heldOn = held.heldOn;
   meeting.hostMemberId = held.hostMemberId ?? null;
   meeting.recorderMemberId = held.recorderMemberId ?? null;
@@ -63,7 +44,7 @@ async function hold(tx: EntityManager, organization: PartyOrganizationRow, meeti
     ...held.absent.map((absence) => ({ memberId: absence.memberId, present: false, absenceReason: absence.reason })),
   ];
   for (const row of attendance) {
-    tx.create(MeetingAttendanceEntity, { ...row, regionCode: members.get(row.memberId)!.regionCode, meetingId: meeting.id, heldOn: held.heldOn } as never);
+    tx.create(MeetingAttendanceEntity, { ...row, regionCode: members.get(row.memberId)!.regionCode, meetingId: meeting.id, heldOn: held.heldOn });
   }
   return held.present;
 }
@@ -81,19 +62,17 @@ export async function recordMeeting(em: EntityManager, viewer: Viewer, input: Re
     throw badUserInput(`input.plannedOn ${input.plannedOn} is more than ${PLANNING_HORIZON_MONTHS} months ahead.`, 'input.plannedOn');
   }
   const people = input.held ? checkAttendance(input.held) : [];
-  let meeting: MeetingRow | undefined;
-  let present: string[] = [];
-  await writeOrganizationEvent(em, viewer, {
+  return writeOrganizationEvent(em, viewer, {
     organizationId: input.organizationId,
     on: input.held?.heldOn ?? today(),
     dateArgument: input.held ? 'input.held.heldOn' : 'input.plannedOn',
-    // A held meeting is checked against the day it was held (the organization alive then); a planned one, against now.
-    living: false,
+    // A held meeting: the organization alive that day (perhaps dissolved since). Only planned: alive now.
+    alive: input.held ? 'ON_THE_DAY' : 'NOT_REQUIRED',
     check: (organization) => {
       if (!input.held && organization.dissolvedOn) throw organizationDissolved(organization.name, organization.dissolvedOn);
     },
     apply: async (organization, tx) => {
-      meeting = tx.create(MeetingEntity, {
+      const meeting = tx.create(MeetingEntity, {
         regionCode: organization.regionCode,
         organizationId: organization.id,
         type: input.type,
@@ -106,17 +85,17 @@ export async function recordMeeting(em: EntityManager, viewer: Viewer, input: Re
         expectedCount: 0,
         presentCount: 0,
         lastChangeOn: input.plannedOn ?? input.held!.heldOn,
-      } as unknown as MeetingRow);
-      if (input.held) present = await hold(tx, organization, meeting, input.held, people);
+      });
+      const present = input.held ? await hold(tx, organization, meeting, input.held, people) : [];
+      return { meeting, present };
     },
-    derive: async (tx, organization) => {
+    derive: async (tx, organization, { present }) => {
       if (!input.held) return;
       await rederiveStanding(tx, [organization.id], viewer.subject);
       await rederiveMemberLife(tx, present, viewer.subject);
     },
     audit: { action: 'RECORD_MEETING', detail: { type: input.type, plannedOn: input.plannedOn ?? null } },
-  });
-  return meeting!;
+  }).then(({ meeting }) => meeting);
 }
 
 /** Records that a planned meeting was held (召开), with attendance and decisions. */
@@ -126,25 +105,22 @@ export async function recordMeetingHeld(em: EntityManager, viewer: Viewer, meeti
   const found = await em.findOne(MeetingEntity, { id: meetingId });
   if (!found) throw notFound(`meetingId: no meeting ${meetingId} in your region.`);
   const people = checkAttendance(held);
-  let meeting: MeetingRow | undefined;
-  let present: string[] = [];
-  await writeOrganizationEvent(em, viewer, {
+  return writeOrganizationEvent(em, viewer, {
     organizationId: found.organizationId,
     on: held.heldOn,
     dateArgument: 'held.heldOn',
-    living: false,
+    alive: 'ON_THE_DAY',
     apply: async (organization, tx) => {
-      meeting = await lockForUpdate(tx, MeetingEntity, meetingId, 'meeting');
+      const meeting = await lockForUpdate(tx, MeetingEntity, meetingId, 'meeting');
       if (meeting.heldOn) throw domainError(OrganizationErrorCode.MeetingHeld, `This meeting was recorded as held on ${meeting.heldOn} already.`);
-      present = await hold(tx, organization, meeting, held, people);
+      return { meeting, present: await hold(tx, organization, meeting, held, people) };
     },
-    derive: async (tx, organization) => {
+    derive: async (tx, organization, { present }) => {
       await rederiveStanding(tx, [organization.id], viewer.subject);
       await rederiveMemberLife(tx, present, viewer.subject);
     },
     audit: { action: 'RECORD_MEETING_HELD', detail: { meetingId } },
-  });
-  return meeting!;
+  }).then(({ meeting }) => meeting);
 }
 
 /** An organization's meetings, a page at a time, optionally of one type and held in [heldFrom, heldTo]. */

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertRole, assertUuid, domainError, endDatedLink, figureDate, findPage, inForceOn, lockDerivedRecords, requireFedRecords, WRITER_ROLES, type Viewer } from '@xgz/kit';
 import { presentMembership } from './life-membership.type.js';
-import { membersOnBooks } from '../party-member/fed-members.js';
+import { membersInOrganization } from '../party-member/fed-members.js';
 import { OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
 import { LifeMembershipEntity, type LifeMembershipRow } from './life-membership.entity.js';
 import { memberLifeFacts, rederiveMemberLife } from './member-life.facts.js';
@@ -11,16 +11,15 @@ import { writeOrganizationEvent } from '../party-organization/organization-event
  * A member takes part in an organization's life from a date (编入支部). A member belongs to one
  * organization's life at a time: joining another ends the current membership that day (a move).
  */
-export async function joinOrganizationLife(em: EntityManager, viewer: Viewer, memberId: string, organizationId: string, fromDate: string): Promise<LifeMembershipRow> {
+export function joinOrganizationLife(em: EntityManager, viewer: Viewer, memberId: string, organizationId: string, fromDate: string): Promise<LifeMembershipRow> {
   assertRole(viewer, WRITER_ROLES, 'change organization life');
   assertUuid(memberId, 'memberId');
-  let joined: LifeMembershipRow | undefined;
-  await writeOrganizationEvent(em, viewer, {
+  return writeOrganizationEvent(em, viewer, {
     organizationId,
     on: fromDate,
     dateArgument: 'fromDate',
     apply: async (organization, tx) => {
-      const member = (await membersOnBooks(tx, [memberId], 'memberId')).get(memberId)!;
+      const member = (await membersInOrganization(tx, organization, [memberId], 'memberId', { date: fromDate, argument: 'fromDate' })).get(memberId)!;
       // One writer per member at a time (the same lock re-deriving them takes).
       await lockDerivedRecords(tx, memberLifeFacts.subjectType, [memberId]);
       const open = await tx.findOne(LifeMembershipEntity, { memberId, toDate: null });
@@ -33,19 +32,18 @@ export async function joinOrganizationLife(em: EntityManager, viewer: Viewer, me
         // Closed before the new one is inserted: the unit of work inserts before it updates.
         await tx.flush();
       }
-      joined = tx.create(LifeMembershipEntity, {
+      return tx.create(LifeMembershipEntity, {
         regionCode: member.regionCode,
         memberId,
         organizationId: organization.id,
         fromDate,
         toDate: null,
         lastChangeOn: fromDate,
-      } as LifeMembershipRow);
+      });
     },
     derive: (tx) => rederiveMemberLife(tx, [memberId], viewer.subject),
     audit: { action: 'JOIN_ORGANIZATION_LIFE', detail: { memberId } },
   });
-  return joined!;
 }
 
 /** A member leaves the organization life they take part in, from a date (they then belong to none). */
@@ -56,23 +54,21 @@ export async function leaveOrganizationLife(em: EntityManager, viewer: Viewer, m
   await requireFedRecords(em, 'PartyMember', [memberId], 'memberId', 'party member');
   const open = await em.findOne(LifeMembershipEntity, { memberId, toDate: null });
   if (!open) throw domainError(OrganizationErrorCode.NotInOrganizationLife, `Member ${memberId} takes part in no organization's life in your region now.`);
-  let left: LifeMembershipRow | undefined;
-  await writeOrganizationEvent(em, viewer, {
+  return writeOrganizationEvent(em, viewer, {
     organizationId: open.organizationId,
     on: leftOn,
     dateArgument: 'leftOn',
-    living: false,
+    alive: 'NOT_REQUIRED',
     apply: async (_organization, tx) => {
       await lockDerivedRecords(tx, memberLifeFacts.subjectType, [memberId]);
       const current = await tx.findOne(LifeMembershipEntity, { id: open.id, toDate: null });
       if (!current) throw domainError(OrganizationErrorCode.NotInOrganizationLife, `Member ${memberId} left that organization's life meanwhile.`);
       endDatedLink(tx, current, leftOn, 'leftOn', "the date the member joined the organization's life");
-      left = current;
+      return current;
     },
     derive: (tx) => rederiveMemberLife(tx, [memberId], viewer.subject),
     audit: { action: 'LEAVE_ORGANIZATION_LIFE', detail: { memberId } },
   });
-  return left!;
 }
 
 /** The membership of each member in force on a date, batched (a loader). */

@@ -8,6 +8,11 @@ export const OrganizationRoleEntity = defineEntity({
   tableName: 'organization_role',
   checks: [periodCheck('organization_role')],
   indexes: [{ name: 'organization_role_organization_index', properties: ['organizationId', 'fromDate'] }],
+  uniques: [
+    // One post per member and organization at a time, and one secretary.
+    { name: 'organization_role_open_unique', properties: ['organizationId', 'memberId'], where: 'to_date is null' },
+    { name: 'organization_role_secretary_unique', properties: ['organizationId'], where: `role = 'SECRETARY' and to_date is null` },
+  ],
   properties: {
     ...placedRecordProperties('organization_role'),
     organizationId: p.uuid(),

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertRole, assertUuid, domainError, endDatedLink, inForceOn, lockForUpdate, notFound, WRITER_ROLES, type Viewer } from '@xgz/kit';
-import { membersOnBooks } from '../party-member/fed-members.js';
+import { membersInOrganization } from '../party-member/fed-members.js';
 import { OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
 import { OrganizationRoleKind } from './organization-role-kind.js';
 import { OrganizationRoleEntity, type OrganizationRoleRow } from './organization-role.entity.js';
@@ -14,7 +14,7 @@ const SINGLE_HOLDER = new Set([OrganizationRoleKind.SECRETARY]);
  * member. The member must be on the books and visible to the caller; a secretary's predecessor
  * leaves office that day.
  */
-export async function appointToOrganization(
+export function appointToOrganization(
   em: EntityManager,
   viewer: Viewer,
   organizationId: string,
@@ -24,13 +24,12 @@ export async function appointToOrganization(
 ): Promise<OrganizationRoleRow> {
   assertRole(viewer, WRITER_ROLES, 'appoint organization posts');
   assertUuid(memberId, 'memberId');
-  let appointed: OrganizationRoleRow | undefined;
-  await writeOrganizationEvent(em, viewer, {
+  return writeOrganizationEvent(em, viewer, {
     organizationId,
     on: fromDate,
     dateArgument: 'fromDate',
     check: async (organization, tx) => {
-      await membersOnBooks(tx, [memberId], 'memberId');
+      await membersInOrganization(tx, organization, [memberId], 'memberId', { date: fromDate, argument: 'fromDate' });
       const held = await tx.findOne(OrganizationRoleEntity, { organizationId: organization.id, memberId, toDate: null });
       if (held)
         throw domainError(OrganizationErrorCode.RoleHeld, `Member ${memberId} already holds ${held.role} in ${organization.name} since ${held.fromDate}: end that post first.`);
@@ -41,9 +40,10 @@ export async function appointToOrganization(
         for (const predecessor of await tx.find(OrganizationRoleEntity, { organizationId: organization.id, role, toDate: null })) {
           endDatedLink(tx, predecessor, fromDate, 'fromDate', `the date the current ${role.toLowerCase()} took office`);
         }
+        // The predecessor leaves before the successor arrives (one open secretary: a unique index).
         await tx.flush();
       }
-      appointed = tx.create(OrganizationRoleEntity, {
+      return tx.create(OrganizationRoleEntity, {
         regionCode: organization.regionCode,
         organizationId: organization.id,
         memberId,
@@ -51,34 +51,31 @@ export async function appointToOrganization(
         fromDate,
         toDate: null,
         lastChangeOn: fromDate,
-      } as OrganizationRoleRow);
+      });
     },
     audit: { action: 'APPOINT_ORGANIZATION_ROLE', detail: { memberId, role } },
   });
-  return appointed!;
 }
 
-/** A member leaves a post from a date (离任). The organization is locked first, as appointments lock it. */
+/** A member leaves a post from a date (离任; ended on its first day, it is withdrawn). The organization is locked first, as appointments lock it. */
 export async function endOrganizationRole(em: EntityManager, viewer: Viewer, roleId: string, endedOn: string): Promise<OrganizationRoleRow> {
   assertRole(viewer, WRITER_ROLES, 'end organization posts');
   assertUuid(roleId, 'roleId');
   const found = await em.findOne(OrganizationRoleEntity, { id: roleId });
   if (!found) throw notFound(`roleId: no organization post ${roleId} in your region.`);
-  let ended: OrganizationRoleRow | undefined;
-  await writeOrganizationEvent(em, viewer, {
+  return writeOrganizationEvent(em, viewer, {
     organizationId: found.organizationId,
     on: endedOn,
     dateArgument: 'endedOn',
-    living: false,
+    alive: 'NOT_REQUIRED',
     apply: async (_organization, tx) => {
       const role = await lockForUpdate(tx, OrganizationRoleEntity, roleId, 'organization post');
       if (role.toDate) throw domainError(OrganizationErrorCode.RoleEnded, `This post ended on ${role.toDate} already.`);
       endDatedLink(tx, role, endedOn, 'endedOn', 'the date the post began');
-      ended = role;
+      return role;
     },
     audit: { action: 'END_ORGANIZATION_ROLE', detail: { roleId, memberId: found.memberId } },
   });
-  return ended!;
 }
 
 /** The posts held in each organization on a date, secretary first, in one statement (a loader). */

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { domainError, requireFedRecords, type FedRecord } from '@xgz/kit';
 import type { FedMemberState } from '../coverage/entity-coverage.facts.js';
-import { OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
+import { beforeRegistration, OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
 
 /**
  * Party members as registry last reported them, each visible to the caller (NOT_FOUND otherwise)
@@ -13,6 +13,31 @@ export async function membersOnBooks(em: EntityManager, ids: readonly string[], 
     if (member.state.status !== 'ACTIVE' || member.state.findingState === 'FALSE_RECORD') {
       throw domainError(OrganizationErrorCode.MemberNotOnBooks, `${argument}: party member ${member.id} is not on the books (status ${member.state.status}).`);
     }
+  }
+  return members;
+}
+
+/**
+ * membersOnBooks, and each placed inside the organization's region: whoever may read the
+ * organization may then read them (a member of another region would read as null there). With
+ * `from`, each must have been registered by that day.
+ */
+export async function membersInOrganization(
+  em: EntityManager,
+  organization: { name: string; regionCode: string },
+  ids: readonly string[],
+  argument: string,
+  from?: { date: string; argument: string },
+): Promise<Map<string, FedRecord<FedMemberState>>> {
+  const members = await membersOnBooks(em, ids, argument);
+  for (const member of members.values()) {
+    if (!member.regionCode.startsWith(organization.regionCode)) {
+      throw domainError(
+        OrganizationErrorCode.MemberOutsideOrganization,
+        `${argument}: party member ${member.id} is placed at ${member.regionCode}, outside ${organization.name}'s region ${organization.regionCode}.`,
+      );
+    }
+    if (from && from.date < member.since) throw beforeRegistration(from.argument, 'party member', member.id, from.date, member.since);
   }
   return members;
 }

@@ -11,6 +11,15 @@ import { OrganizationHostKind } from './organization-host.js';
 export const PartyOrganizationEntity = defineEntity({
   name: 'PartyOrganization',
   tableName: 'party_organization',
+  uniques: [
+    // One living organization per region, host, level and name: a form sent twice (or eight times at once) makes one.
+    {
+      name: 'party_organization_living_unique',
+      expression: `create unique index "party_organization_living_unique" on "organizations"."party_organization" ("region_code", "host_kind", coalesce("host_id"::text, ''), coalesce("host_name", ''), "level", "name") where "dissolved_on" is null`,
+    },
+    // At most one living standalone organization per host entity.
+    { name: 'party_organization_standalone_host_unique', properties: ['hostId'], where: `"formation" = 'STANDALONE' and "dissolved_on" is null` },
+  ],
   properties: {
     ...placedRecordProperties('party_organization'),
     name: p.text(),
@@ -28,6 +37,11 @@ export const PartyOrganizationEntity = defineEntity({
     electedOn: p.date().nullable(),
     /** Effective date of the latest recorded change; later changes may not be dated before it. */
     lastChangeOn: p.date(),
+    /**
+     * The latest day something began or happened in the organization (coverage, a post, a
+     * membership, a meeting held, a venue check, an election): it may not be dissolved on or before it.
+     */
+    latestRecordOn: p.date().nullable(),
   },
   policies: placedRecordPolicies,
 });

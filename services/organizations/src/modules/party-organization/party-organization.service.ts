@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   assertNotBefore,
@@ -9,6 +10,7 @@ import {
   domainError,
   findPage,
   notFound,
+  onUniqueViolation,
   scopedRegion,
   WRITER_ROLES,
   writeDatedChange,
@@ -19,13 +21,14 @@ import { organizationsSettings } from '../../organizations.settings.js';
 import { CoverageLinkEntity } from '../coverage/coverage-link.entity.js';
 import { STANDALONE_CAPABLE_MEMBERS } from '../coverage/entity-coverage.facts.js';
 import { formalMembersOf, knownEntities } from '../coverage/fed-entities.js';
-import { alivePeriods, refreshOrganizationLinks } from '../coverage/organization-links.js';
+import { refreshOrganizationLinks } from '../coverage/organization-links.js';
+import { alivePeriods } from './alive-periods.js';
 import { rederiveStanding } from '../standing/rederive-standing.js';
 import { OrganizationElectionEntity } from '../term/organization-election.entity.js';
 import { OrganizationFormation } from './organization-formation.js';
 import { OrganizationHostKind } from './organization-host.js';
 import { OrganizationLevel } from './organization-level.js';
-import { organizationActive, organizationDissolved, OrganizationErrorCode } from './party-organization.errors.js';
+import { beforeRegistration, marketNotVerifiable, organizationActive, organizationDissolved, OrganizationErrorCode, parentDissolved } from './party-organization.errors.js';
 import { partyOrganizationFacts, type PartyOrganizationFactState } from './party-organization.facts.js';
 import { PartyOrganizationEntity, type PartyOrganizationRow } from './party-organization.entity.js';
 import type { FormPartyOrganizationInput } from './party-organization.inputs.js';
@@ -46,12 +49,16 @@ export interface FormedOrganization {
   warnings: string[];
 }
 
-async function checkParent(em: EntityManager, input: Pick<FormPartyOrganizationInput, 'parentId' | 'level' | 'regionCode'>): Promise<void> {
+/**
+ * The parent, locked for this transaction (a dissolution of it waits, and then sees the new child):
+ * alive, of a higher level, its region around the child's. No organization lives under a dissolved one.
+ */
+async function checkParent(tx: EntityManager, input: Pick<FormPartyOrganizationInput, 'parentId' | 'level' | 'regionCode'>, argument: string): Promise<void> {
   if (!input.parentId) return;
-  assertUuid(input.parentId, 'input.parentId');
-  const parent = await em.findOne(PartyOrganizationEntity, { id: input.parentId });
-  if (!parent) throw notFound(`input.parentId: no party organization ${input.parentId} in your region.`);
-  if (parent.dissolvedOn) throw organizationDissolved(parent.name, parent.dissolvedOn);
+  assertUuid(input.parentId, argument);
+  const parent = await tx.findOne(PartyOrganizationEntity, { id: input.parentId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  if (!parent) throw notFound(`${argument}: no party organization ${input.parentId} in your region.`);
+  if (parent.dissolvedOn) throw parentDissolved(parent.name, parent.dissolvedOn);
   if (RANK[parent.level] <= RANK[input.level]) {
     throw domainError(OrganizationErrorCode.ParentLevel, `A ${input.level} cannot sit under a ${parent.level}: the parent must be of a higher level.`);
   }
@@ -60,39 +67,71 @@ async function checkParent(em: EntityManager, input: Pick<FormPartyOrganizationI
   }
 }
 
-/** What the host must carry, and the standalone rule (≥ 3 formal members working in the host entity). */
-async function checkHost(em: EntityManager, input: FormPartyOrganizationInput, warnings: string[]): Promise<void> {
-  if (input.hostKind === OrganizationHostKind.MARKET_ENTITY || input.hostKind === OrganizationHostKind.MARKET) {
-    if (!input.hostId) throw badUserInput(`input.hostId is required for a ${input.hostKind} host.`, 'input.hostId');
+/** What each kind of host carries: an id for an entity or market, a name for an association, nothing for a region. */
+function checkHostFields(input: FormPartyOrganizationInput): void {
+  if (input.hostKind === OrganizationHostKind.MARKET) throw marketNotVerifiable('input.hostId');
+  if (input.hostKind === OrganizationHostKind.MARKET_ENTITY) {
+    if (!input.hostId) throw badUserInput('input.hostId is required for a MARKET_ENTITY host.', 'input.hostId');
     assertUuid(input.hostId, 'input.hostId');
+  } else if (input.hostId) {
+    throw badUserInput(`input.hostId names a market entity: leave it empty for a ${input.hostKind} host.`, 'input.hostId');
   }
   if (input.hostKind === OrganizationHostKind.ASSOCIATION && !input.hostName?.trim()) {
     throw badUserInput('input.hostName is required for an ASSOCIATION host: name the association or branch.', 'input.hostName');
   }
-  if (input.hostKind === OrganizationHostKind.MARKET_ENTITY) {
-    const host = (await knownEntities(em, [input.hostId!], 'input.hostId')).get(input.hostId!)!;
-    if (!host.regionCode.startsWith(input.regionCode)) {
-      throw domainError(OrganizationErrorCode.EntityOutsideOrganization, `The host entity lies at ${host.regionCode}, outside the organization's region ${input.regionCode}.`);
-    }
+  if (input.hostKind === OrganizationHostKind.REGION && input.hostName?.trim()) {
+    throw badUserInput('input.hostName names an association: leave it empty for a REGION host (the region is the host).', 'input.hostName');
   }
-  if (input.formation !== OrganizationFormation.STANDALONE) return;
-  if (input.hostKind !== OrganizationHostKind.MARKET_ENTITY) {
+  if (input.formation === OrganizationFormation.STANDALONE && input.hostKind !== OrganizationHostKind.MARKET_ENTITY) {
     throw badUserInput('A STANDALONE organization is built in one market entity: hostKind must be MARKET_ENTITY.', 'input.hostKind');
   }
-  const formal = await formalMembersOf(em, input.hostId!, input.establishedOn);
+}
+
+/**
+ * The host entity (registered by the day, inside the region) and, for a standalone organization,
+ * none living in it yet and the rule of ≥ 3 formal members working there. In the transaction.
+ */
+async function checkHost(tx: EntityManager, input: FormPartyOrganizationInput, warnings: string[]): Promise<void> {
+  if (input.hostKind !== OrganizationHostKind.MARKET_ENTITY) return;
+  const host = (await knownEntities(tx, [input.hostId!], 'input.hostId')).get(input.hostId!)!;
+  if (!host.regionCode.startsWith(input.regionCode)) {
+    throw domainError(OrganizationErrorCode.EntityOutsideOrganization, `The host entity lies at ${host.regionCode}, outside the organization's region ${input.regionCode}.`);
+  }
+  if (input.establishedOn < host.since) throw beforeRegistration('input.establishedOn', 'the host entity', host.id, input.establishedOn, host.since);
+  if (input.formation !== OrganizationFormation.STANDALONE) return;
+  const existing = await tx.findOne(PartyOrganizationEntity, { hostId: host.id, formation: OrganizationFormation.STANDALONE, dissolvedOn: null });
+  if (existing) throw standaloneExists(existing.name);
+  const formal = await formalMembersOf(tx, input.hostId!, input.establishedOn);
   if (formal >= STANDALONE_CAPABLE_MEMBERS) return;
   const message = `A standalone organization needs at least ${STANDALONE_CAPABLE_MEMBERS} formal members (正式党员) working in its host; registry lists ${formal} on ${input.establishedOn}.`;
   if (organizationsSettings.STANDALONE_MEMBER_RULE === 'REFUSE') throw domainError(OrganizationErrorCode.StandaloneTooFewMembers, message);
   warnings.push(message);
 }
 
+const standaloneExists = (name: string) =>
+  domainError(OrganizationErrorCode.StandaloneExists, `The host entity has a living standalone organization already (${name}): at most one per entity.`);
+const duplicateOrganization = (name: string) =>
+  domainError(OrganizationErrorCode.Duplicate, `A living ${name} of this region, host and level exists already: use it (or dissolve it first).`);
+
+/** The living-organization constraints, read back as the domain errors they stand for (a form sent twice at once). */
+const livingConstraintError = (name: string) => (constraint: string | undefined) =>
+  constraint === 'party_organization_living_unique'
+    ? duplicateOrganization(name)
+    : constraint === 'party_organization_standalone_host_unique'
+      ? domainError(OrganizationErrorCode.StandaloneExists, 'The host entity has a living standalone organization already: at most one per entity.')
+      : null;
+
+/** Names compare as written, whatever runs of spaces they were typed with. */
+const normalizedName = (name: string) => name.trim().replace(/\s+/g, ' ');
+
 /**
  * Forms an organization (成立) from its establishment date. A standalone organization covers its
- * host entity from that date.
+ * host entity from that date. The same living organization (region, host, level, name) is formed
+ * once: a second form is DUPLICATE_ORGANIZATION, also when both arrive at once (a unique index).
  */
 export async function formPartyOrganization(em: EntityManager, viewer: Viewer, input: FormPartyOrganizationInput): Promise<FormedOrganization> {
   assertRole(viewer, WRITER_ROLES, 'form party organizations');
-  const name = input.name.trim();
+  const name = normalizedName(input.name);
   if (!name) throw badUserInput('input.name must not be empty.', 'input.name');
   assertPlaceableCode(viewer, input.regionCode, 'input.regionCode', 'county');
   assertNotFuture(input.establishedOn, 'input.establishedOn');
@@ -100,48 +139,68 @@ export async function formPartyOrganization(em: EntityManager, viewer: Viewer, i
     assertNotFuture(input.electedOn, 'input.electedOn');
     assertNotBefore(input.electedOn, input.establishedOn, 'input.electedOn', 'the date established');
   }
-  await checkParent(em, input);
+  checkHostFields(input);
+  const hostName = input.hostName ? normalizedName(input.hostName) : null;
   const warnings: string[] = [];
-  await checkHost(em, input, warnings);
-  const organization = await writeDatedStart<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
-    create: (tx) =>
-      tx.create(PartyOrganizationEntity, {
-        name,
-        level: input.level,
-        formation: input.formation,
-        regionCode: input.regionCode,
-        parentId: input.parentId ?? null,
-        hostKind: input.hostKind,
-        hostId: input.hostId ?? null,
-        hostName: input.hostName?.trim() || null,
-        establishedOn: input.establishedOn,
-        electedOn: input.electedOn ?? input.establishedOn,
-        dissolvedOn: null,
-        lastChangeOn: input.establishedOn,
-      } as PartyOrganizationRow),
-    from: input.establishedOn,
-    history: { facts: partyOrganizationFacts, stateOf: organizationFactState, reason: 'ESTABLISHED' },
-    derive: async (tx, row) => {
-      tx.create(OrganizationElectionEntity, { regionCode: row.regionCode, organizationId: row.id, electedOn: row.electedOn! } as never);
-      await tx.flush();
-      await rederiveStanding(tx, [row.id], viewer.subject);
-      if (row.formation !== OrganizationFormation.STANDALONE || !row.hostId) return;
-      const host = (await knownEntities(tx, [row.hostId], 'input.hostId')).get(row.hostId)!;
-      tx.create(CoverageLinkEntity, {
-        regionCode: host.regionCode,
-        organizationId: row.id,
-        entityId: row.hostId,
-        fromDate: row.establishedOn,
-        toDate: null,
-        lastChangeOn: row.establishedOn,
-        formation: row.formation,
-        organizationAlive: await alivePeriods(tx, row.id),
-      } as never);
-      await tx.flush();
-      await refreshOrganizationLinks(tx, row, viewer.subject);
-    },
-    audit: { action: 'FORM_ORGANIZATION', subjectType: 'PartyOrganization', detail: { establishedOn: input.establishedOn } },
-  });
+  const organization = await onUniqueViolation(
+    () =>
+      writeDatedStart<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
+        check: async (tx) => {
+          await checkParent(tx, input, 'input.parentId');
+          await checkHost(tx, input, warnings);
+          const twin = await tx.findOne(PartyOrganizationEntity, {
+            regionCode: input.regionCode,
+            hostKind: input.hostKind,
+            hostId: input.hostId ?? null,
+            hostName,
+            level: input.level,
+            name,
+            dissolvedOn: null,
+          });
+          if (twin) throw duplicateOrganization(name);
+        },
+        create: (tx) =>
+          tx.create(PartyOrganizationEntity, {
+            name,
+            level: input.level,
+            formation: input.formation,
+            regionCode: input.regionCode,
+            parentId: input.parentId ?? null,
+            hostKind: input.hostKind,
+            hostId: input.hostId ?? null,
+            hostName,
+            establishedOn: input.establishedOn,
+            electedOn: input.electedOn ?? input.establishedOn,
+            dissolvedOn: null,
+            lastChangeOn: input.establishedOn,
+            // A standalone organization covers its host from its first day: a record of that day.
+            latestRecordOn: input.formation === OrganizationFormation.STANDALONE ? input.establishedOn : null,
+          }),
+        from: input.establishedOn,
+        history: { facts: partyOrganizationFacts, stateOf: organizationFactState, reason: 'ESTABLISHED' },
+        derive: async (tx, row) => {
+          tx.create(OrganizationElectionEntity, { regionCode: row.regionCode, organizationId: row.id, electedOn: row.electedOn! });
+          await tx.flush();
+          await rederiveStanding(tx, [row.id], viewer.subject);
+          if (row.formation !== OrganizationFormation.STANDALONE || !row.hostId) return;
+          const host = (await knownEntities(tx, [row.hostId], 'input.hostId')).get(row.hostId)!;
+          tx.create(CoverageLinkEntity, {
+            regionCode: host.regionCode,
+            organizationId: row.id,
+            entityId: row.hostId,
+            fromDate: row.establishedOn,
+            toDate: null,
+            lastChangeOn: row.establishedOn,
+            formation: row.formation,
+            organizationAlive: await alivePeriods(tx, row.id),
+          });
+          await tx.flush();
+          await refreshOrganizationLinks(tx, row, viewer.subject);
+        },
+        audit: { action: 'FORM_ORGANIZATION', subjectType: 'PartyOrganization', detail: { establishedOn: input.establishedOn } },
+      }),
+    livingConstraintError(name),
+  );
   return { organization, warnings };
 }
 
@@ -188,9 +247,17 @@ export function dissolvePartyOrganization(em: EntityManager, viewer: Viewer, id:
     action: 'DISSOLVE_ORGANIZATION',
     check: async (row, tx) => {
       if (row.dissolvedOn) throw organizationDissolved(row.name, row.dissolvedOn);
+      // Children are formed and moved under their parent's lock, which this change holds: the count is final.
       const children = await tx.count(PartyOrganizationEntity, { parentId: row.id, dissolvedOn: null });
       if (children > 0) {
         throw domainError(OrganizationErrorCode.HasActiveChildren, `${row.name} has ${children} active organizations under it: dissolve or move them first.`);
+      }
+      if (row.latestRecordOn && dissolvedOn <= row.latestRecordOn) {
+        throw domainError(
+          OrganizationErrorCode.DissolutionBeforeRecords,
+          `${row.name} has records up to ${row.latestRecordOn} (coverage, posts, memberships, meetings, checks or elections beginning then): it can be dissolved after that day only.`,
+          { field: 'dissolvedOn' },
+        );
       }
     },
     apply: (row) => {
@@ -202,17 +269,23 @@ export function dissolvePartyOrganization(em: EntityManager, viewer: Viewer, id:
 /** Re-forms a dissolved organization (重建) from a date: it lives and covers its (open) links again. */
 export function reformPartyOrganization(em: EntityManager, viewer: Viewer, id: string, reformedOn: string): Promise<PartyOrganizationRow> {
   assertRole(viewer, WRITER_ROLES, 're-form party organizations');
-  return changeOrganizationLife(em, viewer, id, reformedOn, {
-    dateArgument: 'reformedOn',
-    reason: 'REFORMED',
-    action: 'REFORM_ORGANIZATION',
-    check: (row) => {
-      if (!row.dissolvedOn) throw organizationActive(row.name);
-    },
-    apply: (row) => {
-      row.dissolvedOn = null;
-    },
-  });
+  // Re-formed, it may meet a living twin formed meanwhile (the same unique indexes as a new one).
+  const reform = () =>
+    changeOrganizationLife(em, viewer, id, reformedOn, {
+      dateArgument: 'reformedOn',
+      reason: 'REFORMED',
+      action: 'REFORM_ORGANIZATION',
+      check: async (row, tx) => {
+        if (!row.dissolvedOn) throw organizationActive(row.name);
+        if (!row.parentId) return;
+        const parent = await tx.findOne(PartyOrganizationEntity, { id: row.parentId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+        if (parent?.dissolvedOn) throw parentDissolved(parent.name, parent.dissolvedOn);
+      },
+      apply: (row) => {
+        row.dissolvedOn = null;
+      },
+    });
+  return onUniqueViolation(reform, livingConstraintError('organization of that name'));
 }
 
 /**
@@ -244,7 +317,7 @@ export function moveOrganization(em: EntityManager, viewer: Viewer, id: string, 
       if (ancestors.some((ancestor) => ancestor.id === row.id)) {
         throw domainError(OrganizationErrorCode.Cycle, `${row.name} cannot move under ${parentId}: that organization is ${row.name} itself or lies under it.`);
       }
-      await checkParent(tx, { parentId, level: row.level, regionCode: row.regionCode });
+      await checkParent(tx, { parentId, level: row.level, regionCode: row.regionCode }, 'parentId');
     },
     apply: (row) => {
       row.parentId = parentId;

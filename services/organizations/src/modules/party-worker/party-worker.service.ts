@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   assertNotBefore,
@@ -7,11 +8,13 @@ import {
   assertUuid,
   badUserInput,
   canSeePersonalData,
+  domainError,
   endDatedLink,
   inForceOn,
   maskMobile,
   maskName,
   notFound,
+  onUniqueViolation,
   WRITER_ROLES,
   writeDatedChange,
   writeDatedStart,
@@ -19,6 +22,8 @@ import {
 } from '@xgz/kit';
 import { knownEntities } from '../coverage/fed-entities.js';
 import { rederiveCoverage } from '../coverage/organization-links.js';
+import { assertAliveOn } from '../party-organization/organization-event.js';
+import { beforeRegistration, marketNotVerifiable, organizationDissolved, OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
 import { PartyOrganizationEntity } from '../party-organization/party-organization.entity.js';
 import { AssignmentTargetKind } from './party-worker-kind.js';
 import { PartyWorkerEntity, WorkerAssignmentEntity, type PartyWorkerRow } from './party-worker.entity.js';
@@ -53,18 +58,30 @@ export function appointPartyWorker(em: EntityManager, viewer: Viewer, input: App
   });
 }
 
-/** Where an assignment is placed: at its target (an entity, an organization) or, for a market, at the worker's region. */
-async function targetRegion(tx: EntityManager, worker: PartyWorkerRow, kind: AssignmentTargetKind, targetId: string): Promise<string> {
-  if (kind === AssignmentTargetKind.MARKET_ENTITY) return (await knownEntities(tx, [targetId], 'targetId')).get(targetId)!.regionCode;
-  if (kind === AssignmentTargetKind.ORGANIZATION) {
-    const organization = await tx.findOne(PartyOrganizationEntity, { id: targetId });
-    if (!organization) throw notFound(`targetId: no party organization ${targetId} in your region.`);
-    return organization.regionCode;
+/**
+ * The target of an assignment, checked, and where the assignment is placed: an entity registered by
+ * the day (at its region), an organization alive that day (at its region). A market cannot be
+ * checked yet and is refused.
+ */
+async function assignmentTarget(tx: EntityManager, kind: AssignmentTargetKind, targetId: string, fromDate: string): Promise<{ regionCode: string }> {
+  if (kind === AssignmentTargetKind.MARKET_ENTITY) {
+    const entity = (await knownEntities(tx, [targetId], 'targetId')).get(targetId)!;
+    if (fromDate < entity.since) throw beforeRegistration('fromDate', 'market entity', entity.id, fromDate, entity.since);
+    return entity;
   }
-  return worker.regionCode;
+  if (kind === AssignmentTargetKind.ORGANIZATION) {
+    // Locked like any record against the organization: it cannot be dissolved on or before this day.
+    const organization = await tx.findOne(PartyOrganizationEntity, { id: targetId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!organization) throw notFound(`targetId: no party organization ${targetId} in your region.`);
+    if (organization.dissolvedOn) throw organizationDissolved(organization.name, organization.dissolvedOn);
+    await assertAliveOn(tx, organization, fromDate, 'fromDate');
+    if (!organization.latestRecordOn || fromDate > organization.latestRecordOn) organization.latestRecordOn = fromDate;
+    return organization;
+  }
+  throw marketNotVerifiable('targetId');
 }
 
-/** Assigns a serving worker to an organization, a market entity (work coverage) or a market, from a date. */
+/** Assigns a serving worker to an organization or a market entity (work coverage), from a date; once at a time per target. */
 export function assignPartyWorker(
   em: EntityManager,
   viewer: Viewer,
@@ -75,33 +92,43 @@ export function assignPartyWorker(
 ): Promise<PartyWorkerRow> {
   assertRole(viewer, WRITER_ROLES, 'assign party workers');
   assertUuid(targetId, 'targetId');
-  return writeDatedChange<PartyWorkerRow, PartyWorkerFactState>(em, viewer, {
-    entity: PartyWorkerEntity,
-    id: workerId,
-    what: 'party worker',
-    effectiveOn: fromDate,
-    dateArgument: 'fromDate',
-    afterLastChange: false,
-    apply: async (worker, tx) => {
-      if (worker.servingUntil) throw badUserInput(`The worker stopped serving on ${worker.servingUntil}.`, 'workerId');
-      assertNotBefore(fromDate, worker.servingFrom, 'fromDate', 'the date the worker began serving');
-      tx.create(WorkerAssignmentEntity, {
-        regionCode: await targetRegion(tx, worker, targetKind, targetId),
-        workerId: worker.id,
-        workerKind: worker.kind,
-        targetKind,
-        targetId,
-        fromDate,
-        toDate: null,
-        lastChangeOn: fromDate,
-      } as never);
-    },
-    derive: async (tx) => {
-      if (targetKind === AssignmentTargetKind.MARKET_ENTITY) await rederiveCoverage(tx, [targetId], viewer.subject);
-    },
-    audit: { action: 'ASSIGN_WORKER', subjectType: 'PartyWorker', detail: { targetKind, targetId } },
-  });
+  const assign = () =>
+    writeDatedChange<PartyWorkerRow, PartyWorkerFactState>(em, viewer, {
+      entity: PartyWorkerEntity,
+      id: workerId,
+      what: 'party worker',
+      effectiveOn: fromDate,
+      dateArgument: 'fromDate',
+      afterLastChange: false,
+      check: async (worker, tx) => {
+        if (worker.servingUntil) throw badUserInput(`The worker stopped serving on ${worker.servingUntil}.`, 'workerId');
+        assertNotBefore(fromDate, worker.servingFrom, 'fromDate', 'the date the worker began serving');
+        const open = await tx.findOne(WorkerAssignmentEntity, { workerId: worker.id, targetKind, targetId, toDate: null });
+        if (open) throw alreadyAssigned(open.fromDate);
+      },
+      apply: async (worker, tx) => {
+        const target = await assignmentTarget(tx, targetKind, targetId, fromDate);
+        tx.create(WorkerAssignmentEntity, {
+          regionCode: target.regionCode,
+          workerId: worker.id,
+          workerKind: worker.kind,
+          targetKind,
+          targetId,
+          fromDate,
+          toDate: null,
+          lastChangeOn: fromDate,
+        });
+      },
+      derive: async (tx) => {
+        if (targetKind === AssignmentTargetKind.MARKET_ENTITY) await rederiveCoverage(tx, [targetId], viewer.subject);
+      },
+      audit: { action: 'ASSIGN_WORKER', subjectType: 'PartyWorker', detail: { targetKind, targetId } },
+    });
+  return onUniqueViolation(assign, (constraint) => (constraint === 'worker_assignment_open_unique' ? alreadyAssigned(null) : null));
 }
+
+const alreadyAssigned = (since: string | null) =>
+  domainError(OrganizationErrorCode.AlreadyAssigned, `The worker is assigned to that target already${since ? ` (since ${since})` : ''}: one assignment at a time.`);
 
 /** A worker stops serving: every open assignment ends that day, and the coverage they gave is re-derived. */
 export function endPartyWorkerService(em: EntityManager, viewer: Viewer, workerId: string, endedOn: string): Promise<PartyWorkerRow> {

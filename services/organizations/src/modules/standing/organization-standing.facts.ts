@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addMonths, runContaining, type DerivedFactDefinition } from '@xgz/kit';
-import type { AlivePeriod } from '../coverage/coverage-link.entity.js';
-import { alivePeriodsOf } from '../coverage/organization-links.js';
+import type { AlivePeriod } from '../party-organization/alive-periods.js';
+import { alivePeriodsOf } from '../party-organization/alive-periods.js';
 import { MeetingType } from '../meeting/meeting-type.js';
 import { OrganizationLevel } from '../party-organization/organization-level.js';
 import { PartyOrganizationEntity } from '../party-organization/party-organization.entity.js';

@@ -31,8 +31,9 @@ export async function recordElection(em: EntityManager, viewer: Viewer, organiza
       }
     },
     apply: (organization, tx) => {
-      tx.create(OrganizationElectionEntity, { regionCode: organization.regionCode, organizationId: organization.id, electedOn } as never);
+      tx.create(OrganizationElectionEntity, { regionCode: organization.regionCode, organizationId: organization.id, electedOn });
       if (!organization.electedOn || electedOn > organization.electedOn) organization.electedOn = electedOn;
+      return organization;
     },
     derive: (tx, organization) => rederiveStanding(tx, [organization.id], viewer.subject),
     audit: { action: 'RECORD_ELECTION' },

@@ -6,23 +6,21 @@ import { VenueCheckEntity, type VenueCheckRow } from './venue-check.entity.js';
 import { writeOrganizationEvent } from '../party-organization/organization-event.js';
 
 /** Records a "六有" check of an organization's venue; a second check on the same day replaces the first. */
-export async function recordVenueCheck(em: EntityManager, viewer: Viewer, organizationId: string, input: VenueCheckInput): Promise<VenueCheckRow> {
+export function recordVenueCheck(em: EntityManager, viewer: Viewer, organizationId: string, input: VenueCheckInput): Promise<VenueCheckRow> {
   assertRole(viewer, WRITER_ROLES, 'record venue checks');
-  let check: VenueCheckRow | undefined;
-  await writeOrganizationEvent(em, viewer, {
+  return writeOrganizationEvent(em, viewer, {
     organizationId,
     on: input.checkedOn,
     dateArgument: 'input.checkedOn',
     apply: async (organization, tx) => {
       const items = { place: input.place, facilities: input.facilities, sign: input.sign, flag: input.flag, booksAndPapers: input.booksAndPapers, rules: input.rules };
-      check = (await tx.findOne(VenueCheckEntity, { organizationId: organization.id, checkedOn: input.checkedOn })) ?? undefined;
-      if (check) Object.assign(check, items);
-      else check = tx.create(VenueCheckEntity, { regionCode: organization.regionCode, organizationId: organization.id, checkedOn: input.checkedOn, ...items } as VenueCheckRow);
+      const earlier = await tx.findOne(VenueCheckEntity, { organizationId: organization.id, checkedOn: input.checkedOn });
+      if (earlier) return Object.assign(earlier, items);
+      return tx.create(VenueCheckEntity, { regionCode: organization.regionCode, organizationId: organization.id, checkedOn: input.checkedOn, ...items });
     },
     derive: (tx, organization) => rederiveStanding(tx, [organization.id], viewer.subject),
     audit: { action: 'RECORD_VENUE_CHECK' },
   });
-  return check!;
 }
 
 /** The check in force on a date for each organization: the latest on or before it (a loader; checks are few per organization). */

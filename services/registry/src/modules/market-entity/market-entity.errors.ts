@@ -5,7 +5,17 @@ export const MarketEntityErrorCode = {
   DuplicateCreditCode: 'DUPLICATE_CREDIT_CODE',
   InvalidStatusTransition: 'INVALID_STATUS_TRANSITION',
   InvalidConversion: 'INVALID_CONVERSION',
+  /** A market id that cannot be checked: markets do not publish their markets to registry yet. */
+  MarketNotVerifiable: 'MARKET_NOT_VERIFIABLE',
 } as const;
+
+/** Until markets publishes its markets (through the fact feed), registry cannot tell a market id from a random one: refused. */
+export const marketNotVerifiable = () =>
+  domainError(
+    MarketEntityErrorCode.MarketNotVerifiable,
+    'marketId cannot be checked yet (the markets subgraph does not publish its markets to registry), so it is not accepted: leave it empty.',
+    { field: 'marketId' },
+  );
 
 export const duplicateCreditCode = (code: string) =>
   domainError(MarketEntityErrorCode.DuplicateCreditCode, `An entity with credit code ${code} is already registered: look it up instead of registering it again.`, {

@@ -22,7 +22,11 @@ export class RegisterMarketEntityInput {
   @Field(() => String, { nullable: true })
   address?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The market it trades in, if any (id from the markets subgraph).' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The market it trades in (id from the markets subgraph). Refused for now (MARKET_NOT_VERIFIABLE): markets do not publish their markets to registry yet, so the id could not be checked.',
+  })
   marketId?: string | null;
 
   @Field(() => LocalDateResolver, { description: 'Registration date; not in the future.' })

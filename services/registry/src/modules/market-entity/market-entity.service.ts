@@ -3,7 +3,7 @@ import { assertNotFuture, assertRole, assertUuid, badUserInput, onUniqueViolatio
 import { assertPlaceableRegion } from '../region/region-placement.js';
 import { creditCodeProblem } from './credit-code.js';
 import { MarketEntityEntity, type MarketEntityRow } from './market-entity.entity.js';
-import { duplicateCreditCode, invalidConversion, invalidStatusTransition } from './market-entity.errors.js';
+import { duplicateCreditCode, invalidConversion, invalidStatusTransition, marketNotVerifiable } from './market-entity.errors.js';
 import { marketEntityFacts, type MarketEntityFactState } from './market-entity.facts.js';
 import type { RegisterMarketEntityInput } from './market-entity.inputs.js';
 import { MarketEntityKind, MarketEntityStatus } from './market-entity-kind.js';
@@ -29,7 +29,10 @@ export async function registerMarketEntity(em: EntityManager, viewer: Viewer, in
   if (creditCode) assertCreditCode(creditCode);
   else if (input.kind !== MarketEntityKind.INDIVIDUAL_BUSINESS) throw badUserInput('creditCode is required for enterprises and market operators.', 'creditCode');
   assertEmployees(input.employees);
-  if (input.marketId) assertUuid(input.marketId, 'marketId');
+  if (input.marketId) {
+    assertUuid(input.marketId, 'marketId');
+    throw marketNotVerifiable();
+  }
   assertNotFuture(input.registeredOn, 'registeredOn');
   await assertPlaceableRegion(em, viewer, input.regionCode);
 
