@@ -15,13 +15,13 @@ export const REGION_SETTING = 'app.region';
 
 /**
  * A fork whose statements carry the viewer's region, so PostgreSQL row-level security applies. With
- * a budget, every statement it sends after `budgetMs` is refused and the one running then is
+ * a budget (milliseconds, or a signal), every statement it sends after it ends is refused and the one running then is
  * cancelled: its transaction rolls back, and the request answers TIMEOUT (see timeouts.ts).
  */
-export const regionScopedEntityManager = (orm: MikroORM, regionCode: string, budgetMs?: number): EntityManager =>
+export const regionScopedEntityManager = (orm: MikroORM, regionCode: string, budget?: number | AbortSignal): EntityManager =>
   orm.em.fork({
     session: { variables: { [REGION_SETTING]: regionCode } },
-    ...(budgetMs ? { signal: AbortSignal.timeout(budgetMs), inflightQueryAbortStrategy: 'cancel query' as const } : {}),
+    ...(budget ? { signal: typeof budget === 'number' ? AbortSignal.timeout(budget) : budget, inflightQueryAbortStrategy: 'cancel query' as const } : {}),
   }) as EntityManager;
 
 export type LoadersFactory<Loaders> = (em: EntityManager, viewer: Viewer) => Loaders;

@@ -34,6 +34,20 @@ export interface SubgraphDefinition<Loaders> {
   };
   /** Its derived dated facts: each is brought to its current rule (revision) before the subgraph serves. */
   derivedFacts?: readonly DerivedFactDefinition<any, any>[];
+  /** Work it runs beside serving requests (import jobs): started once it serves, stopped before it closes. */
+  workers?: readonly BackgroundWorker[];
+}
+
+/** What a background worker is given: the app-role ORM (RLS applies per fork), the owner's URL (every region), the settings. */
+export interface WorkerContext {
+  orm: MikroORM;
+  ownerUrl: string;
+  env: SharedEnv;
+}
+
+export interface BackgroundWorker {
+  name: string;
+  start(context: WorkerContext): { stop(): Promise<void> };
 }
 
 export interface RunningSubgraph extends RunningServer {
@@ -89,6 +103,7 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
     routes: { '/metrics': serveMetrics, ...(feedRoute ? { [FEED_PATH]: feedRoute.handle } : {}) },
   });
   const consumers = startFeedConsumers(definition, options, ownerOrm);
+  const workers = (definition.workers ?? []).map((worker) => worker.start({ orm, ownerUrl, env: options.env }));
   // A new report date (June 30, December 31) gets its figures snapshot within hours of passing.
   const rollForward = setInterval(() => {
     withConnection(ownerUrl, (client) => rollForwardSnapshots(client)).catch((error: unknown) =>
@@ -102,6 +117,7 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
     feeds: consumers,
     stop: async () => {
       clearInterval(rollForward);
+      await Promise.all(workers.map((worker) => worker.stop()));
       await Promise.all(consumers.map((consumer) => consumer.stop()));
       await ownerOrm?.close();
       await server.stop();

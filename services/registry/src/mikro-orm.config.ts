@@ -2,6 +2,7 @@ import { AuditEventEntity, FactVersionEntity, FigureDeltaEntity, FigureSnapshotD
 import { migrations } from './migrations/index.js';
 import { FeedbackStepEntity } from './modules/floating-feedback/feedback-step.entity.js';
 import { MarketEntityEntity } from './modules/market-entity/market-entity.entity.js';
+import { MemberImportJobEntity } from './modules/member-import-job/member-import-job.entity.js';
 import { PartyMemberEntity } from './modules/party-member/party-member.entity.js';
 import { RegionEntity } from './modules/region/region.entity.js';
 
@@ -13,6 +14,7 @@ export const registryDatabase: SubgraphDatabaseDefinition = {
     MarketEntityEntity,
     PartyMemberEntity,
     FeedbackStepEntity,
+    MemberImportJobEntity,
     FactVersionEntity,
     FigureDeltaEntity,
     FigureSnapshotEntity,

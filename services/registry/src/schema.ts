@@ -6,6 +6,7 @@ import { Market } from './modules/market/market.type.js';
 import { MemberImportErrorCode } from './modules/member-import/member-import.errors.js';
 import { importLimits } from './modules/member-import/member-import.limits.js';
 import { MemberImportResolver } from './modules/member-import/member-import.resolver.js';
+import { MemberImportJobResolver } from './modules/member-import-job/member-import-job.resolver.js';
 import { MarketEntityErrorCode } from './modules/market-entity/market-entity.errors.js';
 import { marketEntityReference } from './modules/market-entity/market-entity.reference.js';
 import { MarketEntityResolver } from './modules/market-entity/market-entity.resolver.js';
@@ -17,7 +18,7 @@ import { regionReference } from './modules/region/region.reference.js';
 import { RegionResolver } from './modules/region/region.resolver.js';
 
 export const registrySchema: SubgraphSchemaDefinition = {
-  resolvers: [RegionResolver, MarketEntityResolver, PartyMemberResolver, FeedbackResolver, AuditEventResolver, MemberImportResolver],
+  resolvers: [RegionResolver, MarketEntityResolver, PartyMemberResolver, FeedbackResolver, AuditEventResolver, MemberImportResolver, MemberImportJobResolver],
   orphanedTypes: [Market, PartyOrganization],
   references: { ...regionReference, ...marketEntityReference, ...partyMemberReference },
   errorCodes: { enumName: 'RegistryErrorCode', codes: { ...PartyMemberErrorCode, ...MarketEntityErrorCode, ...FeedbackErrorCode, ...MemberImportErrorCode } },

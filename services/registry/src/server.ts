@@ -3,6 +3,7 @@ import { createRegistryLoaders } from './context.js';
 import { registryDatabase } from './mikro-orm.config.js';
 import { registrySchema } from './schema.js';
 import { marketEntityFacts } from './modules/market-entity/market-entity.facts.js';
+import { memberImportWorker } from './modules/member-import-job/member-import-job.worker.js';
 import { partyMemberFacts } from './modules/party-member/party-member.facts.js';
 
 /** Registry (底数台账): regions, market entities and party members. */
@@ -14,4 +15,6 @@ export const registrySubgraph: SubgraphDefinition<ReturnType<typeof createRegist
   createLoaders: createRegistryLoaders,
   // Organizations (and later assessments) count by these facts without reading registry's tables.
   feed: { publishes: [marketEntityFacts.subjectType, partyMemberFacts.subjectType] },
+  // Registration forms too large for one request are imported as jobs, beside serving.
+  workers: [memberImportWorker],
 };

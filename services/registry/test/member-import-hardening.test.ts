@@ -124,14 +124,14 @@ describe('files are bounded', () => {
     }
   });
 
-  it('counts every problem of a sparse 20,000-row file but lists only the first 100, in a small answer', async () => {
-    const sparse = csv(...Array.from({ length: 20_000 }, (_, i) => `2020-01-01,,,,${i % 2 ? '' : '123'},,,`));
+  it('counts every problem of a sparse 2,000-row file but lists only the first 100, in a small answer', async () => {
+    const sparse = csv(...Array.from({ length: 2_000 }, (_, i) => `2020-01-01,,,,${i % 2 ? '' : '123'},,,`));
     const response = await importFile(sparse);
     expect(errorCodes(response)).toEqual(['IMPORT_REJECTED']);
     const extensions = response.errors![0]!.extensions as { problems: unknown[]; problemCount: number; rowCount: number };
     expect(extensions.problems).toHaveLength(100);
-    expect(extensions.rowCount).toBe(20_000);
-    expect(extensions.problemCount).toBe(20_000 * 5 + 10_000);
+    expect(extensions.rowCount).toBe(2_000);
+    expect(extensions.problemCount).toBe(2_000 * 5 + 1_000);
     expect(response.raw.length).toBeLessThan(30_000);
   });
 

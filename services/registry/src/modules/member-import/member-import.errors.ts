@@ -6,7 +6,17 @@ import type { ImportProblem } from './member-import.parse.js';
 export const MemberImportErrorCode = {
   /** Nothing was imported: extensions.problems lists the first problems, problemCount and rowCount say how many in all. */
   ImportRejected: 'IMPORT_REJECTED',
+  /** The file has more rows than one request takes (IMPORT_SYNC_MAX_ROWS): import it as a job. */
+  ImportNeedsJob: 'IMPORT_NEEDS_JOB',
 } as const;
+
+export const importNeedsJob = (rows: number) =>
+  domainError(
+    MemberImportErrorCode.ImportNeedsJob,
+    `Nothing was imported: the file has ${rows} rows, more than one request takes (IMPORT_SYNC_MAX_ROWS, ${importLimits.IMPORT_SYNC_MAX_ROWS}). ` +
+      'Send it to startPartyMemberImport and follow partyMemberImport(id) until it is done.',
+    { rowCount: rows, field: 'contentBase64' },
+  );
 
 /** Every problem counted, the first IMPORT_MAX_LISTED_PROBLEMS listed (row order): an answer stays small whatever the file. */
 export function importRejected(problems: ImportProblem[], listed = importLimits.IMPORT_MAX_LISTED_PROBLEMS) {

@@ -18,7 +18,7 @@ import { personKeyOf, type PartyMemberRow } from '../party-member/party-member.e
 import { insertMembers, newMemberData } from '../party-member/party-member.service.js';
 import { FindingState, TransferStatus } from '../party-member/party-member-enums.js';
 import { FormFileError } from './form-file-error.js';
-import { importCollided, importRejected } from './member-import.errors.js';
+import { importCollided, importNeedsJob, importRejected } from './member-import.errors.js';
 import { importLimits } from './member-import.limits.js';
 import { parseFormRow, type ImportProblem, type MemberCandidate } from './member-import.parse.js';
 import { planUnits, unitKeyOf, type PlannedUnit } from './member-import.plan.js';
@@ -26,7 +26,7 @@ import { headerOf, type FormRow } from './registration-form.columns.js';
 import { readRegistrationForm, type FormFormat } from './registration-form.reader.js';
 
 export interface ImportProgress {
-  stage: 'validate' | 'write';
+  stage: 'read' | 'validate' | 'write';
   done: number;
   total: number;
 }
@@ -37,6 +37,10 @@ export interface ImportOptions {
   /** Check everything, write nothing (but the audit row saying it was done). */
   dryRun?: boolean;
   onProgress?: (progress: ImportProgress) => void;
+  /** The longest one statement may run in this import (a job's are longer than a request's). */
+  statementTimeoutMs?: number;
+  /** Runs last in the import's transaction, with its result: a job records its outcome there, so it commits with the import or not at all. */
+  completeWith?: (tx: EntityManager, result: ImportResult) => Promise<void>;
 }
 
 export interface ImportResult {
@@ -59,7 +63,7 @@ const base64Pattern = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
  * The uploaded file's bytes. The argument's length is already bounded (the schema's text rule for
  * contentBase64); here: base64 only, and the decoded file within IMPORT_MAX_FILE_BYTES.
  */
-function decodeUpload(contentBase64: string): Buffer {
+export function decodeUpload(contentBase64: string): Buffer {
   const maxBytes = importLimits.IMPORT_MAX_FILE_BYTES;
   if (!base64Pattern.test(contentBase64)) throw badUserInput('contentBase64 is not base64: send the file base64-encoded.', 'contentBase64');
   const bytes = Buffer.from(contentBase64, 'base64');
@@ -83,10 +87,12 @@ export async function importRegistrationForm(
     if (error instanceof FormFileError) throw badUserInput(error.message, 'contentBase64');
     throw error;
   }
+  // A request answers within its time budget: larger files are imported as a job.
+  if (rows.length > importLimits.IMPORT_SYNC_MAX_ROWS) throw importNeedsJob(rows.length);
   return importPartyMembers(em, viewer, rows, { regionCode: upload.regionCode, dryRun: upload.dryRun });
 }
 
-function assertImportAllowed(viewer: Viewer, regionCode: string): void {
+export function assertImportAllowed(viewer: Viewer, regionCode: string): void {
   assertRole(viewer, WRITER_ROLES, 'import party members');
   assertRegionCode(regionCode, 'regionCode');
   assertRegionInScope(viewer, regionCode, 'party members');
@@ -123,6 +129,7 @@ export async function importPartyMembers(em: EntityManager, viewer: Viewer, rows
 
   const work = () =>
     em.transactional(async (tx) => {
+      if (options.statementTimeoutMs) await tx.execute(`select set_config('statement_timeout', ?, true)`, [String(options.statementTimeoutMs)]);
       if (!options.dryRun) await lockCounties(tx, candidates);
       const units = await planUnits(tx, candidates, problems);
       const planned = withoutRepeatedPeople(candidates, units, problems);
@@ -151,9 +158,11 @@ export async function importPartyMembers(em: EntityManager, viewer: Viewer, rows
           detail: { rows: rows.length, accepted: planned.length, added: options.dryRun ? 0 : fresh.length, unitsCreated: newUnits.length },
         },
       ]);
-      if (options.dryRun || (fresh.length === 0 && newUnits.length === 0)) return result;
-      await writeUnitsAndMembers(tx, viewer, newUnits, fresh);
-      report('write', rows.length);
+      if (!options.dryRun && (fresh.length > 0 || newUnits.length > 0)) {
+        await writeUnitsAndMembers(tx, viewer, newUnits, fresh);
+        report('write', rows.length);
+      }
+      await options.completeWith?.(tx, result);
       return result;
     });
   return onUniqueViolation(work, importCollided);
