@@ -68,6 +68,29 @@ describe('query limits, at the gateway and at a subgraph directly', () => {
     }
   });
 
+  it('refuses a list or object nested 2,000 levels deep, in the document or the variables, before parsing, at every endpoint', async () => {
+    const endpointsAll = [...endpoints(), { name: 'organizations subgraph', url: harness.subgraphs.organizations!.url }];
+    const deepList = `{ region(code: "33") { name } } query Q($x: String = ${'['.repeat(2_000)}"a"${']'.repeat(2_000)}) { __typename }`;
+    const deepObject = `mutation { formPartyOrganization(input: ${'{ a: '.repeat(2_000)}1${' }'.repeat(2_000)}) { warnings } }`;
+    let variables: unknown = 'a';
+    for (let level = 0; level < 2_000; level++) variables = [variables];
+    for (const endpoint of endpointsAll) {
+      for (const [query, vars] of [
+        [deepList, undefined],
+        [deepObject, undefined],
+        ['query($v: [String]) { __typename }', { v: variables }],
+      ] as const) {
+        const response = await executeGraphQL(endpoint.url, query, { token: admin, variables: vars as Record<string, unknown> | undefined });
+        expect(response.status, `${endpoint.name}: ${response.raw.slice(0, 200)}`).toBe(400);
+        expect(errorCodes(response), endpoint.name).toEqual(['QUERY_TOO_DEEP']);
+        expect(response.errors![0]!.message).toContain('QUERY_MAX_NESTING');
+      }
+      // Brackets inside strings and comments do not count.
+      const quoted = await executeGraphQL(endpoint.url, `# ${'['.repeat(500)}\n{ region(code: "${'['.repeat(100)}") { name } }`, { token: admin });
+      expect(errorCodes(quoted), endpoint.name).not.toContain('QUERY_TOO_DEEP');
+    }
+  });
+
   it('refuses more aliases than QUERY_MAX_ALIASES, and 1,000 aliases of a large page outright', async () => {
     const aliases = (count: number, field: string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
     for (const endpoint of endpoints()) {

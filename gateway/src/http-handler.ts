@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { admitRequest, answerProbes, ErrorCode, logger, redactedErrorMessage, sendError, type Readiness, type TokenVerifier } from '@xgz/kit';
+import { admitRequest, answerProbes, ErrorCode, logger, nestingRefusal, redactedErrorMessage, sendError, type Readiness, type TokenVerifier } from '@xgz/kit';
 import { graphiqlPage, pickEncoding } from './graphiql-page.js';
 
 export interface GatewayHttpOptions {
+  /** QUERY_MAX_NESTING: deeper documents and bodies are refused before anything parses them. */
+  maxNesting: number;
   /** The GraphQL runtime (Hive Gateway): handles a WHATWG Request, built with its own Request class. */
   fetch: (request: Request) => Promise<Response> | Response;
   Request: typeof Request;
@@ -53,6 +55,13 @@ export function gatewayRequestHandler(options: GatewayHttpOptions) {
       const admitted = await admitRequest(request, response, options.verifyToken, options.maxBodyBytes);
       if (!admitted) return;
       if (request.method === 'POST') body = admitted.body;
+    }
+    if (request.method !== 'OPTIONS') {
+      const tooDeep = nestingRefusal({ body, json: (request.headers['content-type'] ?? '').includes('json'), search: url.searchParams }, options.maxNesting);
+      if (tooDeep) {
+        sendError(response, 400, tooDeep);
+        return;
+      }
     }
     if (body !== undefined) {
       if (!body.trim()) {

@@ -57,6 +57,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     Request: runtime.fetchAPI.Request as typeof Request,
     verifyToken: createTokenVerifier(env),
     maxBodyBytes: env.MAX_BODY_BYTES,
+    maxNesting: env.QUERY_MAX_NESTING,
     readiness: subgraphReadiness(subgraphUrls),
   });
   const listening = await listenHttp(createServer(handler), env.GATEWAY_PORT, env.GATEWAY_HOST);

@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import type { SharedEnv } from './env.js';
+import { isDivisionAboveVillage } from './division-tree.js';
 import { unauthenticated } from './errors.js';
 
 /** Roles a token may carry; what each may do is decided where the data lives. */
@@ -56,8 +57,13 @@ export function createTokenVerifier(env: AuthEnv) {
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
       });
       if (payload.exp! - payload.iat! > env.JWT_MAX_LIFETIME_SECONDS) throw new Error('token lifetime over the limit');
+      // Exactly the graph's audience: a token meant for the graph and something else (the fact feed) opens neither.
+      const audience = Array.isArray(payload.aud) && payload.aud.length === 1 ? payload.aud[0] : payload.aud;
+      if (audience !== env.JWT_AUDIENCE) throw new Error('token audience is not exactly the graph');
       if (payload.iat! > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) throw new Error('token issued in the future');
       const claims = claimsSchema.parse(payload);
+      // A region not in the tree (3399, 00) would see nothing anyway; it is refused as the mistake it is.
+      if (!isDivisionAboveVillage(claims.region)) throw new Error('token region is not a province, city, county or township of the tree');
       return { subject: claims.sub, regionCode: claims.region, roles: claims.roles };
     } catch {
       // The reason stays server-side: it would help someone forging tokens more than a user.
@@ -70,7 +76,7 @@ export type TokenVerifier = ReturnType<typeof createTokenVerifier>;
 
 /** Signs a development token (HS256) for a region and roles, valid 12 h unless `expiresIn` says otherwise. */
 export async function signDevToken(env: AuthEnv, claims: { subject?: string; regionCode: string; roles: readonly Role[]; expiresIn?: string }): Promise<string> {
-  if (!isRegionCode(claims.regionCode)) throw new Error(`Not a region code: ${claims.regionCode}`);
+  if (!isDivisionAboveVillage(claims.regionCode)) throw new Error(`Not a province, city, county or township of the division tree: ${claims.regionCode}`);
   return new SignJWT({ region: claims.regionCode, roles: [...claims.roles] })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.subject ?? `dev-${claims.roles.join('+')}@${claims.regionCode}`)

@@ -6,11 +6,12 @@ import path from 'node:path';
 export const DEV_TOKEN_COMMAND = 'npm run -s token --';
 
 /**
- * The development token secret: random, made once per installation and kept (owner-only) in the
+ * A development secret: random, made once per installation and kept (owner-only) in the
  * git-ignored data folder, so a token signed with anything public opens nobody's running system.
+ * `name` keeps them apart: user tokens sign with jwt-secret, the fact feed with feed-secret.
  */
-export function developmentSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'jwt-secret');
+export function developmentSecret(dataDir: string, name: 'jwt-secret' | 'feed-secret' = 'jwt-secret'): string {
+  const file = path.join(dataDir, name);
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
     // 'wx': two processes starting at once keep whichever secret was written first.
@@ -23,5 +24,6 @@ export function developmentSecret(dataDir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-/** Tests sign and verify inside one process: a secret of its own, never written anywhere. */
+/** Tests sign and verify inside one process: secrets of its own, never written anywhere — one for users, one for the feed. */
 export const TEST_PROCESS_SECRET = randomBytes(32).toString('base64url');
+export const TEST_PROCESS_FEED_SECRET = randomBytes(32).toString('base64url');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { developmentSecret, TEST_PROCESS_SECRET } from './dev-secret.js';
+import { developmentSecret, TEST_PROCESS_FEED_SECRET, TEST_PROCESS_SECRET } from './dev-secret.js';
 import { queryLimitSettings } from './query-limits.js';
 import { timeoutSettings } from './timeouts.js';
 
@@ -60,9 +60,10 @@ export function parseEnv<T extends z.ZodRawShape>(extra: T, source: NodeJS.Proce
   }
   if (!env.FEED_SECRET) {
     if (env.NODE_ENV === 'production') throw new Error('Invalid environment:\n  FEED_SECRET: required in production (subgraphs sign fact-feed requests with it)');
-    // Outside production the feed shares the installation's random secret; the audience keeps the two apart.
-    env.FEED_SECRET = env.NODE_ENV === 'test' ? TEST_PROCESS_SECRET : developmentSecret(env.DATA_DIR);
+    // A secret of its own: whoever can mint a user token cannot mint a feed token.
+    env.FEED_SECRET = env.NODE_ENV === 'test' ? TEST_PROCESS_FEED_SECRET : developmentSecret(env.DATA_DIR, 'feed-secret');
   }
+  if (env.FEED_SECRET === env.JWT_SECRET) throw new Error('Invalid environment:\n  FEED_SECRET: must differ from JWT_SECRET (a user token must never open the fact feed)');
   return env;
 }
 

@@ -1,4 +1,5 @@
 export * from './auth.js';
+export * from './division-tree.js';
 export * from './database-url.js';
 export * from './postgres/postgres-server.js';
 export * from './postgres/scratch-postgres.js';
@@ -42,6 +43,7 @@ export * from './paging.js';
 export * from './writes.js';
 export * from './http-front.js';
 export * from './query-limits.js';
+export * from './nesting-depth.js';
 export * from './input-guard.js';
 export * from './database-availability.js';
 export * from './timeouts.js';

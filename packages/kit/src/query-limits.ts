@@ -26,6 +26,8 @@ import { ErrorCode } from './errors.js';
 export const queryLimitSettings = {
   /** Deepest selection nesting. */
   QUERY_MAX_DEPTH: z.coerce.number().int().positive().default(10),
+  /** Deepest bracket nesting of the document and the JSON body ({ [ ( — list and object literals, variables), checked before parsing. */
+  QUERY_MAX_NESTING: z.coerce.number().int().positive().max(1_000).default(64),
   /** Aliased fields per operation (`__typename` aliases are free). */
   QUERY_MAX_ALIASES: z.coerce.number().int().nonnegative().default(20),
   /** Lexical tokens per document: bounds the work of parsing. */

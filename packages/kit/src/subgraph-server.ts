@@ -8,7 +8,8 @@ import { databaseUnavailable, isDatabaseUnavailable } from './database-availabil
 import { conflicted, isConflict, isTimeout, timedOut } from './timeouts.js';
 import { ErrorCode } from './errors.js';
 import { listenHttp } from './http-listen.js';
-import { admitRequest, answerProbes, cachedReadiness, type Readiness } from './http-front.js';
+import { admitRequest, answerProbes, cachedReadiness, sendError, type Readiness } from './http-front.js';
+import { nestingRefusal } from './nesting-depth.js';
 import { logger, redactedErrorMessage } from './logger.js';
 import { assertAffordable, queryShapeRules, tokenLimitError, type QueryLimits } from './query-limits.js';
 
@@ -129,6 +130,8 @@ export async function startSubgraphServer<Context extends BaseContext>(options: 
     if (await answerProbes(url.pathname, response, ready)) return;
     const admitted = await admitRequest(request, response, options.verifyToken, limits.MAX_BODY_BYTES);
     if (!admitted) return;
+    const tooDeep = nestingRefusal({ body: admitted.body, json: isJson(request), search: url.searchParams }, limits.QUERY_MAX_NESTING);
+    if (tooDeep) return sendError(response, 400, tooDeep);
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers: toHeaderMap(request), search: url.search, body: parseBody(request, admitted.body) },
       context: async () => options.createContext(admitted.viewer),
@@ -163,10 +166,12 @@ export async function startSubgraphServer<Context extends BaseContext>(options: 
   };
 }
 
+const isJson = (request: IncomingMessage) => (request.headers['content-type'] ?? '').includes('application/json');
+
 /** JSON bodies parsed; Apollo answers 400 itself for one that is not JSON. */
 function parseBody(request: IncomingMessage, text: string): unknown {
   if (!text) return undefined;
-  if ((request.headers['content-type'] ?? '').includes('application/json')) {
+  if (isJson(request)) {
     try {
       return JSON.parse(text);
     } catch {

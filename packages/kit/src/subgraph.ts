@@ -28,8 +28,8 @@ export interface SubgraphDefinition<Loaders> {
   createLoaders: LoadersFactory<Loaders>;
   /** The subgraph's side of the fact feed: what it publishes to others, what it copies from them. */
   feed?: {
-    /** Record types of its fact_version other subgraphs may copy. */
-    publishes?: readonly string[];
+    /** Record types of its fact_version other subgraphs may copy, and the subgraphs that may (by name). */
+    publishes?: { types: readonly string[]; consumers: readonly string[] };
     subscriptions?: readonly FeedSubscription[];
   };
   /** Its derived dated facts: each is brought to its current rule (revision) before the subgraph serves. */
@@ -90,7 +90,10 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
   const orm = await openAppOrm(definition.database, { ...settings, statementTimeoutMs: options.env.STATEMENT_TIMEOUT_MS });
   const schema = buildTypeGraphqlSubgraphSchema(definition.schema);
   const ownerUrl = subgraphRoles(options.adminUrl, definition.name, options.env.DB_ROLE_PASSWORD).ownerUrl;
-  const feedRoute = definition.feed?.publishes?.length ? createFeedRoute({ ownerUrl, feedSecret: options.env.FEED_SECRET!, publishes: definition.feed.publishes }) : null;
+  const published = definition.feed?.publishes;
+  const feedRoute = published?.types.length
+    ? createFeedRoute({ ownerUrl, feedSecret: options.env.FEED_SECRET!, publishes: published.types, consumers: published.consumers })
+    : null;
   const server = await startSubgraphServer({
     name: definition.name,
     schema,

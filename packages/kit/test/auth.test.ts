@@ -20,13 +20,13 @@ const codeOf = (promise: Promise<unknown>) =>
   );
 
 /** A token as a careless or hostile issuer might make it: every claim optional. */
-function handMade(options: { alg?: string; iat?: number | null; exp?: number | null; region?: string } = {}) {
+function handMade(options: { alg?: string; iat?: number | null; exp?: number | null; region?: string; audience?: string | string[] } = {}) {
   const now = Math.floor(Date.now() / 1000);
   const jwt = new SignJWT({ region: options.region ?? '33', roles: ['admin'] })
     .setProtectedHeader({ alg: options.alg ?? 'HS256' })
     .setSubject('someone')
     .setIssuer('xgz-dev')
-    .setAudience('xgz');
+    .setAudience(options.audience ?? 'xgz');
   if (options.iat !== null) jwt.setIssuedAt(options.iat ?? now);
   if (options.exp !== null) jwt.setExpirationTime(options.exp ?? now + 3600);
   return jwt.sign(secret);
@@ -61,6 +61,18 @@ describe('HS256 development tokens', () => {
     expect(await codeOf(verify(`Bearer ${await handMade({ iat: now + 3600, exp: now + 7200 })}`))).toBe('UNAUTHENTICATED');
     const longLived = createTokenVerifier({ ...devEnv, JWT_MAX_LIFETIME_SECONDS: 14 * 3600 });
     expect(await codeOf(longLived(`Bearer ${await handMade({ exp: now + 13 * 3600 })}`))).toBe('resolved');
+  });
+
+  it('refuses a region that is not a province, city, county or township of the tree', async () => {
+    for (const region of ['3399', '00', '330106999', '330106002001']) expect(await codeOf(verify(`Bearer ${await handMade({ region })}`)), region).toBe('UNAUTHENTICATED');
+    for (const region of ['33', '3301', '330106', '330106002']) expect(await codeOf(verify(`Bearer ${await handMade({ region })}`)), region).toBe('resolved');
+    await expect(signDevToken(devEnv, { regionCode: '3399', roles: ['admin'] })).rejects.toThrow(/division tree/);
+  });
+
+  it('requires exactly the graph audience: a list naming it beside another is refused', async () => {
+    expect(await codeOf(verify(`Bearer ${await handMade({ audience: ['xgz', 'xgz-fact-feed'] })}`))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(verify(`Bearer ${await handMade({ audience: 'xgz-fact-feed' })}`))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(verify(`Bearer ${await handMade({ audience: ['xgz'] })}`))).toBe('resolved');
   });
 
   it('accepts HS256 only for a shared secret', async () => {

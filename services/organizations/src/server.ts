@@ -15,6 +15,7 @@ export const organizationsSubgraph: SubgraphDefinition<ReturnType<typeof createO
   schema: organizationsSchema,
   createLoaders: createOrganizationsLoaders,
   // Coverage counts entities by registry's facts: a dated copy fed by registry, never its tables.
-  feed: { publishes: ['PartyOrganization'], subscriptions: [registryFactsSubscription] },
+  // It publishes its organizations; no subgraph copies them yet (markets and assessments will name themselves here).
+  feed: { publishes: { types: ['PartyOrganization'], consumers: [] }, subscriptions: [registryFactsSubscription] },
   derivedFacts: [entityCoverageFacts, organizationStandingFacts, memberLifeFacts],
 };

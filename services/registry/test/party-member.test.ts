@@ -102,9 +102,20 @@ describe('registering members', () => {
     expect(await listed()).toBe(listedBefore);
   });
 
-  it('refuses the same person twice in the same unit', async () => {
+  it('refuses the same person twice in the same unit, to an official too, and audits each refusal without the person', async () => {
     await registerMember({ name: '孙悟', mobile: '13611112222' });
+    const refusals = async () =>
+      (
+        await withConnection(subgraphRoles(harness.database.adminUrl, 'registry', harness.env.DB_ROLE_PASSWORD).ownerUrl, (client) =>
+          client.query(`select actor, subject_id, detail::text as detail from audit_event where action = 'REGISTER_MEMBER_REFUSED_DUPLICATE'`),
+        )
+      ).rows;
+    const before = (await refusals()).length;
     expect(errorCodes(await registerMember({ name: '孙悟', mobile: '13611112222' }))).toEqual(['DUPLICATE_MEMBER']);
+    const after = await refusals();
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)).toMatchObject({ actor: 'dev-official@3301', subject_id: unitId });
+    expect(JSON.stringify(after)).not.toMatch(/孙悟|13611112222/);
   });
 });
 

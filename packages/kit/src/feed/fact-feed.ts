@@ -29,11 +29,16 @@ export interface FeedPage {
 
 export const FEED_START = '0:00000000-0000-0000-0000-000000000000';
 
-const positionPattern = /^(\d{1,20}):([0-9a-f-]{36})$/i;
+const positionPattern = /^(\d{1,20}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
+/** The largest transaction id (xid8 is an unsigned 64-bit number). */
+const MAX_XID = 2n ** 64n - 1n;
+
+/** A feed position as its parts, or null for anything else (a transaction id beyond xid8, a malformed record id). */
 export function parseFeedPosition(position: string): { xid: string; subjectId: string } | null {
   const match = positionPattern.exec(position);
-  return match ? { xid: match[1]!, subjectId: match[2]!.toLowerCase() } : null;
+  if (!match || BigInt(match[1]!) > MAX_XID) return null;
+  return { xid: match[1]!, subjectId: match[2]!.toLowerCase() };
 }
 
 /**

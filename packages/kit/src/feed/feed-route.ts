@@ -19,6 +19,8 @@ export interface FeedRouteOptions {
   feedSecret: string;
   /** Record types this subgraph publishes (e.g. MarketEntity, PartyMember). */
   publishes: readonly string[];
+  /** The subgraphs allowed to read them (a feed token's subject): any other is refused, 403. */
+  consumers: readonly string[];
 }
 
 const badRequest = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.BadUserInput } });
@@ -36,6 +38,10 @@ export function createFeedRoute(options: FeedRouteOptions) {
       sendError(response, 401, new GraphQLError('A fact-feed token is required (service credentials).', { extensions: { code: ErrorCode.Unauthenticated } }), {
         connection: 'close',
       });
+      return;
+    }
+    if (!options.consumers.includes(consumer)) {
+      sendError(response, 403, new GraphQLError(`${consumer} is not a consumer of this feed.`, { extensions: { code: ErrorCode.Forbidden } }), { connection: 'close' });
       return;
     }
     const url = new URL(request.url ?? '/', 'http://localhost');

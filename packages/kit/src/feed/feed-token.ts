@@ -18,7 +18,10 @@ export function signFeedToken(secret: string, consumer: string): Promise<string>
     .sign(keyOf(secret));
 }
 
-/** The consuming subgraph's name, or null when the bearer is not a valid feed token. */
+/**
+ * The consuming subgraph's name, or null when the bearer is not a valid feed token: signed with
+ * FEED_SECRET, for exactly the feed's audience (a list naming it beside another is refused), fresh.
+ */
 export async function verifyFeedToken(secret: string, authorization: string | undefined): Promise<string | null> {
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
   if (!token) return null;
@@ -29,6 +32,7 @@ export async function verifyFeedToken(secret: string, authorization: string | un
       requiredClaims: ['exp', 'iat', 'sub'],
       maxTokenAge: FEED_TOKEN_SECONDS + 30,
     });
+    if (payload.aud !== FEED_AUDIENCE) return null;
     return payload.sub ?? null;
   } catch {
     return null;

@@ -89,7 +89,10 @@ export class PartyMemberResolver {
     return ctx.loaders.partyMembers.versions.load(row.id);
   }
 
-  @Mutation(() => PartyMember, { description: 'Registers a member as on the registration form. Needs the admin or official role.' })
+  @Mutation(() => PartyMember, {
+    description:
+      "Registers a member as on the registration form. Needs the admin or official role. A person already on the unit's books (same name and mobile) is DUPLICATE_MEMBER, for officials too: whoever registers must not register a person twice; each such refusal is audited.",
+  })
   registerPartyMember(@Arg('input', () => RegisterPartyMemberInput) input: RegisterPartyMemberInput, @Ctx() ctx: RegistryContext) {
     return registerPartyMember(ctx.em, ctx.viewer, input);
   }

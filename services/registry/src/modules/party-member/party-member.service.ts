@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertRole, assertUuid, badUserInput, FactHistory, lockForUpdate, onUniqueViolation, WRITER_ROLES, writeAudit, writeDatedChange, type Viewer } from '@xgz/kit';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { assertRole, assertUuid, badUserInput, FactHistory, lockForUpdate, WRITER_ROLES, writeAudit, writeDatedChange, type Viewer } from '@xgz/kit';
 import { MarketEntityEntity } from '../market-entity/market-entity.entity.js';
 import { RegionEntity } from '../region/region.entity.js';
 import { RegionLevel } from '../region/region-level.js';
@@ -75,7 +76,14 @@ export async function insertMembers(tx: EntityManager, viewer: Viewer, rows: Par
   );
 }
 
-/** Registers a member in a unit of the viewer's region. */
+/**
+ * Registers a member in a unit of the viewer's region. A person already on that unit's books (same
+ * name and mobile) is DUPLICATE_MEMBER for every writer, officials included: whoever registers
+ * people must learn that they are registered already, or the books fill with doubles. It is a
+ * question about one person in one unit of the caller's own region (a unit elsewhere is not found),
+ * and each refusal leaves an audit row naming who asked, so probing shows. An import withholds its
+ * counts instead: one file would ask about 50,000 people at once.
+ */
 export async function registerPartyMember(em: EntityManager, viewer: Viewer, input: RegisterPartyMemberInput): Promise<PartyMemberRow> {
   assertRole(viewer, WRITER_ROLES, 'register party members');
   const problem = memberFieldProblems(input)[0];
@@ -87,7 +95,14 @@ export async function registerPartyMember(em: EntityManager, viewer: Viewer, inp
     throw badUserInput(`householdCountyCode ${input.householdCountyCode} is not a county code.`, 'householdCountyCode');
   }
   const row = newMemberData(input, unit.regionCode);
-  await onUniqueViolation(() => em.transactional((tx) => insertMembers(tx, viewer, [row], 'REGISTERED')), duplicateMember);
+  try {
+    await em.transactional((tx) => insertMembers(tx, viewer, [row], 'REGISTERED'));
+  } catch (cause) {
+    if (!(cause instanceof UniqueConstraintViolationException)) throw cause;
+    // Rolled back; the refusal is audited on its own (who asked about which unit, never the person).
+    await writeAudit(em.fork(), viewer, [{ action: 'REGISTER_MEMBER_REFUSED_DUPLICATE', subjectType: 'MarketEntity', subjectId: unit.id, regionCode: unit.regionCode }]);
+    throw duplicateMember();
+  }
   return row;
 }
 

@@ -1,0 +1,76 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from './errors.js';
+
+/**
+ * How deep brackets nest in a GraphQL document — `{`, `[` and `(` outside strings, block strings
+ * and comments — counted in one pass, and stopping once past `limit`. graphql-js parses
+ * recursively: a list literal thousands of levels deep (well under the token limit) overflows the
+ * stack, so depth is refused before the document is parsed.
+ */
+export function graphqlNestingDepth(source: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let index = 0; index < source.length; index++) {
+    const char = source[index];
+    if (char === '#') {
+      while (index < source.length && source[index] !== '\n' && source[index] !== '\r') index++;
+    } else if (char === '"') {
+      if (source.startsWith('"""', index)) {
+        const end = source.indexOf('"""', index + 3);
+        index = end < 0 ? source.length : end + 2;
+      } else {
+        for (index++; index < source.length && source[index] !== '"' && source[index] !== '\n'; index++) if (source[index] === '\\') index++;
+      }
+    } else if (char === '{' || char === '[' || char === '(') {
+      depth++;
+      if (depth > deepest && (deepest = depth) > limit) return deepest;
+    } else if (char === '}' || char === ']' || char === ')') {
+      depth--;
+    }
+  }
+  return deepest;
+}
+
+/** The same for JSON text (`{` and `[` outside strings): variables are coerced recursively too. */
+export function jsonNestingDepth(text: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '"') {
+      for (index++; index < text.length && text[index] !== '"'; index++) if (text[index] === '\\') index++;
+    } else if (char === '{' || char === '[') {
+      depth++;
+      if (depth > deepest && (deepest = depth) > limit) return deepest;
+    } else if (char === '}' || char === ']') {
+      depth--;
+    }
+  }
+  return deepest;
+}
+
+const tooDeep = (what: string, limit: number) =>
+  new GraphQLError(`The ${what} nests brackets more than ${limit} levels deep (QUERY_MAX_NESTING): send a flatter one.`, {
+    extensions: { code: ErrorCode.QueryTooDeep },
+  });
+
+/**
+ * What a GraphQL endpoint checks before it parses anything: the JSON body (or the GET parameters)
+ * and the document in it nest at most `limit` levels. The refusal, or null.
+ */
+export function nestingRefusal(request: { body?: string; json: boolean; search: URLSearchParams }, limit: number): GraphQLError | null {
+  const variables = request.search.get('variables') ?? request.search.get('extensions');
+  if (request.json && request.body && jsonNestingDepth(request.body, limit) > limit) return tooDeep('request body', limit);
+  if (variables && jsonNestingDepth(variables, limit) > limit) return tooDeep('variables', limit);
+  let document = request.search.get('query');
+  if (request.json && request.body) {
+    try {
+      const parsed = JSON.parse(request.body) as { query?: unknown } | unknown[];
+      const operations = Array.isArray(parsed) ? parsed : [parsed];
+      document = operations.map((operation) => (typeof (operation as { query?: unknown })?.query === 'string' ? (operation as { query: string }).query : '')).join('\n');
+    } catch {
+      return null; // not JSON: the endpoint answers that itself
+    }
+  } else if (!request.json && request.body) document = request.body;
+  return document && graphqlNestingDepth(document, limit) > limit ? tooDeep('document', limit) : null;
+}
