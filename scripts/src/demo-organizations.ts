@@ -15,6 +15,17 @@ const BRANCHES_PER_CITY = 8;
 
 type Call = (query: string, variables?: Record<string, unknown>) => Promise<{ data?: any; errors?: { extensions?: { code?: string } }[] }>;
 
+/** The day the demo's joint branches were founded. */
+const FOUNDED = '2016-07-01';
+
+/** A demo entity or member, with the day registry registered it (nothing about it may be dated before). */
+interface Unit {
+  id: string;
+  registeredOn: string;
+}
+
+const later = (a: string, b: string) => (a > b ? a : b);
+
 export async function seedOrganizationsDemo(gatewayUrl: string, tokenFor: (regionCode: string) => Promise<string>): Promise<number> {
   let token = await tokenFor('33');
   const call: Call = async (query, variables) =>
@@ -27,16 +38,32 @@ export async function seedOrganizationsDemo(gatewayUrl: string, tokenFor: (regio
     ).json() as never;
   const existing = await call('{ region(code: "33") { partyOrganizationCount } }');
   if ((existing.data?.region?.partyOrganizationCount ?? 0) > 0) return 0;
-  const cover = (id: string, ids: string[]) =>
-    call(`mutation($id: ID!, $ids: [ID!]!) { coverMarketEntities(organizationId: $id, entityIds: $ids, fromDate: "2016-07-01") { id } }`, { id, ids: ids.slice(0, 100) });
+  // Each entity is covered from the branch's founding, or from its own registration when that came later.
+  const cover = async (id: string, units: Unit[]) => {
+    const byDate = new Map<string, string[]>();
+    for (const unit of units.slice(0, 100)) {
+      const from = later(FOUNDED, unit.registeredOn);
+      byDate.set(from, [...(byDate.get(from) ?? []), unit.id]);
+    }
+    let last: Awaited<ReturnType<Call>> = { data: {} };
+    for (const [fromDate, ids] of byDate) {
+      last = await call(`mutation($id: ID!, $ids: [ID!]!, $on: LocalDate!) { coverMarketEntities(organizationId: $id, entityIds: $ids, fromDate: $on) { id } }`, {
+        id,
+        ids,
+        on: fromDate,
+      });
+      if (last.errors) return last;
+    }
+    return last;
+  };
   let formed = 0;
   for (const city of DEMO_CITIES) {
     token = await tokenFor(city);
-    const listed = await call(`query($code: ID!) { marketEntities(filter: { regionCode: $code }, first: 200) { edges { node { id regionCode } } } }`, { code: city });
-    const byTownship = new Map<string, string[]>();
-    for (const { node: entity } of (listed.data?.marketEntities?.edges ?? []) as { node: { id: string; regionCode: string } }[]) {
+    const listed = await call(`query($code: ID!) { marketEntities(filter: { regionCode: $code }, first: 200) { edges { node { id regionCode registeredOn } } } }`, { code: city });
+    const byTownship = new Map<string, Unit[]>();
+    for (const { node: entity } of (listed.data?.marketEntities?.edges ?? []) as { node: Unit & { regionCode: string } }[]) {
       const township = entity.regionCode.slice(0, 9);
-      byTownship.set(township, [...(byTownship.get(township) ?? []), entity.id]);
+      byTownship.set(township, [...(byTownship.get(township) ?? []), { id: entity.id, registeredOn: entity.registeredOn }]);
     }
     for (const [township, ids] of [...byTownship].slice(0, BRANCHES_PER_CITY)) {
       const result = await call(`mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id } } }`, {
@@ -47,7 +74,7 @@ export async function seedOrganizationsDemo(gatewayUrl: string, tokenFor: (regio
           regionCode: township,
           hostKind: 'ASSOCIATION',
           hostName: '个私协会分会',
-          establishedOn: '2016-07-01',
+          establishedOn: FOUNDED,
         },
       });
       const id = result.data?.formPartyOrganization?.organization?.id;
@@ -94,15 +121,22 @@ async function seedStandaloneBranch(call: Call, city: string): Promise<boolean> 
 
 /** Members of the township in the branch's life, the first as secretary; the last two quarters' meetings. */
 async function seedOrganizationLife(call: Call, organizationId: string, township: string, keepsEverySchedule: boolean): Promise<void> {
-  const listed = await call(`query($code: ID!) { partyMembers(filter: { regionCode: $code }, first: 30) { edges { node { id } } } }`, { code: township });
-  const members = ((listed.data?.partyMembers?.edges ?? []) as { node: { id: string } }[]).map((edge) => edge.node.id);
+  const listed = await call(`query($code: ID!) { partyMembers(filter: { regionCode: $code }, first: 30) { edges { node { id registeredOn } } } }`, { code: township });
+  const people = ((listed.data?.partyMembers?.edges ?? []) as { node: Unit }[]).map((edge) => edge.node);
+  const members = people.map((person) => person.id);
   if (members.length === 0) return;
-  for (const memberId of members) {
-    await call(`mutation($m: ID!, $o: ID!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: "2016-07-01") { id } }`, { m: memberId, o: organizationId });
+  // Each joins from the branch's founding, or from their own registration when that came later.
+  for (const person of people) {
+    await call(`mutation($m: ID!, $o: ID!, $on: LocalDate!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: $on) { id } }`, {
+      m: person.id,
+      o: organizationId,
+      on: later(FOUNDED, person.registeredOn),
+    });
   }
-  await call(`mutation($o: ID!, $m: ID!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: SECRETARY, fromDate: "2016-07-01") { id } }`, {
+  await call(`mutation($o: ID!, $m: ID!, $on: LocalDate!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: SECRETARY, fromDate: $on) { id } }`, {
     o: organizationId,
     m: members[0],
+    on: later(FOUNDED, people[0]!.registeredOn),
   });
   const meeting = (type: string, topic: string, heldOn: string, present: string[]) =>
     call(`mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`, {
@@ -126,18 +160,19 @@ async function seedOrganizationLife(call: Call, organizationId: string, township
 }
 
 /** A party-building instructor (党建指导员) per city, serving the county of the first township no branch covers, assigned to a few of its entities (work coverage). */
-async function seedInstructor(call: Call, uncovered: [string, string[]][]): Promise<void> {
-  const [township, entityIds] = uncovered[0] ?? [];
-  if (!township || !entityIds) return;
+async function seedInstructor(call: Call, uncovered: [string, Unit[]][]): Promise<void> {
+  const [township, units] = uncovered[0] ?? [];
+  if (!township || !units) return;
   const appointed = await call(`mutation($input: AppointPartyWorkerInput!) { appointPartyWorker(input: $input) { id } }`, {
     input: { name: '王指导', kind: 'INSTRUCTOR', regionCode: township.slice(0, 6), servingFrom: '2018-01-01' },
   });
   const workerId = appointed.data?.appointPartyWorker?.id;
   if (!workerId) return;
-  for (const entityId of entityIds.slice(0, 5)) {
-    await call(`mutation($w: ID!, $e: ID!) { assignPartyWorker(workerId: $w, targetKind: MARKET_ENTITY, targetId: $e, fromDate: "2018-01-01") { id } }`, {
+  for (const unit of units.slice(0, 5)) {
+    await call(`mutation($w: ID!, $e: ID!, $on: LocalDate!) { assignPartyWorker(workerId: $w, targetKind: MARKET_ENTITY, targetId: $e, fromDate: $on) { id } }`, {
       w: workerId,
-      e: entityId,
+      e: unit.id,
+      on: later('2018-01-01', unit.registeredOn),
     });
   }
 }
