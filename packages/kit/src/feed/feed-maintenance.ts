@@ -26,13 +26,21 @@ export async function rebuildFeedCopy({ orm, subscription, fetchPage }: FeedMain
     await tx.execute('delete from feed_cursor where source = ?', [subscription.source]);
   });
   const applied = new Set<string>();
-  for (;;) {
+  // Every pass moves the cursor or ends; passes that move nothing are counted and bounded.
+  for (let idle = 0; idle < MAX_IDLE_PASSES;) {
     const from = await feedPosition(em, subscription.source);
     const page = await fetchPage(from);
-    if (page.position !== from && (await applyFeedPage(em, subscription, from, page))) for (const record of page.records) applied.add(`${record.type}:${record.id}`);
+    if (page.position !== from && (await applyFeedPage(em, subscription, from, page))) {
+      for (const record of page.records) applied.add(`${record.type}:${record.id}`);
+      idle = 0;
+    } else idle++;
     if (page.caughtUp) return applied.size;
   }
+  throw new Error(`rebuilding ${subscription.source}'s copy made no progress in ${MAX_IDLE_PASSES} passes: is another consumer applying the same feed?`);
 }
+
+/** Passes in a row that move nothing before a maintenance loop gives up (the feed's owner answers the same page). */
+const MAX_IDLE_PASSES = 100;
 
 export interface FeedComparison {
   /** Records the owner publishes (of the subscribed types). */

@@ -40,6 +40,8 @@ export async function rederiveStaleDefinitions(orm: MikroORM, definitions: reado
       );
       if (rows.length === 0) break;
       const ids = rows.map((row) => row.id);
+      // Keyset order: each batch starts past the last, so the loop ends with the subjects.
+      if (after !== null && ids[0]! <= after) throw new Error(`re-deriving ${definition.subjectType} went back to ${ids[0]} after ${after}`);
       changed += await orm.em.fork().transactional((tx) => rederive(tx, definition, ids, { reason: 'RULE_CHANGED', actor: 'system' }));
       records += ids.length;
       after = ids.at(-1)!;
