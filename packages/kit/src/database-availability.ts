@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from './errors.js';
+import { ErrorCode, inCauseChain } from './errors.js';
 
 /** Network failures reaching the server. */
 const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
@@ -11,14 +11,13 @@ const driverMessages =
 
 /** Whether `error` (or anything in its cause chain) means the database could not be reached. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 6; depth++) {
-    const candidate = current as { code?: unknown; message?: unknown; cause?: unknown; originalError?: unknown };
-    if (typeof candidate.code === 'string' && (networkCodes.has(candidate.code) || serverCodes.test(candidate.code))) return true;
-    if (typeof candidate.message === 'string' && driverMessages.test(candidate.message)) return true;
-    if (current instanceof AggregateError && current.errors.some(isDatabaseUnavailable)) return true;
-    current = candidate.originalError ?? candidate.cause;
-  }
-  return false;
+  return inCauseChain(
+    error,
+    (candidate) =>
+      (typeof candidate.code === 'string' && (networkCodes.has(candidate.code) || serverCodes.test(candidate.code))) ||
+      (typeof candidate.message === 'string' && driverMessages.test(candidate.message)) ||
+      (candidate instanceof AggregateError && candidate.errors.some(isDatabaseUnavailable)),
+  );
 }
 
 /** The coded error a request gets while the database is down: it changed nothing and may be retried. */

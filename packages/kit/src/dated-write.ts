@@ -80,10 +80,10 @@ async function runDatedChange<Row extends DatedRecord, State extends Record<stri
  * (each checks what the other wrote). Dates: not in the future, not before the last change.
  * Returns the record as changed.
  */
-export async function writeDatedChange<Row extends DatedRecord, State extends Record<string, unknown>>(
+export async function writeDatedChange<Row extends DatedRecord, State extends Record<string, unknown>, Result = void>(
   em: EntityManager,
   viewer: Viewer,
-  change: DatedChange<Row, State, unknown>,
+  change: DatedChange<Row, State, Result>,
 ): Promise<Row> {
   return (await runDatedChange(em, viewer, change)).row;
 }

@@ -45,3 +45,13 @@ export const unauthenticated = (message = `Sign in: send "Authorization: Bearer 
 
 /** A domain rule broken by the request, e.g. a feedback step out of order. */
 export const domainError = (code: string, message: string, extensions?: Record<string, unknown>) => codedError(code, message, extensions);
+
+/** Whether `error`, or anything in its cause chain (cause, originalError; six deep at most), passes `test`. */
+export function inCauseChain(error: unknown, test: (candidate: { code?: unknown; message?: unknown; name?: unknown }) => boolean): boolean {
+  for (let current = error, depth = 0; current && depth < 6; depth++) {
+    const candidate = current as { code?: unknown; message?: unknown; name?: unknown; cause?: unknown; originalError?: unknown };
+    if (test(candidate)) return true;
+    current = candidate.originalError ?? candidate.cause;
+  }
+  return false;
+}

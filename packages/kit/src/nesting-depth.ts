@@ -2,52 +2,59 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode } from './errors.js';
 
 /**
- * How deep brackets nest in a GraphQL document — `{`, `[` and `(` outside strings, block strings
- * and comments — counted in one pass, and stopping once past `limit`. graphql-js parses
- * recursively: a list literal thousands of levels deep (well under the token limit) overflows the
- * stack, so depth is refused before the document is parsed.
+ * How deep `{ [ (` nest in `text`, in one pass, stopping once past `limit`. `skip` is told where a
+ * character starts something whose brackets do not count (a string, a comment) and answers where
+ * it ends.
  */
-export function graphqlNestingDepth(source: string, limit: number): number {
+function nestingDepth(text: string, limit: number, opens: string, closes: string, skip: (text: string, index: number) => number): number {
   let depth = 0;
   let deepest = 0;
-  for (let index = 0; index < source.length; index++) {
-    const char = source[index];
-    if (char === '#') {
-      while (index < source.length && source[index] !== '\n' && source[index] !== '\r') index++;
-    } else if (char === '"') {
-      if (source.startsWith('"""', index)) {
-        const end = source.indexOf('"""', index + 3);
-        index = end < 0 ? source.length : end + 2;
-      } else {
-        for (index++; index < source.length && source[index] !== '"' && source[index] !== '\n'; index++) if (source[index] === '\\') index++;
-      }
-    } else if (char === '{' || char === '[' || char === '(') {
+  for (let index = 0; index < text.length; index++) {
+    const skipped = skip(text, index);
+    if (skipped !== index) {
+      index = skipped - 1; // the next character is looked at afresh (it may start another string)
+      continue;
+    }
+    const char = text[index]!;
+    if (opens.includes(char)) {
       depth++;
       if (depth > deepest && (deepest = depth) > limit) return deepest;
-    } else if (char === '}' || char === ']' || char === ')') {
-      depth--;
-    }
+    } else if (closes.includes(char)) depth--;
   }
   return deepest;
 }
 
-/** The same for JSON text (`{` and `[` outside strings): variables are coerced recursively too. */
-export function jsonNestingDepth(text: string, limit: number): number {
-  let depth = 0;
-  let deepest = 0;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    if (char === '"') {
-      for (index++; index < text.length && text[index] !== '"'; index++) if (text[index] === '\\') index++;
-    } else if (char === '{' || char === '[') {
-      depth++;
-      if (depth > deepest && (deepest = depth) > limit) return deepest;
-    } else if (char === '}' || char === ']') {
-      depth--;
-    }
+/** Past a GraphQL comment, string or block string starting at `index` (or `index` itself). */
+function skipGraphqlText(source: string, index: number): number {
+  if (source[index] === '#') {
+    while (index < source.length && source[index] !== '\n' && source[index] !== '\r') index++;
+    return index;
   }
-  return deepest;
+  if (source[index] !== '"') return index;
+  if (source.startsWith('"""', index)) {
+    const end = source.indexOf('"""', index + 3);
+    return end < 0 ? source.length : end + 3;
+  }
+  for (index++; index < source.length && source[index] !== '"' && source[index] !== '\n'; index++) if (source[index] === '\\') index++;
+  return index + 1;
 }
+
+/** Past a JSON string starting at `index` (or `index` itself). */
+function skipJsonString(text: string, index: number): number {
+  if (text[index] !== '"') return index;
+  for (index++; index < text.length && text[index] !== '"'; index++) if (text[index] === '\\') index++;
+  return index + 1;
+}
+
+/**
+ * How deep brackets nest in a GraphQL document — `{`, `[` and `(` outside strings, block strings
+ * and comments. graphql-js parses recursively: a list literal thousands of levels deep (well under
+ * the token limit) overflows the stack, so depth is refused before the document is parsed.
+ */
+export const graphqlNestingDepth = (source: string, limit: number) => nestingDepth(source, limit, '{[(', '}])', skipGraphqlText);
+
+/** The same for JSON text (`{` and `[` outside strings): variables are coerced recursively too. */
+export const jsonNestingDepth = (text: string, limit: number) => nestingDepth(text, limit, '{[', '}]', skipJsonString);
 
 const tooDeep = (what: string, limit: number) =>
   new GraphQLError(`The ${what} nests brackets more than ${limit} levels deep (QUERY_MAX_NESTING): send a flatter one.`, {

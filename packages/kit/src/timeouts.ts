@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
-import { ErrorCode } from './errors.js';
+import { ErrorCode, inCauseChain } from './errors.js';
 
 /**
  * Every request and every statement has a time budget, so that no caller can hold a service, a
@@ -25,15 +25,11 @@ const CANCELED = '57014';
 const ABORTED = /^The operation was aborted/;
 
 /** Whether `error` (or its cause chain) is a statement or a request that ran out of time. */
-export function isTimeout(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 6; depth++) {
-    const candidate = current as { code?: unknown; message?: unknown; name?: unknown; cause?: unknown; originalError?: unknown };
-    if (candidate.code === CANCELED || candidate.name === 'TimeoutError') return true;
-    if (typeof candidate.message === 'string' && ABORTED.test(candidate.message)) return true;
-    current = candidate.originalError ?? candidate.cause;
-  }
-  return false;
-}
+export const isTimeout = (error: unknown): boolean =>
+  inCauseChain(
+    error,
+    (candidate) => candidate.code === CANCELED || candidate.name === 'TimeoutError' || (typeof candidate.message === 'string' && ABORTED.test(candidate.message)),
+  );
 
 /** The coded error of a request that ran out of time: what it wrote was rolled back, so it may be sent again. */
 export const timedOut = (path?: readonly (string | number)[]) =>
@@ -46,14 +42,7 @@ export const timedOut = (path?: readonly (string | number)[]) =>
 const CONFLICTS = new Set(['40P01', '40001']);
 
 /** Whether `error` (or its cause chain) is a transaction that lost to a concurrent one and may simply be sent again. */
-export function isConflict(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 6; depth++) {
-    const candidate = current as { code?: unknown; cause?: unknown; originalError?: unknown };
-    if (typeof candidate.code === 'string' && CONFLICTS.has(candidate.code)) return true;
-    current = candidate.originalError ?? candidate.cause;
-  }
-  return false;
-}
+export const isConflict = (error: unknown): boolean => inCauseChain(error, (candidate) => typeof candidate.code === 'string' && CONFLICTS.has(candidate.code));
 
 export const conflicted = (path?: readonly (string | number)[]) =>
   new GraphQLError('Another change to the same records ran at the same time, so this one was rolled back: nothing was changed. Send it again.', {

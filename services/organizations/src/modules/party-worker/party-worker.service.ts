@@ -133,8 +133,7 @@ const alreadyAssigned = (since: string | null) =>
 /** A worker stops serving: every open assignment ends that day, and the coverage they gave is re-derived. */
 export function endPartyWorkerService(em: EntityManager, viewer: Viewer, workerId: string, endedOn: string): Promise<PartyWorkerRow> {
   assertRole(viewer, WRITER_ROLES, 'change party workers');
-  let entities: string[] = [];
-  return writeDatedChange<PartyWorkerRow, PartyWorkerFactState>(em, viewer, {
+  return writeDatedChange<PartyWorkerRow, PartyWorkerFactState, string[]>(em, viewer, {
     entity: PartyWorkerEntity,
     id: workerId,
     what: 'party worker',
@@ -147,10 +146,11 @@ export function endPartyWorkerService(em: EntityManager, viewer: Viewer, workerI
       worker.servingUntil = endedOn;
       const open = await tx.find(WorkerAssignmentEntity, { workerId: worker.id, toDate: null });
       for (const assignment of open) endDatedLink(tx, assignment, endedOn, 'endedOn', 'the date one of its assignments began');
-      entities = open.filter((assignment) => assignment.targetKind === AssignmentTargetKind.MARKET_ENTITY).map((assignment) => assignment.targetId);
+      // The entities whose work coverage it gave: re-derived once it is written.
+      return open.filter((assignment) => assignment.targetKind === AssignmentTargetKind.MARKET_ENTITY).map((assignment) => assignment.targetId);
     },
     history: { facts: partyWorkerFacts, stateOf: workerState, reason: 'ENDED' },
-    derive: (tx) => rederiveCoverage(tx, entities, viewer.subject),
+    derive: (tx, _worker, entities) => rederiveCoverage(tx, entities, viewer.subject),
     audit: { action: 'END_WORKER_SERVICE', subjectType: 'PartyWorker' },
   });
 }

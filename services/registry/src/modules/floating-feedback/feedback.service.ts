@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, assertNotBefore, assertRole, badUserInput, domainError, pageSize, today, WRITER_ROLES, writeDatedChange, type Viewer, scopedRegion } from '@xgz/kit';
+import { addDays, assertNotBefore, assertRole, badUserInput, domainError, pageSize, today, WRITER_ROLES, writeDatedEvent, type Viewer, scopedRegion } from '@xgz/kit';
 import { PartyMemberEntity, type PartyMemberRow } from '../party-member/party-member.entity.js';
 import { partyMemberFacts, type PartyMemberFactState } from '../party-member/party-member.facts.js';
 import { memberFactState } from '../party-member/party-member.service.js';
@@ -42,9 +42,8 @@ export async function recordFeedbackStep(em: EntityManager, viewer: Viewer, inpu
   assertRole(viewer, WRITER_ROLES, 'record floating-member feedback');
   assertStepDetails(input);
   const completes = input.step === FeedbackStep.RECEIPT_RETURNED;
-  let step: FeedbackStepRow | null = null;
   // The member is the locked record: two steps for one member are recorded one after the other.
-  await writeDatedChange<PartyMemberRow, PartyMemberFactState>(em, viewer, {
+  return writeDatedEvent<PartyMemberRow, PartyMemberFactState, FeedbackStepRow>(em, viewer, {
     entity: PartyMemberEntity,
     id: input.memberId,
     what: 'party member',
@@ -69,7 +68,7 @@ export async function recordFeedbackStep(em: EntityManager, viewer: Viewer, inpu
       if (last) assertNotBefore(input.occurredOn, last.occurredOn, 'occurredOn', `the date of the previous step, ${last.step}`);
     },
     apply: (member, tx) => {
-      step = tx.create(FeedbackStepEntity, {
+      const step = tx.create(FeedbackStepEntity, {
         id: crypto.randomUUID(),
         memberId: member.id,
         regionCode: member.regionCode,
@@ -82,11 +81,11 @@ export async function recordFeedbackStep(em: EntityManager, viewer: Viewer, inpu
         recordedBy: viewer.subject,
       });
       if (completes) member.floatingFeedbackComplete = true;
+      return step;
     },
     history: completes ? { facts: partyMemberFacts, stateOf: memberFactState, reason: 'FEEDBACK_COMPLETED' } : undefined,
     audit: { action: `FEEDBACK_${input.step}`, subjectType: 'PartyMember' },
   });
-  return step!;
 }
 
 interface OverdueRow {
