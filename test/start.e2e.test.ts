@@ -173,8 +173,11 @@ describe('npm start', () => {
 
   it('survives a member moved into two branches on one day through the gateway (the sequence that once hung organizations)', async () => {
     // A demo member, and two branches of the member's township formed for it through the gateway, as a user would.
-    const members = await executeGraphQL(gatewayUrl, '{ partyMembers(first: 1, filter: { regionCode: "3301" }) { edges { node { id regionCode } } } }', { token });
-    const township = members.data.partyMembers.edges[0].node.regionCode.slice(0, 9);
+    const members = await executeGraphQL(gatewayUrl, '{ partyMembers(first: 1, filter: { regionCode: "3301" }) { edges { node { id regionCode registeredOn } } } }', { token });
+    const member = members.data.partyMembers.edges[0].node;
+    const township = member.regionCode.slice(0, 9);
+    // Both moves on one day, on or after the member's registration (nothing is dated before it).
+    const day = member.registeredOn > '2024-05-06' ? member.registeredOn : '2024-05-06';
     const form = async (name: string) => {
       const formed = await executeGraphQL(gatewayUrl, `mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id } } }`, {
         token,
@@ -185,10 +188,10 @@ describe('npm start', () => {
       return { id: formed.data.formPartyOrganization.organization.id as string };
     };
     const [first, second] = [await form('同日甲联合党支部'), await form('同日乙联合党支部')];
-    const memberId = members.data.partyMembers.edges[0].node.id;
-    const join = `mutation($m: ID!, $o: ID!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: "2024-05-06") { organizationId } }`;
+    const memberId = member.id as string;
+    const join = `mutation($m: ID!, $o: ID!, $on: LocalDate!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: $on) { organizationId } }`;
     for (const organization of [first, second]) {
-      const answer = await executeGraphQL(gatewayUrl, join, { token, variables: { m: memberId, o: organization.id }, timeoutMs: 5_000 });
+      const answer = await executeGraphQL(gatewayUrl, join, { token, variables: { m: memberId, o: organization.id, on: day }, timeoutMs: 5_000 });
       expect(answer.errors, answer.raw).toBeUndefined();
       expect(answer.data.joinOrganizationLife.organizationId).toBe(organization.id);
     }

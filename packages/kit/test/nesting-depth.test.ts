@@ -19,7 +19,7 @@ describe('nesting depth', () => {
   });
 
   it('counts JSON brackets outside strings', () => {
-    expect(jsonNestingDepth('{"query":"{ a { b } }","variables":{"v":[[1]]}}', 100)).toBe(3);
+    expect(jsonNestingDepth('{"query":"{ a { b } }","variables":{"v":[[1]]}}', 100)).toBe(4);
     expect(jsonNestingDepth('{"a":"[\\"[["}', 100)).toBe(1);
   });
 });
