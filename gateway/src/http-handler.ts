@@ -1,6 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { admitRequest, answerProbes, ErrorCode, logger, nestingRefusal, redactedErrorMessage, sendError, type Readiness, type TokenVerifier } from '@xgz/kit';
+import {
+  admitRequest,
+  answerProbes,
+  documentNestingRefusal,
+  ErrorCode,
+  jsonNestingRefusal,
+  logger,
+  redactedErrorMessage,
+  sendError,
+  type Readiness,
+  type TokenVerifier,
+} from '@xgz/kit';
 import { graphiqlPage, pickEncoding } from './graphiql-page.js';
 
 export interface GatewayHttpOptions {
@@ -56,26 +67,28 @@ export function gatewayRequestHandler(options: GatewayHttpOptions) {
       if (!admitted) return;
       if (request.method === 'POST') body = admitted.body;
     }
-    if (request.method !== 'OPTIONS') {
-      const tooDeep = nestingRefusal({ body, json: (request.headers['content-type'] ?? '').includes('json'), search: url.searchParams }, options.maxNesting);
-      if (tooDeep) {
-        sendError(response, 400, tooDeep);
-        return;
-      }
-    }
+    const json = (request.headers['content-type'] ?? '').includes('json');
+    let parsed: unknown = body;
     if (body !== undefined) {
       if (!body.trim()) {
         sendError(response, 400, badRequest('The POST body is empty: send {"query": "…", "variables": {…}} as JSON.'));
         return;
       }
-      if ((request.headers['content-type'] ?? '').includes('json')) {
+      if (json) {
+        // Depth before parsing: the JSON text first, then (below) the document it carries.
+        const deepJson = jsonNestingRefusal(body, options.maxNesting);
+        if (deepJson) return sendError(response, 400, deepJson);
         try {
-          JSON.parse(body);
+          parsed = JSON.parse(body);
         } catch {
           sendError(response, 400, badRequest('The body is not valid JSON: send {"query": "…", "variables": {…}}.'));
           return;
         }
       }
+    }
+    if (request.method !== 'OPTIONS') {
+      const deepDocument = documentNestingRefusal({ body: parsed, search: url.searchParams }, options.maxNesting);
+      if (deepDocument) return sendError(response, 400, deepDocument);
     }
     const headers = new Headers();
     for (const [name, value] of Object.entries(request.headers)) {

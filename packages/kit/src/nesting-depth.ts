@@ -39,11 +39,15 @@ function skipGraphqlText(source: string, index: number): number {
   return index + 1;
 }
 
-/** Past a JSON string starting at `index` (or `index` itself). */
+/** Past a JSON string starting at `index` (or `index` itself), jumping from quote to quote: an import's 13 MB of base64 is one string. */
 function skipJsonString(text: string, index: number): number {
   if (text[index] !== '"') return index;
-  for (index++; index < text.length && text[index] !== '"'; index++) if (text[index] === '\\') index++;
-  return index + 1;
+  for (let quote = text.indexOf('"', index + 1); quote >= 0; quote = text.indexOf('"', quote + 1)) {
+    let backslashes = 0;
+    while (text[quote - 1 - backslashes] === '\\') backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+  }
+  return text.length;
 }
 
 /**
@@ -62,22 +66,23 @@ const tooDeep = (what: string, limit: number) =>
   });
 
 /**
- * What a GraphQL endpoint checks before it parses anything: the JSON body (or the GET parameters)
- * and the document in it nest at most `limit` levels. The refusal, or null.
+ * What a GraphQL endpoint checks before it parses a JSON body: the text nests at most `limit`
+ * levels (variables are coerced recursively). The refusal, or null.
  */
-export function nestingRefusal(request: { body?: string; json: boolean; search: URLSearchParams }, limit: number): GraphQLError | null {
+export const jsonNestingRefusal = (text: string, limit: number): GraphQLError | null => (jsonNestingDepth(text, limit) > limit ? tooDeep('request body', limit) : null);
+
+/**
+ * What it checks before it parses the document: the operation's query — from the parsed JSON body
+ * (one operation or a batch), a text body, or the GET parameters, whose variables are JSON too —
+ * nests at most `limit` levels. The refusal, or null.
+ */
+export function documentNestingRefusal(request: { body: unknown; search: URLSearchParams }, limit: number): GraphQLError | null {
   const variables = request.search.get('variables') ?? request.search.get('extensions');
-  if (request.json && request.body && jsonNestingDepth(request.body, limit) > limit) return tooDeep('request body', limit);
   if (variables && jsonNestingDepth(variables, limit) > limit) return tooDeep('variables', limit);
-  let document = request.search.get('query');
-  if (request.json && request.body) {
-    try {
-      const parsed = JSON.parse(request.body) as { query?: unknown } | unknown[];
-      const operations = Array.isArray(parsed) ? parsed : [parsed];
-      document = operations.map((operation) => (typeof (operation as { query?: unknown })?.query === 'string' ? (operation as { query: string }).query : '')).join('\n');
-    } catch {
-      return null; // not JSON: the endpoint answers that itself
-    }
-  } else if (!request.json && request.body) document = request.body;
-  return document && graphqlNestingDepth(document, limit) > limit ? tooDeep('document', limit) : null;
+  const operations = Array.isArray(request.body) ? request.body : [request.body];
+  const documents = operations.map((operation) =>
+    typeof operation === 'string' ? operation : typeof (operation as { query?: unknown })?.query === 'string' ? (operation as { query: string }).query : '',
+  );
+  documents.push(request.search.get('query') ?? '');
+  return documents.some((document) => graphqlNestingDepth(document, limit) > limit) ? tooDeep('document', limit) : null;
 }
