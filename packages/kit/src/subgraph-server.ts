@@ -9,7 +9,7 @@ import { conflicted, isConflict, isTimeout, timedOut } from './timeouts.js';
 import { ErrorCode } from './errors.js';
 import { listenHttp } from './http-listen.js';
 import { admitRequest, answerProbes, cachedReadiness, sendError, type Readiness } from './http-front.js';
-import { nestingRefusal } from './nesting-depth.js';
+import { documentNestingRefusal, jsonNestingRefusal } from './nesting-depth.js';
 import { logger, redactedErrorMessage } from './logger.js';
 import { assertAffordable, queryShapeRules, tokenLimitError, type QueryLimits } from './query-limits.js';
 
@@ -30,8 +30,8 @@ const knownCodes = new Set<string>([
 const limitCodes = new Set<string>([ErrorCode.QueryTooDeep, ErrorCode.QueryTooManyAliases, ErrorCode.QueryTooLong, ErrorCode.QueryTooCostly]);
 
 /**
- * Keeps coded errors as they are; a database that cannot be reached becomes DATABASE_UNAVAILABLE;
- * everything else (SQL, stack traces, file paths) is hidden and logged, redacted.
+ * Keeps coded errors as they are; a statement out of time becomes TIMEOUT, a lost race CONFLICT, a
+ * database that cannot be reached DATABASE_UNAVAILABLE; everything else (SQL, stack traces, file paths) is hidden and logged, redacted.
  */
 export function maskFormattedError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? ErrorCode.Internal);
@@ -48,17 +48,15 @@ export function maskFormattedError(formatted: GraphQLFormattedError, error: unkn
     return { ...formatted, extensions };
   }
   const original = unwrapResolverError(error);
+  // Failures the caller may retry, each with its code: nothing was changed.
   for (const [matches, coded] of [
     [isTimeout, timedOut],
     [isConflict, conflicted],
+    [isDatabaseUnavailable, databaseUnavailable],
   ] as const) {
     if (!matches(original)) continue;
+    if (matches === isDatabaseUnavailable) logger.warn('database unavailable', { message: redactedErrorMessage(original) });
     const { message, path, extensions } = coded(formatted.path).toJSON();
-    return { message, ...(path ? { path } : {}), extensions: extensions! };
-  }
-  if (isDatabaseUnavailable(original)) {
-    logger.warn('database unavailable', { message: redactedErrorMessage(original) });
-    const { message, path, extensions } = databaseUnavailable(formatted.path).toJSON();
     return { message, ...(path ? { path } : {}), extensions: extensions! };
   }
   logger.error('internal error', { message: redactedErrorMessage(original) });
@@ -130,10 +128,14 @@ export async function startSubgraphServer<Context extends BaseContext>(options: 
     if (await answerProbes(url.pathname, response, ready)) return;
     const admitted = await admitRequest(request, response, options.verifyToken, limits.MAX_BODY_BYTES);
     if (!admitted) return;
-    const tooDeep = nestingRefusal({ body: admitted.body, json: isJson(request), search: url.searchParams }, limits.QUERY_MAX_NESTING);
-    if (tooDeep) return sendError(response, 400, tooDeep);
+    // Depth before parsing: the JSON text first, then the document it carries.
+    const deepJson = isJson(request) && admitted.body ? jsonNestingRefusal(admitted.body, limits.QUERY_MAX_NESTING) : null;
+    if (deepJson) return sendError(response, 400, deepJson);
+    const body = parseBody(request, admitted.body);
+    const deepDocument = documentNestingRefusal({ body, search: url.searchParams }, limits.QUERY_MAX_NESTING);
+    if (deepDocument) return sendError(response, 400, deepDocument);
     const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method ?? 'GET', headers: toHeaderMap(request), search: url.search, body: parseBody(request, admitted.body) },
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers: toHeaderMap(request), search: url.search, body },
       context: async () => options.createContext(admitted.viewer),
     });
     const headers: Record<string, string> = {};
