@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseSettings } from './env.js';
 import { badUserInput } from './errors.js';
+import { spanCovers } from './history/period-algebra.js';
 
 const isTimeZone = (zone: string) => {
   try {
@@ -74,3 +75,10 @@ export function addMonths(date: string, months: number): string {
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/**
+ * Whether one of `days` falls within the `months` before `date`: day ≤ date < day + months (a
+ * meeting held on D counts until the same day `months` later). As spans: days covering `date`.
+ */
+export const withinMonthsAfterAny = (days: readonly string[], months: number, date: string): boolean =>
+  days.some((day) => spanCovers({ from: day, to: addMonths(day, months) }, date));

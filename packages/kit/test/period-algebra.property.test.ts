@@ -14,6 +14,7 @@ import {
   firstDay,
   foldToDeltas,
   isEmptySpan,
+  latestOnOrBefore,
   mergeRuns,
   periodDiff,
   periodsFromBreakpoints,
@@ -23,6 +24,7 @@ import {
   spansOverlap,
   splitAt,
   type Period,
+  withinMonthsAfterAny,
   type Span,
 } from '../src/index.js';
 
@@ -227,6 +229,39 @@ describe('period algebra against a day-by-day model', () => {
           }
         }
         for (const entry of deltas) expect(entry.delta).not.toBe(0);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('dated events against a day-by-day model', () => {
+  it('finds the latest item on or before a date, same-day items and any order included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(dayArb, fc.integer()), { maxLength: 8 }), dayArb, (items, date) => {
+        const latest = latestOnOrBefore(items, ([day]) => day, date);
+        // The model: walk back from the date, day by day, to the first day with an item; the last given of that day.
+        let found: [string, number] | undefined;
+        for (let index = DAYS.indexOf(date); index >= 0 && !found; index--) found = items.filter(([day]) => day === DAYS[index]).at(-1);
+        expect(latest).toEqual(found);
+      }),
+      RUNS,
+    );
+  });
+
+  it('tells whether a day lies within N months after one of the days, walking the days', () => {
+    fc.assert(
+      fc.property(fc.array(dayArb, { maxLength: 5 }), fc.integer({ min: 0, max: 2 }), dayArb, (days, months, date) => {
+        // The model: from each day, walk forward while the calendar month count stays under `months` (or the day of month not yet reached).
+        const covered = (day: string) => {
+          for (let index = DAYS.indexOf(day); index < DAYS.length; index++) {
+            const candidate = DAYS[index]!;
+            if (candidate === addMonths(day, months)) return false;
+            if (candidate === date) return true;
+          }
+          return false;
+        };
+        expect(withinMonthsAfterAny(days, months, date)).toBe(days.some(covered));
       }),
       RUNS,
     );

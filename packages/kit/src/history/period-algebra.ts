@@ -68,6 +68,16 @@ export function mergeRuns(spans: readonly Span[]): Span[] {
 /** The run of the spans (see mergeRuns) that holds on `date`, or null when none does. */
 export const runContaining = (spans: readonly Span[], date: string): Span | null => mergeRuns(spans).find((run) => spanCovers(run, date)) ?? null;
 
+/**
+ * The latest of the dated items on or before `date` (the venue check in force, the last election),
+ * or undefined before the first. Several on one day: the last of them as given.
+ */
+export function latestOnOrBefore<T>(items: readonly T[], dayOf: (item: T) => string, date: string): T | undefined {
+  let latest: T | undefined;
+  for (const item of items) if (dayOf(item) <= date && (latest === undefined || dayOf(item) >= dayOf(latest))) latest = item;
+  return latest;
+}
+
 /** The earliest day any of the spans holds, or null when none holds on any day. */
 export const firstDay = (spans: readonly Span[]): string | null => mergeRuns(spans)[0]?.from ?? null;
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addMonths, fedPeriods, periodOn, rederive, runContaining, spanBounds, type DerivedFactDefinition, type Period } from '@xgz/kit';
+import { addMonths, fedPeriods, periodOn, rederive, runContaining, spanBounds, withinMonthsAfterAny, type DerivedFactDefinition, type Period } from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
 import type { FedMemberState } from '../coverage/entity-coverage.facts.js';
 
@@ -52,7 +52,7 @@ export const memberLifeFacts: DerivedFactDefinition<MemberLifeInputs, MemberLife
     const runStart = runContaining(inputs.memberships, date)?.from;
     if (!runStart) return null;
     const gap = organizationsSettings.ORGANIZATION_LIFE_GAP_MONTHS;
-    const recent = inputs.attended.some((day) => day <= date && date < addMonths(day, gap));
+    const recent = withinMonthsAfterAny(inputs.attended, gap, date);
     return { regionCode: member.regionCode, outOfLife: !recent && date >= addMonths(runStart, gap) };
   },
   loadInputs: async (em: EntityManager, memberIds: readonly string[]) => {

@@ -1,4 +1,4 @@
-import { addMonths } from '@xgz/kit';
+import { addMonths, withinMonthsAfterAny } from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
 import { MeetingType } from '../meeting/meeting-type.js';
 import { OrganizationLevel } from '../party-organization/organization-level.js';
@@ -25,5 +25,5 @@ export const keepsMeetingSchedule = (level: OrganizationLevel) => level !== Orga
  */
 export function meetingOnSchedule(heldDates: readonly string[], months: number, aliveFrom: string, date: string): boolean {
   if (date < addMonths(aliveFrom, months)) return true;
-  return heldDates.some((held) => held <= date && date < addMonths(held, months));
+  return withinMonthsAfterAny(heldDates, months, date);
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addMonths, runContaining, type DerivedFactDefinition } from '@xgz/kit';
+import { addMonths, latestOnOrBefore, runContaining, type DerivedFactDefinition } from '@xgz/kit';
 import type { AlivePeriod } from '../party-organization/alive-periods.js';
 import { alivePeriodsOf } from '../party-organization/alive-periods.js';
 import { MeetingType } from '../meeting/meeting-type.js';
@@ -85,14 +85,8 @@ export const organizationStandingFacts: DerivedFactDefinition<OrganizationStandi
           date,
         ),
       );
-    const venue = inputs.venueChecks
-      .filter((check) => check.checkedOn <= date)
-      .sort((a, b) => a.checkedOn.localeCompare(b.checkedOn))
-      .at(-1);
-    const elected = inputs.elections
-      .filter((day) => day <= date)
-      .sort()
-      .at(-1);
+    const venue = latestOnOrBefore(inputs.venueChecks, (check) => check.checkedOn, date);
+    const elected = latestOnOrBefore(inputs.elections, (day) => day, date);
     return {
       regionCode: inputs.regionCode,
       keepsSchedule,
