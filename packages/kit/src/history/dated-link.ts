@@ -9,7 +9,7 @@ export interface DatedLinkRow {
   lastChangeOn: string;
 }
 
-/** The columns of a dated link: spread them into an entity's properties, with `datedLinkChecks` beside. */
+/** The columns of a dated link: spread them into an entity's properties, with `checks: [periodCheck(table)]` beside. */
 export const datedLinkProperties = () => ({
   fromDate: p.date(),
   /** Exclusive; null while the link still holds. */
@@ -27,9 +27,6 @@ export const periodCheck = (tableName: string, from = 'from_date', to = 'to_date
 /** The ORM filter for dated-link rows that hold on `date`. */
 export const inForceOn = (date: string) => ({ fromDate: { $lte: date }, $or: [{ toDate: null }, { toDate: { $gt: date } }] });
 
-/** What ending a link did: ended it on the date, or withdrew it, when it would have held on no day. */
-export type LinkEnding = 'ENDED' | 'WITHDRAWN';
-
 /**
  * Ends a dated link on `on` (not before it began, else BAD_USER_INPUT naming `argument`). Ending a
  * link on the day it began withdraws it — the row is removed, since it held on no day (a same-day
@@ -37,12 +34,10 @@ export type LinkEnding = 'ENDED' | 'WITHDRAWN';
  * zero-length periods are never stored, and a CHECK constraint holds every dated table to it. The
  * audit row of the write that ended it stays.
  */
-export function endDatedLink<Row extends DatedLinkRow>(tx: EntityManager, row: Row, on: string, argument: string, meaning: string): LinkEnding {
+export function endDatedLink<Row extends DatedLinkRow>(tx: EntityManager, row: Row, on: string, argument: string, meaning: string): void {
   assertNotBefore(on, row.fromDate, argument, meaning);
   // The row as answered says when it ended; a withdrawn one is not stored at all.
   row.toDate = on;
   row.lastChangeOn = on;
-  if (on > row.fromDate) return 'ENDED';
-  tx.remove(row as object);
-  return 'WITHDRAWN';
+  if (on === row.fromDate) tx.remove(row as object);
 }

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertRole, assertUuid, badUserInput, domainError, endDatedLink, findPage, WRITER_ROLES, type Viewer } from '@xgz/kit';
-import { alivePeriods } from '../party-organization/alive-periods.js';
 import { writeOrganizationEvent } from '../party-organization/organization-event.js';
 import { beforeRegistration, OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
 import type { PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
@@ -31,7 +30,7 @@ export async function coverMarketEntities(
     organizationId,
     on: fromDate,
     dateArgument: 'fromDate',
-    apply: async (organization, tx) => {
+    apply: async (organization, tx, alive) => {
       const entities = await knownEntities(tx, ids, 'entityIds');
       for (const entity of entities.values()) {
         if (!entity.regionCode.startsWith(organization.regionCode)) {
@@ -45,7 +44,6 @@ export async function coverMarketEntities(
       const open = await tx.find(CoverageLinkEntity, { organizationId: organization.id, entityId: { $in: ids }, toDate: null });
       if (open.length > 0)
         throw domainError(OrganizationErrorCode.AlreadyCovered, `Entity ${open[0]!.entityId} is already covered by ${organization.name} since ${open[0]!.fromDate}.`);
-      const alive = await alivePeriods(tx, organization.id);
       for (const id of ids) {
         tx.create(CoverageLinkEntity, {
           regionCode: entities.get(id)!.regionCode,
@@ -55,7 +53,7 @@ export async function coverMarketEntities(
           toDate: null,
           lastChangeOn: fromDate,
           formation: organization.formation,
-          organizationAlive: alive,
+          organizationAlive: alive!,
         });
       }
       return organization;

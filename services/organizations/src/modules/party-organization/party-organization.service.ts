@@ -108,18 +108,14 @@ async function checkHost(tx: EntityManager, input: FormPartyOrganizationInput, w
   warnings.push(message);
 }
 
-const standaloneExists = (name: string) =>
-  domainError(OrganizationErrorCode.StandaloneExists, `The host entity has a living standalone organization already (${name}): at most one per entity.`);
+const standaloneExists = (name?: string) =>
+  domainError(OrganizationErrorCode.StandaloneExists, `The host entity has a living standalone organization already${name ? ` (${name})` : ''}: at most one per entity.`);
 const duplicateOrganization = (name: string) =>
   domainError(OrganizationErrorCode.Duplicate, `A living ${name} of this region, host and level exists already: use it (or dissolve it first).`);
 
 /** The living-organization constraints, read back as the domain errors they stand for (a form sent twice at once). */
 const livingConstraintError = (name: string) => (constraint: string | undefined) =>
-  constraint === 'party_organization_living_unique'
-    ? duplicateOrganization(name)
-    : constraint === 'party_organization_standalone_host_unique'
-      ? domainError(OrganizationErrorCode.StandaloneExists, 'The host entity has a living standalone organization already: at most one per entity.')
-      : null;
+  constraint === 'party_organization_living_unique' ? duplicateOrganization(name) : constraint === 'party_organization_standalone_host_unique' ? standaloneExists() : null;
 
 /** Names compare as written, whatever runs of spaces they were typed with. */
 const normalizedName = (name: string) => name.trim().replace(/\s+/g, ' ');

@@ -22,8 +22,8 @@ import {
 } from '@xgz/kit';
 import { knownEntities } from '../coverage/fed-entities.js';
 import { rederiveCoverage } from '../coverage/organization-links.js';
-import { assertAliveOn } from '../party-organization/organization-event.js';
-import { beforeRegistration, marketNotVerifiable, organizationDissolved, OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
+import { checkEventDay, recordDay } from '../party-organization/organization-event.js';
+import { beforeRegistration, marketNotVerifiable, OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
 import { PartyOrganizationEntity } from '../party-organization/party-organization.entity.js';
 import { AssignmentTargetKind } from './party-worker-kind.js';
 import { PartyWorkerEntity, WorkerAssignmentEntity, type PartyWorkerRow } from './party-worker.entity.js';
@@ -73,9 +73,8 @@ async function assignmentTarget(tx: EntityManager, kind: AssignmentTargetKind, t
     // Locked like any record against the organization: it cannot be dissolved on or before this day.
     const organization = await tx.findOne(PartyOrganizationEntity, { id: targetId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!organization) throw notFound(`targetId: no party organization ${targetId} in your region.`);
-    if (organization.dissolvedOn) throw organizationDissolved(organization.name, organization.dissolvedOn);
-    await assertAliveOn(tx, organization, fromDate, 'fromDate');
-    if (!organization.latestRecordOn || fromDate > organization.latestRecordOn) organization.latestRecordOn = fromDate;
+    await checkEventDay(tx, organization, fromDate, 'fromDate', 'NOW');
+    recordDay(organization, fromDate);
     return organization;
   }
   throw marketNotVerifiable('targetId');
