@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUuid, canSeePersonalData, writeAudit, type Viewer } from '@xgz/kit';
 import { assertImportAllowed, decodeUpload } from '../member-import/member-import.service.js';
+import { importJobsBusy } from '../member-import/member-import.errors.js';
+import { importLimits } from '../member-import/member-import.limits.js';
 import type { FormFormat } from '../member-import/registration-form.reader.js';
 import { MemberImportJobEntity, type MemberImportJobRow } from './member-import-job.entity.js';
 
@@ -9,7 +11,8 @@ import { MemberImportJobEntity, type MemberImportJobRow } from './member-import-
  * Starts importing a registration form as a job and answers at once with it (QUEUED): the file is
  * checked for size and kept; a worker reads, checks and writes it (see member-import-job.worker.ts)
  * while the caller follows partyMemberImport(id). The same file sent again by the same person for
- * the same region and dryRun answers the same job — unless that one FAILED, when it starts anew.
+ * the same region and dryRun answers the same job — unless that one FAILED, when it starts anew. A
+ * person has at most IMPORT_JOB_MAX_OPEN jobs queued or running (each keeps its file).
  */
 export async function startMemberImportJob(
   em: EntityManager,
@@ -20,22 +23,27 @@ export async function startMemberImportJob(
   const bytes = decodeUpload(upload.contentBase64);
   const contentHash = createHash('sha256').update(bytes).digest('hex');
   const id = await em.transactional(async (tx) => {
-    const [created] = await tx.execute<{ id: string }[]>(
-      `insert into member_import_job (id, region_code, requested_by, requester_region, requester_roles, content_hash, format, file, dry_run, status,
-                                      done, total, attempts, created_at, updated_at)
-       values (gen_random_uuid(), ?, ?, ?, ?::jsonb, ?, ?, decode(?, 'base64'), ?, 'QUEUED', 0, 0, 0, now(), now())
-       on conflict (requested_by, content_hash, region_code, dry_run) where status <> 'FAILED' do nothing
-       returning id`,
-      [upload.regionCode, viewer.subject, viewer.regionCode, JSON.stringify(viewer.roles), contentHash, upload.format, bytes.toString('base64'), upload.dryRun],
+    // One start per person at a time: the count of their open jobs below is final.
+    await tx.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`member-import-jobs:${viewer.subject}`]);
+    const [same] = await tx.execute<{ id: string }[]>(
+      `select id from member_import_job where requested_by = ? and content_hash = ? and region_code = ? and dry_run = ? and status <> 'FAILED'`,
+      [viewer.subject, contentHash, upload.regionCode, upload.dryRun],
     );
-    const jobId =
-      created?.id ??
-      (
-        await tx.execute<{ id: string }[]>(
-          `select id from member_import_job where requested_by = ? and content_hash = ? and region_code = ? and dry_run = ? and status <> 'FAILED'`,
-          [viewer.subject, contentHash, upload.regionCode, upload.dryRun],
-        )
-      )[0]!.id;
+    let jobId = same?.id;
+    if (!jobId) {
+      const [{ open }] = (await tx.execute<{ open: number }[]>(`select count(*)::int as open from member_import_job where requested_by = ? and status in ('QUEUED', 'RUNNING')`, [
+        viewer.subject,
+      ])) as [{ open: number }];
+      if (open >= importLimits.IMPORT_JOB_MAX_OPEN) throw importJobsBusy(open);
+      const [created] = await tx.execute<{ id: string }[]>(
+        `insert into member_import_job (id, region_code, requested_by, requester_region, requester_roles, content_hash, format, file, dry_run, status,
+                                        done, total, attempts, created_at, updated_at)
+         values (gen_random_uuid(), ?, ?, ?, ?::jsonb, ?, ?, decode(?, 'base64'), ?, 'QUEUED', 0, 0, 0, now(), now())
+         returning id`,
+        [upload.regionCode, viewer.subject, viewer.regionCode, JSON.stringify(viewer.roles), contentHash, upload.format, bytes.toString('base64'), upload.dryRun],
+      );
+      jobId = created!.id;
+    }
     // Counts only: how big, whether it was a repeat; never what the file holds.
     await writeAudit(tx, viewer, [
       {
@@ -43,7 +51,7 @@ export async function startMemberImportJob(
         subjectType: 'MemberImportJob',
         subjectId: jobId,
         regionCode: upload.regionCode,
-        detail: { bytes: bytes.length, dryRun: upload.dryRun, repeated: !created },
+        detail: { bytes: bytes.length, dryRun: upload.dryRun, repeated: Boolean(same) },
       },
     ]);
     return jobId;

@@ -8,7 +8,15 @@ export const MemberImportErrorCode = {
   ImportRejected: 'IMPORT_REJECTED',
   /** The file has more rows than one request takes (IMPORT_SYNC_MAX_ROWS): import it as a job. */
   ImportNeedsJob: 'IMPORT_NEEDS_JOB',
+  /** The caller has IMPORT_JOB_MAX_OPEN import jobs queued or running already. */
+  ImportJobsBusy: 'IMPORT_JOBS_BUSY',
 } as const;
+
+export const importJobsBusy = (open: number) =>
+  domainError(
+    MemberImportErrorCode.ImportJobsBusy,
+    `Nothing was started: you have ${open} import jobs queued or running (IMPORT_JOB_MAX_OPEN, ${importLimits.IMPORT_JOB_MAX_OPEN}). Wait for one to end (partyMemberImport), then send the file again.`,
+  );
 
 export const importNeedsJob = (rows: number) =>
   domainError(

@@ -37,6 +37,8 @@ export const importLimits = parseSettings({
   IMPORT_JOB_LEASE_MS: z.coerce.number().int().min(200).default(30_000),
   /** How often an idle worker looks for queued jobs. */
   IMPORT_JOB_POLL_MS: z.coerce.number().int().min(20).default(500),
+  /** Jobs one person may have queued or running at once: each keeps its file (up to IMPORT_MAX_FILE_BYTES) until it is done. */
+  IMPORT_JOB_MAX_OPEN: z.coerce.number().int().min(1).max(100).default(3),
   /** Times a job is taken up before it is given up as FAILED (a file that kills its worker must not loop). */
   IMPORT_JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
 });
