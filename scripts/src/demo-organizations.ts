@@ -26,9 +26,15 @@ interface Unit {
 
 const later = (a: string, b: string) => (a > b ? a : b);
 
+/** How long a demo write waits for the fact feed to deliver what it names: 100 × 200 ms. */
+const FEED_WAIT_ATTEMPTS = 100;
+const FEED_WAIT_STEP_MS = 200;
+
+const isNotYetFed = (answer: Awaited<ReturnType<Call>>) => answer.errors?.some((error) => error.extensions?.code === 'NOT_FOUND') ?? false;
+
 export async function seedOrganizationsDemo(gatewayUrl: string, tokenFor: (regionCode: string) => Promise<string>): Promise<number> {
   let token = await tokenFor('33');
-  const call: Call = async (query, variables) =>
+  const send: Call = async (query, variables) =>
     (
       await fetch(gatewayUrl, {
         method: 'POST',
@@ -36,6 +42,21 @@ export async function seedOrganizationsDemo(gatewayUrl: string, tokenFor: (regio
         body: JSON.stringify({ query, variables }),
       })
     ).json() as never;
+  // Entities and members reach organizations through the fact feed moments after start-up, and later
+  // still on a loaded machine: a write naming one not yet delivered (NOT_FOUND) is retried for a while,
+  // and a write that still fails is said, so an empty demo figure names its cause.
+  const call: Call = async (query, variables) => {
+    let answer = await send(query, variables);
+    for (let attempt = 1; attempt < FEED_WAIT_ATTEMPTS && isNotYetFed(answer); attempt++) {
+      await sleep(FEED_WAIT_STEP_MS);
+      answer = await send(query, variables);
+    }
+    if (answer.errors && query.trimStart().startsWith('mutation')) {
+      const name = /\{\s*(\w+)/.exec(query)?.[1] ?? 'a write';
+      console.error(`demo data: ${name} refused (${answer.errors[0]?.extensions?.code ?? 'no code'})`);
+    }
+    return answer;
+  };
   const existing = await call('{ region(code: "33") { partyOrganizationCount } }');
   if ((existing.data?.region?.partyOrganizationCount ?? 0) > 0) return 0;
   // Each entity is covered from the branch's founding, or from its own registration when that came later.
@@ -80,12 +101,7 @@ export async function seedOrganizationsDemo(gatewayUrl: string, tokenFor: (regio
       const id = result.data?.formPartyOrganization?.organization?.id;
       if (!id) continue;
       formed++;
-      // Entities reach organizations through the fact feed within moments of start-up: retry briefly.
-      let covered = await cover(id, ids);
-      for (let attempt = 1; attempt < 50 && covered.errors?.some((error) => error.extensions?.code === 'NOT_FOUND'); attempt++) {
-        await sleep(200);
-        covered = await cover(id, ids);
-      }
+      const covered = await cover(id, ids);
       if (covered.errors) console.error(`demo data: ${township}'s branch covers nothing (${covered.errors[0]?.extensions?.code}); is the fact feed running?`);
       else await seedOrganizationLife(call, id, township, formed % 2 === 0);
     }
@@ -98,12 +114,20 @@ export async function seedOrganizationsDemo(gatewayUrl: string, tokenFor: (regio
 /** A standalone branch (单独建) in the first entity the standalone-capable list names on its founding day, so the standalone rate is not 0. */
 async function seedStandaloneBranch(call: Call, city: string): Promise<boolean> {
   const establishedOn = '2024-01-01';
-  const listed = await call(
-    `query($code: String!, $on: LocalDate!) { standaloneCapableWithoutOrganization(regionCode: $code, asOf: $on, first: 1) { edges { node { entity { id name regionCode } } } } }`,
-    { code: city, on: establishedOn },
-  );
-  const entity = listed.data?.standaloneCapableWithoutOrganization?.edges?.[0]?.node?.entity as { id: string; name: string; regionCode: string } | undefined;
-  if (!entity) return false;
+  // The list needs the members' employers, fed after the entities: wait for it to name one.
+  let entity: { id: string; name: string; regionCode: string } | undefined;
+  for (let attempt = 0; attempt < FEED_WAIT_ATTEMPTS && !entity; attempt++) {
+    if (attempt > 0) await sleep(FEED_WAIT_STEP_MS);
+    const listed = await call(
+      `query($code: String!, $on: LocalDate!) { standaloneCapableWithoutOrganization(regionCode: $code, asOf: $on, first: 1) { edges { node { entity { id name regionCode } } } } }`,
+      { code: city, on: establishedOn },
+    );
+    entity = listed.data?.standaloneCapableWithoutOrganization?.edges?.[0]?.node?.entity;
+  }
+  if (!entity) {
+    console.error(`demo data: no entity in ${city} can form a standalone branch (is the fact feed running?)`);
+    return false;
+  }
   const formed = await call(`mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id } } }`, {
     input: {
       name: `${entity.name}党支部`,
