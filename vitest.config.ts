@@ -9,7 +9,12 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: requireFromKit.resolve('graphql') }],
   },
   test: {
-    include: ['services/*/test/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'scripts/test/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      'services/*/test/**/*.test.ts',
+      'packages/*/test/**/*.test.ts',
+      'scripts/test/**/*.test.ts',
+      'test/**/*.test.ts',
+    ],
     globalSetup: ['./test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

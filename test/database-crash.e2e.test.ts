@@ -50,10 +50,15 @@ beforeAll(async () => {
   await withConnection(server.adminUrl, (client) => client.query('create database xgz'));
   adminUrl = withDatabase(server.adminUrl, 'xgz');
   await prepareAllDatabases(adminUrl, env);
-  subgraphs = await Promise.all(subgraphDefinitions.map((definition) => startSubgraph(definition, { env, adminUrl, port: 0, prepare: false })));
+  subgraphs = await Promise.all(
+    subgraphDefinitions.map((definition) => startSubgraph(definition, { env, adminUrl, port: 0, prepare: false })),
+  );
   registry = subgraphs[0]!;
   const subgraphUrls = Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
-  gateway = await startGateway({ env: parseGatewayEnv({ NODE_ENV: 'test', GATEWAY_PORT: '0', LOG_LEVEL: 'error' }), subgraphUrls });
+  gateway = await startGateway({
+    env: parseGatewayEnv({ NODE_ENV: 'test', GATEWAY_PORT: '0', LOG_LEVEL: 'error' }),
+    subgraphUrls,
+  });
   token = await tokenFor(env, '33', ['official']);
 }, 120_000);
 
@@ -118,7 +123,9 @@ describe('the database is killed during writes', () => {
     await expect.poll(() => readiness(gateway.url), { timeout: 5_000 }).toBe(200);
     const owner = subgraphRoles(adminUrl, 'registry', env.DB_ROLE_PASSWORD).ownerUrl;
     const stored = await withConnection(owner, async (client) =>
-      (await client.query<{ id: string }>(`select id from market_entity where id = any($1::uuid[])`, [acknowledged])).rows.map((row) => row.id),
+      (
+        await client.query<{ id: string }>(`select id from market_entity where id = any($1::uuid[])`, [acknowledged])
+      ).rows.map((row) => row.id),
     );
     expect(stored.sort()).toEqual([...acknowledged].sort());
     expect(acknowledged.length).toBeGreaterThanOrEqual(50);

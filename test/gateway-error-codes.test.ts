@@ -11,7 +11,8 @@ import { maskGatewayError, passThroughCodes } from '@xgz/gateway';
 
 const supergraph = readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8');
 const passThrough = passThroughCodes(supergraph);
-const coded = (code: string) => new GraphQLError(`refused: ${code}`, { path: ['x'], extensions: { code, serviceName: 'organizations' } });
+const coded = (code: string) =>
+  new GraphQLError(`refused: ${code}`, { path: ['x'], extensions: { code, serviceName: 'organizations' } });
 
 describe('gateway error codes', () => {
   it('passes the declared domain codes of every subgraph and the shared codes, as they are', () => {

@@ -22,12 +22,25 @@ let browser: Browser;
 
 beforeAll(async () => {
   harness = await startTestSubgraphs([registrySubgraph, organizationsSubgraph, marketsSubgraph, assessmentsSubgraph]);
-  const subgraphUrls = Object.fromEntries(Object.entries(harness.subgraphs).map(([name, subgraph]) => [name, subgraph.url]));
-  gateway = await startGateway({ env: parseGatewayEnv({ NODE_ENV: 'test', GATEWAY_PORT: '0', LOG_LEVEL: 'error' }), subgraphUrls });
+  const subgraphUrls = Object.fromEntries(
+    Object.entries(harness.subgraphs).map(([name, subgraph]) => [name, subgraph.url]),
+  );
+  gateway = await startGateway({
+    env: parseGatewayEnv({ NODE_ENV: 'test', GATEWAY_PORT: '0', LOG_LEVEL: 'error' }),
+    subgraphUrls,
+  });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     // As root in a container; and no attempts to reach Google's services from a closed network.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 120_000);
 afterAll(async () => {
@@ -37,7 +50,13 @@ afterAll(async () => {
 });
 
 const page = (encoding?: string, etag?: string) =>
-  fetch(gateway.url, { headers: { accept: 'text/html', ...(encoding ? { 'accept-encoding': encoding } : {}), ...(etag ? { 'if-none-match': etag } : {}) } });
+  fetch(gateway.url, {
+    headers: {
+      accept: 'text/html',
+      ...(encoding ? { 'accept-encoding': encoding } : {}),
+      ...(etag ? { 'if-none-match': etag } : {}),
+    },
+  });
 
 describe('the GraphiQL page', () => {
   it('is served compressed and cacheable, and loads nothing from the internet', async () => {
@@ -63,22 +82,31 @@ describe('the GraphiQL page', () => {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const tab = await context.newPage();
     await tab.goto(gateway.url.replace('127.0.0.1', 'localhost'));
-    await expect.poll(() => tab.locator('.graphiql-tab-button').first().innerText(), { timeout: 30_000 }).toBe('ZhejiangCities');
+    await expect
+      .poll(() => tab.locator('.graphiql-tab-button').first().innerText(), { timeout: 30_000 })
+      .toBe('ZhejiangCities');
     // Without a token the schema request is refused; the page says how to get one, not "UNAUTHENTICATED" alone.
     // The result pane wraps long lines: compare the text, not the line breaks.
     const response = async () => (await tab.locator('.graphiql-response').innerText()).replace(/\s+/g, ' ');
     await expect.poll(response, { timeout: 30_000 }).toContain('No token yet');
-    expect(await response()).toContain('in Headers below — `npm run -s token -- 33 admin` prints one. The schema loads as soon as it is there.');
+    expect(await response()).toContain(
+      'in Headers below — `npm run -s token -- 33 admin` prints one. The schema loads as soon as it is there.',
+    );
 
     // Paste a token into Headers, as the user would; nothing else.
     await tab.getByRole('button', { name: 'Headers' }).click();
     await tab.locator('.graphiql-editor-tool .monaco-editor').last().click();
     const token = await tokenFor(harness.env, '33', ['admin']);
-    await tab.evaluate((text) => navigator.clipboard.writeText(text), JSON.stringify({ Authorization: `Bearer ${token}` }));
+    await tab.evaluate(
+      (text) => navigator.clipboard.writeText(text),
+      JSON.stringify({ Authorization: `Bearer ${token}` }),
+    );
     await tab.keyboard.press('Control+A');
     await tab.keyboard.press('Control+V');
     await tab.getByRole('button', { name: 'Show Documentation Explorer' }).click();
-    await expect.poll(() => tab.locator('.graphiql-doc-explorer').innerText(), { timeout: 30_000 }).toContain('query: Query');
+    await expect
+      .poll(() => tab.locator('.graphiql-doc-explorer').innerText(), { timeout: 30_000 })
+      .toContain('query: Query');
 
     await tab.getByRole('button', { name: 'Execute query (Ctrl-Enter)' }).click();
     await expect.poll(response, { timeout: 30_000 }).toContain('"name": "浙江省"');

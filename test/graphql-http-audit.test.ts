@@ -18,8 +18,13 @@ let token: string;
 
 beforeAll(async () => {
   harness = await startTestSubgraphs([registrySubgraph, organizationsSubgraph, marketsSubgraph, assessmentsSubgraph]);
-  const subgraphUrls = Object.fromEntries(Object.entries(harness.subgraphs).map(([name, subgraph]) => [name, subgraph.url]));
-  gateway = await startGateway({ env: parseGatewayEnv({ NODE_ENV: 'test', GATEWAY_PORT: '0', LOG_LEVEL: 'error' }), subgraphUrls });
+  const subgraphUrls = Object.fromEntries(
+    Object.entries(harness.subgraphs).map(([name, subgraph]) => [name, subgraph.url]),
+  );
+  gateway = await startGateway({
+    env: parseGatewayEnv({ NODE_ENV: 'test', GATEWAY_PORT: '0', LOG_LEVEL: 'error' }),
+    subgraphUrls,
+  });
   token = await tokenFor(harness.env, '33', ['analyst']);
 });
 afterAll(async () => {
@@ -49,7 +54,9 @@ describe('GraphQL over HTTP at the gateway: every audit', () => {
 
 for (const name of ['registry', 'organizations', 'markets', 'assessments']) {
   describe(`GraphQL over HTTP at the ${name} subgraph: every MUST audit`, () => {
-    for (const audit of auditsAt(() => harness.subgraphs[name]!.url).filter((candidate) => candidate.name.startsWith('MUST'))) {
+    for (const audit of auditsAt(() => harness.subgraphs[name]!.url).filter((candidate) =>
+      candidate.name.startsWith('MUST'),
+    )) {
       it(audit.name, async () => {
         const result = await audit.fn();
         expect(result.status, 'reason' in result ? result.reason : '').toBe('ok');

@@ -12,7 +12,16 @@ import { executeGraphQL, resolveEntities, startTestSubgraphs, tokenFor, type Sub
 import { organizationsSubgraph } from '@xgz/organizations';
 import { registrySubgraph, withCheckCharacter } from '@xgz/registry';
 import { seededRandom } from '../scripts/src/seeded-random.js';
-import { FIGURES, FORMATIONS, KINDS, MEETING_TYPES, rawRows, reference, served, WORKER_KINDS } from './reference/organization-figures.js';
+import {
+  FIGURES,
+  FORMATIONS,
+  KINDS,
+  MEETING_TYPES,
+  rawRows,
+  reference,
+  served,
+  WORKER_KINDS,
+} from './reference/organization-figures.js';
 
 const random = seededRandom(20261125);
 const DATES = ['2016-06-30', '2018-12-31', '2020-06-30', '2021-12-31', '2023-06-30', '2024-12-31'];
@@ -23,9 +32,11 @@ let townships: string[] = [];
 const entities: { id: string; regionCode: string; lastChange: string }[] = [];
 const members: { id: string; lastChange: string; category: string; departed?: boolean }[] = [];
 
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 /** A random date from `from` (inclusive) to 2025-06-30. */
-const dateFrom = (from: string) => addDays(from, random.integer(0, Math.max(0, (Date.parse('2025-06-30') - Date.parse(from)) / 86_400_000)));
+const dateFrom = (from: string) =>
+  addDays(from, random.integer(0, Math.max(0, (Date.parse('2025-06-30') - Date.parse(from)) / 86_400_000)));
 
 async function call(subgraph: 'registry' | 'organizations', query: string, variables: Record<string, unknown>) {
   const response = await executeGraphQL(harness.subgraphs[subgraph]!.url, query, { token, variables });
@@ -63,10 +74,14 @@ async function registryWrites(count: number) {
       const member = random.pick(members);
       if (member.departed) continue;
       const on = dateFrom(member.lastChange);
-      await call('registry', `mutation($id: ID!, $on: LocalDate!) { recordMemberDeparture(id: $id, status: MOVED_OUT, reason: "迁出", effectiveOn: $on) { id } }`, {
-        id: member.id,
-        on,
-      });
+      await call(
+        'registry',
+        `mutation($id: ID!, $on: LocalDate!) { recordMemberDeparture(id: $id, status: MOVED_OUT, reason: "迁出", effectiveOn: $on) { id } }`,
+        {
+          id: member.id,
+          on,
+        },
+      );
       member.lastChange = on;
       member.departed = true;
     } else {
@@ -74,11 +89,15 @@ async function registryWrites(count: number) {
       if (member.departed) continue;
       const on = dateFrom(member.lastChange);
       const category = member.category === 'FORMAL' ? 'PROBATIONARY' : 'FORMAL';
-      await call('registry', `mutation($id: ID!, $c: MemberCategory!, $on: LocalDate!) { changeMemberCategory(id: $id, category: $c, effectiveOn: $on) { id } }`, {
-        id: member.id,
-        c: category,
-        on,
-      });
+      await call(
+        'registry',
+        `mutation($id: ID!, $c: MemberCategory!, $on: LocalDate!) { changeMemberCategory(id: $id, category: $c, effectiveOn: $on) { id } }`,
+        {
+          id: member.id,
+          c: category,
+          on,
+        },
+      );
       member.lastChange = on;
       member.category = category;
     }
@@ -86,7 +105,14 @@ async function registryWrites(count: number) {
 }
 
 async function organizationWrites() {
-  const organizations: { id: string; regionCode: string; lastChange: string; dissolved: boolean; established: string; latestRecord: string }[] = [];
+  const organizations: {
+    id: string;
+    regionCode: string;
+    lastChange: string;
+    dissolved: boolean;
+    established: string;
+    latestRecord: string;
+  }[] = [];
   const open = new Map<string, string>(); // organization|entity → from
   for (let i = 0; i < 14; i++) {
     const township = random.pick(townships);
@@ -96,18 +122,22 @@ async function organizationWrites() {
     const formation = random.pick(FORMATIONS);
     const host = formation === 'STANDALONE' ? random.pick(inside) : null;
     const establishedOn = `${random.integer(2015, 2022)}-0${random.integer(1, 9)}-01`;
-    const data = await call('organizations', `mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id } } }`, {
-      input: {
-        name: `党组织${i}`,
-        level: county ? random.pick(['COMMITTEE', 'GENERAL_BRANCH']) : 'BRANCH',
-        formation,
-        regionCode,
-        hostKind: host ? 'MARKET_ENTITY' : 'ASSOCIATION',
-        hostId: host?.id ?? null,
-        hostName: host ? null : '个私协会分会',
-        establishedOn,
+    const data = await call(
+      'organizations',
+      `mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id } } }`,
+      {
+        input: {
+          name: `党组织${i}`,
+          level: county ? random.pick(['COMMITTEE', 'GENERAL_BRANCH']) : 'BRANCH',
+          formation,
+          regionCode,
+          hostKind: host ? 'MARKET_ENTITY' : 'ASSOCIATION',
+          hostId: host?.id ?? null,
+          hostName: host ? null : '个私协会分会',
+          establishedOn,
+        },
       },
-    });
+    );
     const organization = {
       id: data.formPartyOrganization.organization.id,
       regionCode,
@@ -118,45 +148,74 @@ async function organizationWrites() {
     };
     organizations.push(organization);
     if (host) open.set(`${organization.id}|${host.id}`, establishedOn);
-    const covered = inside.filter((entity) => !open.has(`${organization.id}|${entity.id}`) && random.next() < 0.5).slice(0, 6);
+    const covered = inside
+      .filter((entity) => !open.has(`${organization.id}|${entity.id}`) && random.next() < 0.5)
+      .slice(0, 6);
     if (covered.length) {
       const fromDate = dateFrom(establishedOn);
-      await call('organizations', `mutation($id: ID!, $ids: [ID!]!, $on: LocalDate!) { coverMarketEntities(organizationId: $id, entityIds: $ids, fromDate: $on) { id } }`, {
-        id: organization.id,
-        ids: covered.map((entity) => entity.id),
-        on: fromDate,
-      });
+      await call(
+        'organizations',
+        `mutation($id: ID!, $ids: [ID!]!, $on: LocalDate!) { coverMarketEntities(organizationId: $id, entityIds: $ids, fromDate: $on) { id } }`,
+        {
+          id: organization.id,
+          ids: covered.map((entity) => entity.id),
+          on: fromDate,
+        },
+      );
       for (const entity of covered) open.set(`${organization.id}|${entity.id}`, fromDate);
       if (fromDate > organization.latestRecord) organization.latestRecord = fromDate;
     }
   }
   for (const [key, from] of [...open].filter(() => random.next() < 0.3)) {
     const [organizationId, entityId] = key.split('|');
-    await call('organizations', `mutation($o: ID!, $e: ID!, $on: LocalDate!) { endCoverage(organizationId: $o, entityId: $e, endedOn: $on) { id } }`, {
-      o: organizationId,
-      e: entityId,
-      on: dateFrom(from),
-    });
+    await call(
+      'organizations',
+      `mutation($o: ID!, $e: ID!, $on: LocalDate!) { endCoverage(organizationId: $o, entityId: $e, endedOn: $on) { id } }`,
+      {
+        o: organizationId,
+        e: entityId,
+        on: dateFrom(from),
+      },
+    );
   }
   for (const organization of organizations.filter(() => random.next() < 0.4)) {
     // A dissolution comes after everything recorded against the organization (DISSOLUTION_BEFORE_RECORDS).
-    const on = dateFrom(addDays(organization.latestRecord > organization.lastChange ? organization.latestRecord : organization.lastChange, 1));
-    await call('organizations', `mutation($id: ID!, $on: LocalDate!) { dissolvePartyOrganization(id: $id, dissolvedOn: $on) { id } }`, { id: organization.id, on });
+    const on = dateFrom(
+      addDays(
+        organization.latestRecord > organization.lastChange ? organization.latestRecord : organization.lastChange,
+        1,
+      ),
+    );
+    await call(
+      'organizations',
+      `mutation($id: ID!, $on: LocalDate!) { dissolvePartyOrganization(id: $id, dissolvedOn: $on) { id } }`,
+      { id: organization.id, on },
+    );
     organization.lastChange = on;
     if (random.next() < 0.5) {
       const again = dateFrom(on);
-      await call('organizations', `mutation($id: ID!, $on: LocalDate!) { reformPartyOrganization(id: $id, reformedOn: $on) { id } }`, { id: organization.id, on: again });
+      await call(
+        'organizations',
+        `mutation($id: ID!, $on: LocalDate!) { reformPartyOrganization(id: $id, reformedOn: $on) { id } }`,
+        { id: organization.id, on: again },
+      );
     }
   }
   for (let i = 0; i < 6; i++) {
     const township = random.pick(townships);
     const servingFrom = `${random.integer(2015, 2021)}-03-01`;
-    const worker = await call('organizations', `mutation($input: AppointPartyWorkerInput!) { appointPartyWorker(input: $input) { id } }`, {
-      input: { name: `指导员${i}`, kind: random.pick(WORKER_KINDS), regionCode: township, servingFrom },
-    });
+    const worker = await call(
+      'organizations',
+      `mutation($input: AppointPartyWorkerInput!) { appointPartyWorker(input: $input) { id } }`,
+      {
+        input: { name: `指导员${i}`, kind: random.pick(WORKER_KINDS), regionCode: township, servingFrom },
+      },
+    );
     const id = worker.appointPartyWorker.id;
     let latest = servingFrom;
-    for (const entity of entities.filter((candidate) => candidate.regionCode === township && random.next() < 0.5).slice(0, 3)) {
+    for (const entity of entities
+      .filter((candidate) => candidate.regionCode === township && random.next() < 0.5)
+      .slice(0, 3)) {
       const fromDate = dateFrom(servingFrom);
       latest = fromDate > latest ? fromDate : latest;
       await call(
@@ -166,13 +225,18 @@ async function organizationWrites() {
       );
     }
     if (random.next() < 0.4)
-      await call('organizations', `mutation($w: ID!, $on: LocalDate!) { endPartyWorkerService(workerId: $w, endedOn: $on) { id } }`, { w: id, on: dateFrom(latest) });
+      await call(
+        'organizations',
+        `mutation($w: ID!, $on: LocalDate!) { endPartyWorkerService(workerId: $w, endedOn: $on) { id } }`,
+        { w: id, on: dateFrom(latest) },
+      );
   }
   return organizations;
 }
 
 /** Tries a write that the random history may make invalid (a meeting on a day the organization was dissolved…): refusals change nothing. */
-const attempt = (query: string, variables: Record<string, unknown>) => executeGraphQL(harness.subgraphs.organizations!.url, query, { token, variables });
+const attempt = (query: string, variables: Record<string, unknown>) =>
+  executeGraphQL(harness.subgraphs.organizations!.url, query, { token, variables });
 
 /** Organization life on random dates: memberships and moves, meetings with attendance, venue checks, elections. */
 async function lifeWrites(organizations: { id: string; regionCode: string; established: string }[]) {
@@ -180,20 +244,29 @@ async function lifeWrites(organizations: { id: string; regionCode: string; estab
   for (const member of onBooks.filter(() => random.next() < 0.7)) {
     const first = random.pick(organizations);
     const from = dateFrom(first.established);
-    await attempt(`mutation($m: ID!, $o: ID!, $on: LocalDate!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: $on) { id } }`, {
-      m: member.id,
-      o: first.id,
-      on: from,
-    });
+    await attempt(
+      `mutation($m: ID!, $o: ID!, $on: LocalDate!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: $on) { id } }`,
+      {
+        m: member.id,
+        o: first.id,
+        on: from,
+      },
+    );
     if (random.next() < 0.3) {
       const second = random.pick(organizations);
-      await attempt(`mutation($m: ID!, $o: ID!, $on: LocalDate!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: $on) { id } }`, {
+      await attempt(
+        `mutation($m: ID!, $o: ID!, $on: LocalDate!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: $on) { id } }`,
+        {
+          m: member.id,
+          o: second.id,
+          on: dateFrom(from),
+        },
+      );
+    } else if (random.next() < 0.15) {
+      await attempt(`mutation($m: ID!, $on: LocalDate!) { leaveOrganizationLife(memberId: $m, leftOn: $on) { id } }`, {
         m: member.id,
-        o: second.id,
         on: dateFrom(from),
       });
-    } else if (random.next() < 0.15) {
-      await attempt(`mutation($m: ID!, $on: LocalDate!) { leaveOrganizationLife(memberId: $m, leftOn: $on) { id } }`, { m: member.id, on: dateFrom(from) });
     }
   }
   for (let i = 0; i < 160; i++) {
@@ -215,49 +288,89 @@ async function lifeWrites(organizations: { id: string; regionCode: string; estab
   for (const organization of organizations.filter(() => random.next() < 0.6)) {
     for (let i = 0; i < random.integer(1, 2); i++) {
       const all = random.next() < 0.6;
-      await attempt(`mutation($o: ID!, $input: VenueCheckInput!) { recordVenueCheck(organizationId: $o, input: $input) { checkedOn } }`, {
-        o: organization.id,
-        input: { checkedOn: dateFrom(organization.established), place: true, facilities: true, sign: all || random.next() < 0.5, flag: true, booksAndPapers: all, rules: true },
-      });
+      await attempt(
+        `mutation($o: ID!, $input: VenueCheckInput!) { recordVenueCheck(organizationId: $o, input: $input) { checkedOn } }`,
+        {
+          o: organization.id,
+          input: {
+            checkedOn: dateFrom(organization.established),
+            place: true,
+            facilities: true,
+            sign: all || random.next() < 0.5,
+            flag: true,
+            booksAndPapers: all,
+            rules: true,
+          },
+        },
+      );
     }
     if (random.next() < 0.5)
-      await attempt(`mutation($o: ID!, $on: LocalDate!) { recordElection(organizationId: $o, electedOn: $on) { id } }`, {
-        o: organization.id,
-        on: dateFrom(organization.established),
-      });
+      await attempt(
+        `mutation($o: ID!, $on: LocalDate!) { recordElection(organizationId: $o, electedOn: $on) { id } }`,
+        {
+          o: organization.id,
+          on: dateFrom(organization.established),
+        },
+      );
   }
 }
 
 beforeAll(async () => {
   harness = await startTestSubgraphs([registrySubgraph, organizationsSubgraph]);
   token = await tokenFor(harness.env, '33', ['admin']);
-  const tree = await call('registry', `{ a: region(code: "330106") { children { code } } b: region(code: "330110") { children { code } } }`, {});
-  townships = [...tree.a.children.slice(0, 3), ...tree.b.children.slice(0, 2)].map((child: { code: string }) => child.code);
+  const tree = await call(
+    'registry',
+    `{ a: region(code: "330106") { children { code } } b: region(code: "330110") { children { code } } }`,
+    {},
+  );
+  townships = [...tree.a.children.slice(0, 3), ...tree.b.children.slice(0, 2)].map(
+    (child: { code: string }) => child.code,
+  );
   for (let i = 0; i < 40; i++) {
     const kind = random.pick(KINDS);
     const registeredOn = `${random.integer(2014, 2019)}-0${random.integer(1, 9)}-15`;
-    const creditCode = kind === 'INDIVIDUAL_BUSINESS' ? null : withCheckCharacter(`91330106MA${String(i).padStart(7, '0')}`);
-    const data = await call('registry', `mutation($input: RegisterMarketEntityInput!) { registerMarketEntity(input: $input) { id regionCode } }`, {
-      input: { kind, name: `商户${i}`, creditCode, regionCode: random.pick(townships), registeredOn, employees: random.integer(0, 100) },
+    const creditCode =
+      kind === 'INDIVIDUAL_BUSINESS' ? null : withCheckCharacter(`91330106MA${String(i).padStart(7, '0')}`);
+    const data = await call(
+      'registry',
+      `mutation($input: RegisterMarketEntityInput!) { registerMarketEntity(input: $input) { id regionCode } }`,
+      {
+        input: {
+          kind,
+          name: `商户${i}`,
+          creditCode,
+          regionCode: random.pick(townships),
+          registeredOn,
+          employees: random.integer(0, 100),
+        },
+      },
+    );
+    entities.push({
+      id: data.registerMarketEntity.id,
+      regionCode: data.registerMarketEntity.regionCode,
+      lastChange: registeredOn,
     });
-    entities.push({ id: data.registerMarketEntity.id, regionCode: data.registerMarketEntity.regionCode, lastChange: registeredOn });
   }
   for (let i = 0; i < 90; i++) {
     const entity = random.pick(entities);
     const registeredOn = dateFrom(entity.lastChange);
     const category = random.next() < 0.7 ? 'FORMAL' : 'PROBATIONARY';
-    const data = await call('registry', `mutation($input: RegisterPartyMemberInput!) { registerPartyMember(input: $input) { id } }`, {
-      input: {
-        entityId: entity.id,
-        name: `党员${i}`,
-        isOwner: false,
-        category,
-        distribution: 'INDIVIDUAL_BUSINESS',
-        relationshipType: 'AFFILIATED',
-        foundVia: 'PHONE',
-        registeredOn,
+    const data = await call(
+      'registry',
+      `mutation($input: RegisterPartyMemberInput!) { registerPartyMember(input: $input) { id } }`,
+      {
+        input: {
+          entityId: entity.id,
+          name: `党员${i}`,
+          isOwner: false,
+          category,
+          distribution: 'INDIVIDUAL_BUSINESS',
+          relationshipType: 'AFFILIATED',
+          foundVia: 'PHONE',
+          registeredOn,
+        },
       },
-    });
+    );
     members.push({ id: data.registerPartyMember.id, lastChange: registeredOn, category });
   }
   await registryWrites(30);
@@ -290,17 +403,26 @@ describe('organization figures against the reference', () => {
         for (const [index, region] of regions.entries()) {
           // The list itself is compared in the next test.
           const { standaloneCapableWithoutOwnIds: _listed, ...expected } = reference(raw, region, date, denominator);
-          expect(served(response.data._entities[index].organizationFigures), `${region} ${date} ${denominator}`).toEqual(expected);
+          expect(
+            served(response.data._entities[index].organizationFigures),
+            `${region} ${date} ${denominator}`,
+          ).toEqual(expected);
           compared++;
-          if (expected.coverage.organizationCoverage[0]! > 0 && expected.coverage.organizationCoverage[0]! < expected.coverage.organizationCoverage[1]!) nonTrivial++;
-          for (const figure of ['schedule', 'venue', 'overdue', 'out'] as const) if (expected.life[figure][0]! > 0) lifeSeen[figure]++;
+          if (
+            expected.coverage.organizationCoverage[0]! > 0 &&
+            expected.coverage.organizationCoverage[0]! < expected.coverage.organizationCoverage[1]!
+          )
+            nonTrivial++;
+          for (const figure of ['schedule', 'venue', 'overdue', 'out'] as const)
+            if (expected.life[figure][0]! > 0) lifeSeen[figure]++;
         }
       }
     }
     // The random history must exercise the figures, not compare zeros.
     expect(compared).toBe(4 * (DATES.length + 1) * regions.length);
     expect(nonTrivial).toBeGreaterThan(20);
-    for (const figure of ['schedule', 'venue', 'overdue', 'out'] as const) expect(lifeSeen[figure], figure).toBeGreaterThan(10);
+    for (const figure of ['schedule', 'venue', 'overdue', 'out'] as const)
+      expect(lifeSeen[figure], figure).toBeGreaterThan(10);
   });
 
   it('list the standalone-capable entities without their own organization that the figure counts, at every level and date', async () => {
@@ -320,7 +442,9 @@ describe('organization figures against the reference', () => {
         const list = data.standaloneCapableWithoutOrganization;
         const expected = reference(raw, region, date, 'OPERATING');
         expect(list.totalCount, `${region} ${date}`).toBe(expected.standaloneCapableWithoutOwn);
-        expect(list.edges.map((edge: any) => edge.node.entity.id).sort(), `${region} ${date}`).toEqual(expected.standaloneCapableWithoutOwnIds);
+        expect(list.edges.map((edge: any) => edge.node.entity.id).sort(), `${region} ${date}`).toEqual(
+          expected.standaloneCapableWithoutOwnIds,
+        );
         for (const edge of list.edges) expect(edge.node.coverage).not.toBe('OWN');
         listed += list.totalCount;
       }

@@ -6,7 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer } from '@xgz/kit';
-import { errorCodes, executeGraphQL, resolveEntities, startTestSubgraphs, tokenFor, type SubgraphHarness } from '@xgz/testkit';
+import {
+  errorCodes,
+  executeGraphQL,
+  resolveEntities,
+  startTestSubgraphs,
+  tokenFor,
+  type SubgraphHarness,
+} from '@xgz/testkit';
 import { parseGatewayEnv, startGateway } from '@xgz/gateway';
 import { organizationsSubgraph } from '@xgz/organizations';
 import { registrySubgraph } from '@xgz/registry';
@@ -57,26 +64,47 @@ async function place(township: string, tag: string): Promise<Placed> {
     })
   ).registerPartyMember.id;
   const organization = (
-    await gql(`mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id } } }`, {
-      input: { name: `${tag}联合党支部`, level: 'BRANCH', formation: 'JOINT', regionCode: township, hostKind: 'ASSOCIATION', hostName: `${tag}协会`, establishedOn: '2020-01-01' },
-    })
+    await gql(
+      `mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id } } }`,
+      {
+        input: {
+          name: `${tag}联合党支部`,
+          level: 'BRANCH',
+          formation: 'JOINT',
+          regionCode: township,
+          hostKind: 'ASSOCIATION',
+          hostName: `${tag}协会`,
+          establishedOn: '2020-01-01',
+        },
+      },
+    )
   ).formPartyOrganization.organization.id;
   // The member reaches organizations through the feed; retry until it has.
   for (let attempt = 0; ; attempt++) {
-    const response = await executeGraphQL(gateway.url, `mutation($o: ID!, $m: ID!) { joinOrganizationLife(organizationId: $o, memberId: $m, fromDate: "2020-01-01") { id } }`, {
-      token: admin,
-      variables: { o: organization, m: member },
-    });
+    const response = await executeGraphQL(
+      gateway.url,
+      `mutation($o: ID!, $m: ID!) { joinOrganizationLife(organizationId: $o, memberId: $m, fromDate: "2020-01-01") { id } }`,
+      {
+        token: admin,
+        variables: { o: organization, m: member },
+      },
+    );
     if (!response.errors) break;
     expect(attempt).toBeLessThan(200);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  await gql(`mutation($o: ID!) { coverMarketEntities(organizationId: $o, entityIds: ["${entity}"], fromDate: "2020-01-01") { id } }`, { o: organization });
+  await gql(
+    `mutation($o: ID!) { coverMarketEntities(organizationId: $o, entityIds: ["${entity}"], fromDate: "2020-01-01") { id } }`,
+    { o: organization },
+  );
   const role = (
-    await gql(`mutation($o: ID!, $m: ID!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: SECRETARY, fromDate: "2020-01-01") { id } }`, {
-      o: organization,
-      m: member,
-    })
+    await gql(
+      `mutation($o: ID!, $m: ID!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: SECRETARY, fromDate: "2020-01-01") { id } }`,
+      {
+        o: organization,
+        m: member,
+      },
+    )
   ).appointOrganizationRole.id;
   const meeting = (
     await gql(`mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`, {
@@ -93,7 +121,10 @@ async function place(township: string, tag: string): Promise<Placed> {
       input: { name: `${tag}指导员`, kind: 'INSTRUCTOR', regionCode: township.slice(0, 6), servingFrom: '2020-01-01' },
     })
   ).appointPartyWorker.id;
-  await gql(`mutation($w: ID!, $e: ID!) { assignPartyWorker(workerId: $w, targetKind: MARKET_ENTITY, targetId: $e, fromDate: "2020-01-01") { id } }`, { w: worker, e: entity });
+  await gql(
+    `mutation($w: ID!, $e: ID!) { assignPartyWorker(workerId: $w, targetKind: MARKET_ENTITY, targetId: $e, fromDate: "2020-01-01") { id } }`,
+    { w: worker, e: entity },
+  );
   await gql(
     `mutation($o: ID!) { recordVenueCheck(organizationId: $o, input: { checkedOn: "2020-02-01", place: true, facilities: true, sign: true, flag: true, booksAndPapers: true, rules: true }) { checkedOn } }`,
     {
@@ -127,12 +158,30 @@ const readings = (target: Placed, region: string) => [
     query: `query($id: ID!) { partyOrganization(id: $id) { id name committee { member { id } } members { edges { node { memberId } } } meetings { edges { node { id topic } } } venue { checkedOn } term { electedOn } coverage { edges { node { entityId } } } } }`,
     variables: { id: target.organization },
   },
-  { query: `query($id: ID!) { meeting(id: $id) { id topic decisions attendance { member { id } } } }`, variables: { id: target.meeting } },
-  { query: `query($id: ID!) { partyMember(id: $id) { id organization { id name } organizationHistory { organizationId } } }`, variables: { id: target.member } },
-  { query: `query($id: ID!) { marketEntity(id: $id) { id coveringOrganizations { organizationId } assignedWorkers { id name } } }`, variables: { id: target.entity } },
-  { query: `query($code: String) { standaloneCapableWithoutOrganization(regionCode: $code) { totalCount edges { node { entity { id } } } } }`, variables: { code: region } },
-  { query: `query($code: String) { partyOrganizations(regionCode: $code) { totalCount edges { node { id name } } } }`, variables: { code: region } },
-  { query: `query($code: String) { organizationTerms(status: OVERDUE, regionCode: $code) { totalCount edges { node { id } } } }`, variables: { code: region } },
+  {
+    query: `query($id: ID!) { meeting(id: $id) { id topic decisions attendance { member { id } } } }`,
+    variables: { id: target.meeting },
+  },
+  {
+    query: `query($id: ID!) { partyMember(id: $id) { id organization { id name } organizationHistory { organizationId } } }`,
+    variables: { id: target.member },
+  },
+  {
+    query: `query($id: ID!) { marketEntity(id: $id) { id coveringOrganizations { organizationId } assignedWorkers { id name } } }`,
+    variables: { id: target.entity },
+  },
+  {
+    query: `query($code: String) { standaloneCapableWithoutOrganization(regionCode: $code) { totalCount edges { node { entity { id } } } } }`,
+    variables: { code: region },
+  },
+  {
+    query: `query($code: String) { partyOrganizations(regionCode: $code) { totalCount edges { node { id name } } } }`,
+    variables: { code: region },
+  },
+  {
+    query: `query($code: String) { organizationTerms(status: OVERDUE, regionCode: $code) { totalCount edges { node { id } } } }`,
+    variables: { code: region },
+  },
   {
     query: `query($code: ID!) { region(code: $code) { organizationFigures { organizations meetingSchedule { numerator denominator } membersOutOfLife { numerator denominator } venueStandard { numerator } } } }`,
     variables: { code: region },
@@ -153,7 +202,10 @@ const writings = (target: Placed, own: Placed) => [
     query: `mutation($o: ID!, $m: ID!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: COMMITTEE_MEMBER, fromDate: "2021-01-01") { id } }`,
     variables: { o: own.organization, m: target.member },
   },
-  { query: `mutation($r: ID!) { endOrganizationRole(roleId: $r, endedOn: "2021-01-01") { id } }`, variables: { r: target.role } },
+  {
+    query: `mutation($r: ID!) { endOrganizationRole(roleId: $r, endedOn: "2021-01-01") { id } }`,
+    variables: { r: target.role },
+  },
   {
     query: `mutation($o: ID!, $m: ID!) { joinOrganizationLife(organizationId: $o, memberId: $m, fromDate: "2021-01-01") { id } }`,
     variables: { o: own.organization, m: target.member },
@@ -162,14 +214,31 @@ const writings = (target: Placed, own: Placed) => [
     query: `mutation($o: ID!, $m: ID!) { joinOrganizationLife(organizationId: $o, memberId: $m, fromDate: "2021-01-01") { id } }`,
     variables: { o: target.organization, m: own.member },
   },
-  { query: `mutation($m: ID!) { leaveOrganizationLife(memberId: $m, leftOn: "2021-01-01") { id } }`, variables: { m: target.member } },
   {
-    query: `mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`,
-    variables: { input: { organizationId: own.organization, type: 'GROUP_MEETING', topic: '会', held: { heldOn: '2021-01-01', present: [target.member], absent: [] } } },
+    query: `mutation($m: ID!) { leaveOrganizationLife(memberId: $m, leftOn: "2021-01-01") { id } }`,
+    variables: { m: target.member },
   },
   {
     query: `mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`,
-    variables: { input: { organizationId: target.organization, type: 'GROUP_MEETING', topic: '会', held: { heldOn: '2021-01-01', present: [own.member], absent: [] } } },
+    variables: {
+      input: {
+        organizationId: own.organization,
+        type: 'GROUP_MEETING',
+        topic: '会',
+        held: { heldOn: '2021-01-01', present: [target.member], absent: [] },
+      },
+    },
+  },
+  {
+    query: `mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`,
+    variables: {
+      input: {
+        organizationId: target.organization,
+        type: 'GROUP_MEETING',
+        topic: '会',
+        held: { heldOn: '2021-01-01', present: [own.member], absent: [] },
+      },
+    },
   },
   {
     query: `mutation($id: ID!, $m: ID!) { recordMeetingHeld(meetingId: $id, held: { heldOn: "2021-01-01", present: [$m], absent: [] }) { id } }`,
@@ -179,16 +248,26 @@ const writings = (target: Placed, own: Placed) => [
     query: `mutation($o: ID!) { recordVenueCheck(organizationId: $o, input: { checkedOn: "2021-01-01", place: false, facilities: false, sign: false, flag: false, booksAndPapers: false, rules: false }) { checkedOn } }`,
     variables: { o: target.organization },
   },
-  { query: `mutation($o: ID!) { recordElection(organizationId: $o, electedOn: "2021-01-01") { id } }`, variables: { o: target.organization } },
-  { query: `mutation($o: ID!) { dissolvePartyOrganization(id: $o, dissolvedOn: "2021-01-01") { id } }`, variables: { o: target.organization } },
-  { query: `mutation($o: ID!, $p: ID) { moveOrganization(id: $o, parentId: $p, movedOn: "2021-01-01") { id } }`, variables: { o: own.organization, p: target.organization } },
+  {
+    query: `mutation($o: ID!) { recordElection(organizationId: $o, electedOn: "2021-01-01") { id } }`,
+    variables: { o: target.organization },
+  },
+  {
+    query: `mutation($o: ID!) { dissolvePartyOrganization(id: $o, dissolvedOn: "2021-01-01") { id } }`,
+    variables: { o: target.organization },
+  },
+  {
+    query: `mutation($o: ID!, $p: ID) { moveOrganization(id: $o, parentId: $p, movedOn: "2021-01-01") { id } }`,
+    variables: { o: own.organization, p: target.organization },
+  },
   {
     query: `mutation($o: ID!, $e: ID!) { coverMarketEntities(organizationId: $o, entityIds: [$e], fromDate: "2021-01-01") { id } }`,
     variables: { o: own.organization, e: target.entity },
   },
 ];
 
-const leaks = (answer: unknown, secrets: readonly string[]) => secrets.filter((secret) => JSON.stringify((answer as { data?: unknown }).data ?? null).includes(secret));
+const leaks = (answer: unknown, secrets: readonly string[]) =>
+  secrets.filter((secret) => JSON.stringify((answer as { data?: unknown }).data ?? null).includes(secret));
 
 describe('out-of-region users', () => {
   it('never see or change an organization, meeting, membership or figure of another region (generated)', async () => {
@@ -205,7 +284,10 @@ describe('out-of-region users', () => {
           for (const code of errorCodes(answer)) expect(['FORBIDDEN', 'NOT_FOUND']).toContain(code);
         }
         for (const code of [away, away.slice(0, 6), away.slice(0, 4), '33']) {
-          const answer = await executeGraphQL(gateway.url, readings(other, code)[7]!.query, { token, variables: { code } });
+          const answer = await executeGraphQL(gateway.url, readings(other, code)[7]!.query, {
+            token,
+            variables: { code },
+          });
           attempts++;
           expect(errorCodes(answer), `${region} figures of ${code}`).toEqual(['FORBIDDEN']);
         }
@@ -248,11 +330,25 @@ describe('out-of-region users', () => {
       `... on PartyOrganization { id name } ... on PartyMember { organization { id } organizationHistory { organizationId } } ... on MarketEntity { coveringOrganizations { organizationId } }`,
     );
     expect(leaks(entities, other.secrets)).toEqual([]);
-    expect(entities.data._entities).toEqual([null, { organization: null, organizationHistory: [] }, { coveringOrganizations: [] }]);
-    const figures = await resolveEntities(url, token, [{ __typename: 'Region', code: away }], '... on Region { organizationFigures { organizations } }');
+    expect(entities.data._entities).toEqual([
+      null,
+      { organization: null, organizationHistory: [] },
+      { coveringOrganizations: [] },
+    ]);
+    const figures = await resolveEntities(
+      url,
+      token,
+      [{ __typename: 'Region', code: away }],
+      '... on Region { organizationFigures { organizations } }',
+    );
     expect(errorCodes(figures)).toEqual(['FORBIDDEN']);
     // The home region's own records stay visible to the same viewer: the test would pass vacuously otherwise.
-    const own = await resolveEntities(url, token, [{ __typename: 'PartyOrganization', id: home.organization }], '... on PartyOrganization { id }');
+    const own = await resolveEntities(
+      url,
+      token,
+      [{ __typename: 'PartyOrganization', id: home.organization }],
+      '... on PartyOrganization { id }',
+    );
     expect(own.data._entities).toEqual([{ id: home.organization }]);
   });
 });

@@ -20,7 +20,8 @@ const FIGURES = `query($code: ID!) { region(code: $code) { name registryFigures 
   marketEntities { existing } partyMembers { total byRelationshipType { relationshipType count } floatingFeedbackCompletion { numerator denominator } } }
   partyOrganizationCount marketCount } }`;
 
-const gql = (query: string, variables?: Record<string, unknown>) => executeGraphQL(gateway.url, query, { token: official, variables });
+const gql = (query: string, variables?: Record<string, unknown>) =>
+  executeGraphQL(gateway.url, query, { token: official, variables });
 const figuresAt = async (code: string) => {
   const response = await gql(FIGURES, { code });
   expect(response.errors).toBeUndefined();
@@ -30,7 +31,10 @@ const figuresAt = async (code: string) => {
 beforeAll(async () => {
   harness = await startTestSubgraphs([registrySubgraph, organizationsSubgraph, marketsSubgraph, assessmentsSubgraph]);
   const urls = Object.fromEntries(Object.entries(harness.subgraphs).map(([name, subgraph]) => [name, subgraph.url]));
-  gateway = await startGateway({ env: parseGatewayEnv({ NODE_ENV: 'test', GATEWAY_PORT: '0', LOG_LEVEL: 'error' }), subgraphUrls: urls });
+  gateway = await startGateway({
+    env: parseGatewayEnv({ NODE_ENV: 'test', GATEWAY_PORT: '0', LOG_LEVEL: 'error' }),
+    subgraphUrls: urls,
+  });
   official = await tokenFor(harness.env, '33', ['official']);
 });
 afterAll(async () => {
@@ -51,14 +55,20 @@ describe('registry journey through the gateway', () => {
       { unit: unit.data.registerMarketEntity.id },
     );
     expect(member.errors).toBeUndefined();
-    expect(member.data.registerPartyMember).toMatchObject({ name: '周*', mobile: '135****9999', entity: { name: '周记水果摊' } });
+    expect(member.data.registerPartyMember).toMatchObject({
+      name: '周*',
+      mobile: '135****9999',
+      entity: { name: '周记水果摊' },
+    });
     const id = member.data.registerPartyMember.id;
 
     const registered = await Promise.all(LEVELS.map(figuresAt));
     registered.forEach((figures, level) => {
       expect(figures.marketEntities.existing).toBe(before[level].marketEntities.existing + 1);
       expect(figures.partyMembers.total).toBe(before[level].partyMembers.total + 1);
-      expect(figures.partyMembers.floatingFeedbackCompletion.denominator).toBe(before[level].partyMembers.floatingFeedbackCompletion.denominator + 1);
+      expect(figures.partyMembers.floatingFeedbackCompletion.denominator).toBe(
+        before[level].partyMembers.floatingFeedbackCompletion.denominator + 1,
+      );
     });
 
     const step = (variables: Record<string, unknown>) =>
@@ -67,7 +77,9 @@ describe('registry journey through the gateway', () => {
           recordFeedbackStep(memberId: $id, step: $step, occurredOn: $on, handledBy: $by, proofReference: $proof, note: $note) { step } }`,
         { id, ...variables },
       );
-    expect(errorCodes(await step({ step: 'EVALUATION_SENT', on: '2021-04-01', by: '书记', note: '好' }))).toEqual(['FEEDBACK_STEP_OUT_OF_ORDER']);
+    expect(errorCodes(await step({ step: 'EVALUATION_SENT', on: '2021-04-01', by: '书记', note: '好' }))).toEqual([
+      'FEEDBACK_STEP_OUT_OF_ORDER',
+    ]);
     for (const variables of [
       { step: 'REGISTERED', on: '2021-03-10' },
       { step: 'IDENTITY_CONFIRMED', on: '2021-03-25', by: '鄱阳县某村党支部', proof: '证明2021-08' },
@@ -80,23 +92,33 @@ describe('registry journey through the gateway', () => {
 
     const completed = await Promise.all(LEVELS.map(figuresAt));
     completed.forEach((figures, level) => {
-      expect(figures.partyMembers.floatingFeedbackCompletion.numerator).toBe(before[level].partyMembers.floatingFeedbackCompletion.numerator + 1);
+      expect(figures.partyMembers.floatingFeedbackCompletion.numerator).toBe(
+        before[level].partyMembers.floatingFeedbackCompletion.numerator + 1,
+      );
       expect(figures.partyMembers.total).toBe(registered[level].partyMembers.total);
     });
   });
 
   it('passes an import rejection with every problem through the gateway', async () => {
-    const csv = '填表日期,单位名称,党员姓名,手机号码,是否业主,党员类别,党员分布\n2021-05-01,吴记茶庄,吴芳,1380000,是,正式,个体工商户\n';
-    const response = await gql('mutation($file: String!) { importPartyMembers(contentBase64: $file, format: CSV, regionCode: "330110005") { imported } }', {
-      file: Buffer.from(csv).toString('base64'),
-    });
+    const csv =
+      '填表日期,单位名称,党员姓名,手机号码,是否业主,党员类别,党员分布\n2021-05-01,吴记茶庄,吴芳,1380000,是,正式,个体工商户\n';
+    const response = await gql(
+      'mutation($file: String!) { importPartyMembers(contentBase64: $file, format: CSV, regionCode: "330110005") { imported } }',
+      {
+        file: Buffer.from(csv).toString('base64'),
+      },
+    );
     expect(errorCodes(response)).toEqual(['IMPORT_REJECTED']);
-    expect(response.errors![0]!.extensions!.problems).toEqual([{ row: 2, column: '手机号码', reason: 'must be 11 digits starting with 1 (e.g. 13812341234)' }]);
+    expect(response.errors![0]!.extensions!.problems).toEqual([
+      { row: 2, column: '手机号码', reason: 'must be 11 digits starting with 1 (e.g. 13812341234)' },
+    ]);
   });
 
   it('keeps other regions out, through every root field', async () => {
     const ningbo = await tokenFor(harness.env, '3302', ['admin']);
-    const list = await executeGraphQL(gateway.url, '{ partyMembers { totalCount } marketEntities { totalCount } }', { token: ningbo });
+    const list = await executeGraphQL(gateway.url, '{ partyMembers { totalCount } marketEntities { totalCount } }', {
+      token: ningbo,
+    });
     expect(list.data).toEqual({ partyMembers: { totalCount: 0 }, marketEntities: { totalCount: 0 } });
     const figures = await executeGraphQL(gateway.url, FIGURES, { token: ningbo, variables: { code: '3301' } });
     expect(figures.data.region.registryFigures).toBeNull();

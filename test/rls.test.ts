@@ -30,7 +30,8 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const count = async (client: SqlClient, sql = 'select count(*)::int as n from market') => (await client.query<{ n: number }>(sql)).rows[0]!.n;
+const count = async (client: SqlClient, sql = 'select count(*)::int as n from market') =>
+  (await client.query<{ n: number }>(sql)).rows[0]!.n;
 
 describe('row-level security on the app role', () => {
   it('shows no rows when no region is set', async () => {
@@ -41,7 +42,9 @@ describe('row-level security on the app role', () => {
     await withConnection(markets.appUrl, async (client) => {
       await client.query('begin');
       await client.query("select set_config('app.region', '3301', true)");
-      const { rows } = await client.query<{ region_code: string }>('select region_code from market order by region_code');
+      const { rows } = await client.query<{ region_code: string }>(
+        'select region_code from market order by region_code',
+      );
       await client.query('commit');
       expect(rows.map((row) => row.region_code)).toEqual(['330102001', '330106001']);
     });
@@ -62,7 +65,11 @@ describe('row-level security on the app role', () => {
     await withConnection(markets.appUrl, async (client) => {
       await client.query('begin');
       await client.query("select set_config('app.region', '3301', true)");
-      await expect(client.query("insert into market (id, name, category, region_code) values (gen_random_uuid(), 'x', 'y', '330203001')")).rejects.toThrow(/row-level security/);
+      await expect(
+        client.query(
+          "insert into market (id, name, category, region_code) values (gen_random_uuid(), 'x', 'y', '330203001')",
+        ),
+      ).rejects.toThrow(/row-level security/);
       await client.query('rollback');
       await client.query('begin');
       await client.query("select set_config('app.region', '3301', true)");
@@ -98,7 +105,9 @@ describe('figures bookkeeping', () => {
     const registry = subgraphRoles(database.adminUrl, 'registry', env.DB_ROLE_PASSWORD);
     await withConnection(registry.appUrl, async (client) => {
       expect((await client.query('select count(*)::int as n from figure_snapshot_date')).rows[0].n).toBeGreaterThan(0);
-      await expect(client.query("insert into figure_snapshot_date values ('1999-12-31')")).rejects.toThrow(/permission denied/);
+      await expect(client.query("insert into figure_snapshot_date values ('1999-12-31')")).rejects.toThrow(
+        /permission denied/,
+      );
     });
   });
 });
@@ -117,7 +126,10 @@ describe('schema isolation between subgraphs', () => {
       const roles = subgraphRoles(database.adminUrl, reader, env.DB_ROLE_PASSWORD);
       await withConnection(roles.appUrl, async (client) => {
         for (const owner of names.filter((name) => name !== reader)) {
-          await expect(client.query(`select 1 from ${tables[owner]} limit 1`), `${reader} reading ${owner}`).rejects.toThrow(/permission denied/);
+          await expect(
+            client.query(`select 1 from ${tables[owner]} limit 1`),
+            `${reader} reading ${owner}`,
+          ).rejects.toThrow(/permission denied/);
         }
       });
     });

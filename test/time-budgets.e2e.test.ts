@@ -5,7 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraphRoles, type RunningServer } from '@xgz/kit';
-import { errorCodes, executeGraphQL, startTestSubgraphs, tokenFor, withConnection, type SubgraphHarness } from '@xgz/testkit';
+import {
+  errorCodes,
+  executeGraphQL,
+  startTestSubgraphs,
+  tokenFor,
+  withConnection,
+  type SubgraphHarness,
+} from '@xgz/testkit';
 import { parseGatewayEnv, startGateway } from '@xgz/gateway';
 import { organizationsSubgraph } from '@xgz/organizations';
 import { registrySubgraph } from '@xgz/registry';
@@ -23,7 +30,16 @@ async function formBranch(harness: SubgraphHarness, name: string): Promise<strin
   const token = await tokenFor(harness.env, '33');
   const formed = await executeGraphQL(harness.subgraphs.organizations!.url, FORM, {
     token,
-    variables: { input: { name, level: 'BRANCH', formation: 'JOINT', regionCode: '330106001', hostKind: 'REGION', establishedOn: '2020-01-01' } },
+    variables: {
+      input: {
+        name,
+        level: 'BRANCH',
+        formation: 'JOINT',
+        regionCode: '330106001',
+        hostKind: 'REGION',
+        establishedOn: '2020-01-01',
+      },
+    },
   });
   expect(formed.errors).toBeUndefined();
   return formed.data.formPartyOrganization.organization.id;
@@ -31,7 +47,9 @@ async function formBranch(harness: SubgraphHarness, name: string): Promise<strin
 
 /** Holds a lock on the organization's row from another session while `work` runs, then lets go. */
 async function whileLocked<T>(harness: SubgraphHarness, id: string, work: () => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: subgraphRoles(harness.database.adminUrl, 'organizations', harness.env.DB_ROLE_PASSWORD).ownerUrl });
+  const client = new pg.Client({
+    connectionString: subgraphRoles(harness.database.adminUrl, 'organizations', harness.env.DB_ROLE_PASSWORD).ownerUrl,
+  });
   await client.connect();
   try {
     await client.query('begin');
@@ -44,18 +62,36 @@ async function whileLocked<T>(harness: SubgraphHarness, id: string, work: () => 
 }
 
 const dissolvedOn = async (harness: SubgraphHarness, id: string) =>
-  withConnection(subgraphRoles(harness.database.adminUrl, 'organizations', harness.env.DB_ROLE_PASSWORD).ownerUrl, async (client) => ({
-    row: (await client.query<{ dissolved_on: string | null }>('select dissolved_on from party_organization where id = $1', [id])).rows[0]!.dissolved_on,
-    history: Number((await client.query(`select count(*) from fact_version where subject_id = $1`, [id])).rows[0].count),
-    audit: Number((await client.query(`select count(*) from audit_event where action = 'DISSOLVE_ORGANIZATION'`)).rows[0].count),
-  }));
+  withConnection(
+    subgraphRoles(harness.database.adminUrl, 'organizations', harness.env.DB_ROLE_PASSWORD).ownerUrl,
+    async (client) => ({
+      row: (
+        await client.query<{ dissolved_on: string | null }>(
+          'select dissolved_on from party_organization where id = $1',
+          [id],
+        )
+      ).rows[0]!.dissolved_on,
+      history: Number(
+        (await client.query(`select count(*) from fact_version where subject_id = $1`, [id])).rows[0].count,
+      ),
+      audit: Number(
+        (await client.query(`select count(*) from audit_event where action = 'DISSOLVE_ORGANIZATION'`)).rows[0].count,
+      ),
+    }),
+  );
 
 beforeAll(async () => {
-  byBudget = await startTestSubgraphs([registrySubgraph, organizationsSubgraph], { env: { REQUEST_TIMEOUT_MS: '1200', STATEMENT_TIMEOUT_MS: '60000' } });
-  byStatement = await startTestSubgraphs([registrySubgraph, organizationsSubgraph], { env: { REQUEST_TIMEOUT_MS: '60000', STATEMENT_TIMEOUT_MS: '700' } });
+  byBudget = await startTestSubgraphs([registrySubgraph, organizationsSubgraph], {
+    env: { REQUEST_TIMEOUT_MS: '1200', STATEMENT_TIMEOUT_MS: '60000' },
+  });
+  byStatement = await startTestSubgraphs([registrySubgraph, organizationsSubgraph], {
+    env: { REQUEST_TIMEOUT_MS: '60000', STATEMENT_TIMEOUT_MS: '700' },
+  });
   gateway = await startGateway({
     env: parseGatewayEnv({ NODE_ENV: 'test', GATEWAY_PORT: '0', LOG_LEVEL: 'error' }),
-    subgraphUrls: Object.fromEntries(Object.entries(byBudget.subgraphs).map(([name, subgraph]) => [name, subgraph.url])),
+    subgraphUrls: Object.fromEntries(
+      Object.entries(byBudget.subgraphs).map(([name, subgraph]) => [name, subgraph.url]),
+    ),
   });
 }, 120_000);
 
@@ -72,7 +108,9 @@ describe('time budgets', () => {
     const token = await tokenFor(byBudget.env, '33');
     for (const url of [byBudget.subgraphs.organizations!.url, gateway.url]) {
       // Answered while the row is still locked: the budget cut it short, it did not wait for the lock to go.
-      const answer = await whileLocked(byBudget, id, () => executeGraphQL(url, DISSOLVE, { token, variables: { id }, timeoutMs: 20_000 }));
+      const answer = await whileLocked(byBudget, id, () =>
+        executeGraphQL(url, DISSOLVE, { token, variables: { id }, timeoutMs: 20_000 }),
+      );
       expect(errorCodes(answer), answer.raw).toEqual(['TIMEOUT']);
       expect(answer.errors![0]!.message).toContain('REQUEST_TIMEOUT_MS');
     }
@@ -87,7 +125,13 @@ describe('time budgets', () => {
     const id = await formBranch(byStatement, '语句党支部');
     const before = await dissolvedOn(byStatement, id);
     const token = await tokenFor(byStatement.env, '33');
-    const answer = await whileLocked(byStatement, id, () => executeGraphQL(byStatement.subgraphs.organizations!.url, DISSOLVE, { token, variables: { id }, timeoutMs: 20_000 }));
+    const answer = await whileLocked(byStatement, id, () =>
+      executeGraphQL(byStatement.subgraphs.organizations!.url, DISSOLVE, {
+        token,
+        variables: { id },
+        timeoutMs: 20_000,
+      }),
+    );
     expect(errorCodes(answer), answer.raw).toEqual(['TIMEOUT']);
     expect(await dissolvedOn(byStatement, id)).toEqual(before);
     // The service's connections are fine afterwards: reads and writes go on.

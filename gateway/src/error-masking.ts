@@ -2,7 +2,14 @@ import { GraphQLError } from 'graphql';
 import { declaredErrorCodes, ErrorCode, logger, redactedErrorMessage, tokenLimitError } from '@xgz/kit';
 
 /** Codes that describe the plumbing (a subgraph down, a timeout, a crash), never something a user can fix. */
-const plumbingCodes = new Set(['INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR', 'SUBREQUEST_HTTP_ERROR', 'SUBREQUEST_MALFORMED_RESPONSE', 'TIMEOUT_ERROR', 'GATEWAY_TIMEOUT']);
+const plumbingCodes = new Set([
+  'INTERNAL_SERVER_ERROR',
+  'DOWNSTREAM_SERVICE_ERROR',
+  'SUBREQUEST_HTTP_ERROR',
+  'SUBREQUEST_MALFORMED_RESPONSE',
+  'TIMEOUT_ERROR',
+  'GATEWAY_TIMEOUT',
+]);
 /** What graphql-js, Yoga and the federation runtime answer a malformed request with: the caller's to fix. */
 const protocolCodes = [
   'GRAPHQL_PARSE_FAILED',
@@ -19,7 +26,11 @@ const protocolCodes = [
  * Any other code is masked and logged: an undeclared code is a bug to fix where it is thrown.
  */
 export const passThroughCodes = (supergraphSdl: string) =>
-  new Set([...Object.values(ErrorCode), ...protocolCodes, ...declaredErrorCodes(supergraphSdl)].filter((code) => !plumbingCodes.has(code)));
+  new Set(
+    [...Object.values(ErrorCode), ...protocolCodes, ...declaredErrorCodes(supergraphSdl)].filter(
+      (code) => !plumbingCodes.has(code),
+    ),
+  );
 
 /** Extensions that would leak internals: the subrequest, stack traces, exceptions. */
 const hiddenExtensions = new Set(['request', 'response', 'stacktrace', 'exception', 'originalError']);
@@ -48,7 +59,9 @@ export function maskGatewayError(error: unknown, passThrough: ReadonlySet<string
   }
   // graphql-js refused a variable before anything ran (wrong type, unknown enum value): the caller's to fix.
   if (graphqlError && !code && !path && /^Variable "\$\w+"/.test(graphqlError.message)) {
-    return new GraphQLError(bounded(graphqlError.message), { extensions: { code: 'BAD_USER_INPUT', field: /^Variable "\$(\w+)"/.exec(graphqlError.message)![1] } });
+    return new GraphQLError(bounded(graphqlError.message), {
+      extensions: { code: 'BAD_USER_INPUT', field: /^Variable "\$(\w+)"/.exec(graphqlError.message)![1] },
+    });
   }
   const text = describe(graphqlError ?? error);
   const unreachable =
@@ -56,12 +69,22 @@ export function maskGatewayError(error: unknown, passThrough: ReadonlySet<string
     code === 'TIMEOUT_ERROR' ||
     code === 'GATEWAY_TIMEOUT' ||
     /fetch failed|ECONNREFUSED|ECONNRESET|socket hang up|timed? ?out|aborted/i.test(text);
-  logger.warn('masked error', { code, serviceName: extensions.serviceName, message: redactedErrorMessage(graphqlError ?? error) });
+  logger.warn('masked error', {
+    code,
+    serviceName: extensions.serviceName,
+    message: redactedErrorMessage(graphqlError ?? error),
+  });
   const serviceName = typeof extensions.serviceName === 'string' ? { serviceName: extensions.serviceName } : {};
   return unreachable
-    ? new GraphQLError('A backing service is unavailable or too slow; the other fields are still returned. Try again shortly.', {
+    ? new GraphQLError(
+        'A backing service is unavailable or too slow; the other fields are still returned. Try again shortly.',
+        {
+          path,
+          extensions: { code: 'SUBGRAPH_UNAVAILABLE', ...serviceName },
+        },
+      )
+    : new GraphQLError('Internal server error', {
         path,
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', ...serviceName },
-      })
-    : new GraphQLError('Internal server error', { path, extensions: { code: 'INTERNAL_SERVER_ERROR', ...serviceName } });
+        extensions: { code: 'INTERNAL_SERVER_ERROR', ...serviceName },
+      });
 }

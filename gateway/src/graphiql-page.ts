@@ -64,16 +64,27 @@ export function graphiqlPage(): Promise<GraphiQLPage> {
     const rendered = renderGraphiQL({
       title: TITLE,
       defaultQuery: FIRST_QUERY,
-      headers: JSON.stringify({ Authorization: `Bearer <paste the output of: ${DEV_TOKEN_COMMAND} 33 admin>` }, null, 2),
+      headers: JSON.stringify(
+        { Authorization: `Bearer <paste the output of: ${DEV_TOKEN_COMMAND} 33 admin>` },
+        null,
+        2,
+      ),
     } as never);
     // The last </body>: the inline bundle itself contains the string.
     const end = rendered.lastIndexOf('</body>');
     const identity = Buffer.from(`${rendered.slice(0, end)}<script>${ASSIST_SCRIPT}</script>${rendered.slice(end)}`);
     const [gzipped, brotli] = await Promise.all([
       promisify(gzip)(identity, { level: 9 }),
-      promisify(brotliCompress)(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+      promisify(brotliCompress)(identity, {
+        params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length },
+      }),
     ]);
-    return { etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`, identity, gzip: gzipped, brotli };
+    return {
+      etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`,
+      identity,
+      gzip: gzipped,
+      brotli,
+    };
   })();
   // A failed rendering is tried again on the next visit rather than remembered.
   page.catch(() => (page = null));

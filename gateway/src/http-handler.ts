@@ -35,17 +35,29 @@ const badRequest = (message: string) => new GraphQLError(message, { extensions: 
 
 async function serveGraphiQL(request: IncomingMessage, response: ServerResponse) {
   const page = await graphiqlPage();
-  const headers = { etag: page.etag, 'cache-control': PAGE_CACHE_CONTROL, vary: 'accept-encoding', 'content-type': 'text/html; charset=utf-8' };
+  const headers = {
+    etag: page.etag,
+    'cache-control': PAGE_CACHE_CONTROL,
+    vary: 'accept-encoding',
+    'content-type': 'text/html; charset=utf-8',
+  };
   if (request.headers['if-none-match'] === page.etag) {
     response.writeHead(304, headers).end();
     return;
   }
   const encoding = pickEncoding(request.headers['accept-encoding']);
   const body = encoding === 'br' ? page.brotli : encoding === 'gzip' ? page.gzip : page.identity;
-  response.writeHead(200, { ...headers, ...(encoding ? { 'content-encoding': encoding } : {}), 'content-length': String(body.length) }).end(body);
+  response
+    .writeHead(200, {
+      ...headers,
+      ...(encoding ? { 'content-encoding': encoding } : {}),
+      'content-length': String(body.length),
+    })
+    .end(body);
 }
 
-const wantsPage = (request: IncomingMessage, url: URL) => request.method === 'GET' && !url.searchParams.has('query') && (request.headers.accept ?? '').includes('text/html');
+const wantsPage = (request: IncomingMessage, url: URL) =>
+  request.method === 'GET' && !url.searchParams.has('query') && (request.headers.accept ?? '').includes('text/html');
 
 /**
  * The gateway's HTTP front: /healthz, /readyz (every subgraph's database answers), the GraphiQL
@@ -92,10 +104,15 @@ export function gatewayRequestHandler(options: GatewayHttpOptions) {
     }
     const headers = new Headers();
     for (const [name, value] of Object.entries(request.headers)) {
-      if (value !== undefined && !hopByHop.has(name)) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      if (value !== undefined && !hopByHop.has(name))
+        headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const answer = await options.fetch(
-      new options.Request(new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`), { method: request.method, headers, body }),
+      new options.Request(new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`), {
+        method: request.method,
+        headers,
+        body,
+      }),
     );
     const outgoing: Record<string, string> = {};
     answer.headers.forEach((value, name) => {
@@ -109,7 +126,12 @@ export function gatewayRequestHandler(options: GatewayHttpOptions) {
   return (request: IncomingMessage, response: ServerResponse) => {
     handle(request, response).catch((error: unknown) => {
       logger.error('gateway request failed', { message: redactedErrorMessage(error) });
-      if (!response.headersSent) sendError(response, 500, new GraphQLError('Internal server error', { extensions: { code: ErrorCode.Internal } }));
+      if (!response.headersSent)
+        sendError(
+          response,
+          500,
+          new GraphQLError('Internal server error', { extensions: { code: ErrorCode.Internal } }),
+        );
       else response.destroy();
     });
   };

@@ -20,9 +20,17 @@ export function useQueryLimits(limits: QueryLimits, supergraphSdl: string): Gate
       // size the pages (`first`), so it is known here, before any subgraph is called.
       return ({ valid, setResult }) => {
         if (!valid) return;
-        const request = (context as { params?: { variables?: Record<string, unknown> | null; operationName?: string | null } }).params;
+        const request = (
+          context as { params?: { variables?: Record<string, unknown> | null; operationName?: string | null } }
+        ).params;
         try {
-          assertAffordable(costSchema, params.documentAST, request?.variables ?? undefined, request?.operationName ?? undefined, limits);
+          assertAffordable(
+            costSchema,
+            params.documentAST,
+            request?.variables ?? undefined,
+            request?.operationName ?? undefined,
+            limits,
+          );
         } catch (error) {
           if (error instanceof GraphQLError) setResult([error]);
           else throw error;

@@ -50,7 +50,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const { env } = options;
   const supergraphSdl = options.supergraphSdl ?? readFileSync(env.SUPERGRAPH_PATH, 'utf8');
   const runtime = createGateway({ ...options, supergraphSdl });
-  const subgraphUrls = { ...composedSubgraphUrls(supergraphSdl), ...subgraphUrlOverrides(env), ...options.subgraphUrls };
+  const subgraphUrls = {
+    ...composedSubgraphUrls(supergraphSdl),
+    ...subgraphUrlOverrides(env),
+    ...options.subgraphUrls,
+  };
   const handler = gatewayRequestHandler({
     fetch: (request) => runtime.fetch(request),
     // The runtime's own Request class: a request it need not convert.

@@ -3,7 +3,8 @@ import { cachedReadiness, type Readiness } from '@xgz/kit';
 /** The subgraphs composed into a supergraph and their URLs (`@join__graph(name:, url:)`). */
 export function composedSubgraphUrls(supergraphSdl: string): Record<string, string> {
   const urls: Record<string, string> = {};
-  for (const match of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)) urls[match[1]!] = match[2]!;
+  for (const match of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g))
+    urls[match[1]!] = match[2]!;
   return urls;
 }
 

@@ -11,7 +11,12 @@ import { benchGateways } from './bench/gateways.js';
 import { benchImport } from './bench/import.js';
 import { benchLimits } from './bench/limits.js';
 
-const suites: Record<string, () => Promise<void>> = { gateways: benchGateways, figures: benchFigures, import: benchImport, limits: benchLimits };
+const suites: Record<string, () => Promise<void>> = {
+  gateways: benchGateways,
+  figures: benchFigures,
+  import: benchImport,
+  limits: benchLimits,
+};
 const suite = suites[process.argv[2] ?? ''];
 if (!suite) {
   console.error(`Usage: pnpm bench ${Object.keys(suites).join('|')}`);

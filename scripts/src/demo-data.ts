@@ -3,7 +3,14 @@ import { seededRandom } from './seeded-random.js';
 
 /** Provinces/cities the demo covers: Zhejiang, Hainan and Dongguan, as in the seed documents. */
 const DEMO_REGIONS = ['33', '46', '4419'];
-const MARKET_CATEGORIES = ['clothing', 'timber', 'hardware & moulds', 'building materials', 'farm produce', 'small commodities'];
+const MARKET_CATEGORIES = [
+  'clothing',
+  'timber',
+  'hardware & moulds',
+  'building materials',
+  'farm produce',
+  'small commodities',
+];
 
 /** Inserts `rows` into `table` in one transaction unless the table already holds rows. */
 async function seedTable(url: string, table: string, columns: string[], rows: unknown[][]): Promise<number> {
@@ -13,8 +20,13 @@ async function seedTable(url: string, table: string, columns: string[], rows: un
     await client.query('begin');
     for (let start = 0; start < rows.length; start += 500) {
       const chunk = rows.slice(start, start + 500);
-      const placeholders = chunk.map((_, r) => `(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
-      await client.query(`insert into ${table} (${columns.join(', ')}) values ${placeholders.join(', ')}`, chunk.flat());
+      const placeholders = chunk.map(
+        (_, r) => `(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`,
+      );
+      await client.query(
+        `insert into ${table} (${columns.join(', ')}) values ${placeholders.join(', ')}`,
+        chunk.flat(),
+      );
     }
     await client.query('commit');
     return rows.length;
@@ -39,14 +51,29 @@ export async function seedDemoData(adminUrl: string, rolePassword: string, seed 
   const inspections: unknown[][] = [];
   for (const township of townships) {
     for (let i = random.integer(0, 1); i > 0; i--) {
-      markets.push([random.uuid(), `${township.name}${random.pick(['综合', '农贸', '专业'])}市场`, random.pick(MARKET_CATEGORIES), township.code]);
+      markets.push([
+        random.uuid(),
+        `${township.name}${random.pick(['综合', '农贸', '专业'])}市场`,
+        random.pick(MARKET_CATEGORIES),
+        township.code,
+      ]);
     }
     if (random.next() < 0.15) {
-      inspections.push([random.uuid(), township.code, `2025-${String(random.integer(1, 12)).padStart(2, '0')}-15`, '三会一课 records complete; 三亮 plates hung at most stalls']);
+      inspections.push([
+        random.uuid(),
+        township.code,
+        `2025-${String(random.integer(1, 12)).padStart(2, '0')}-15`,
+        '三会一课 records complete; 三亮 plates hung at most stalls',
+      ]);
     }
   }
   return {
     markets: await seedTable(roles('markets').ownerUrl, 'market', ['id', 'name', 'category', 'region_code'], markets),
-    inspections: await seedTable(roles('assessments').ownerUrl, 'inspection', ['id', 'region_code', 'inspected_on', 'findings'], inspections),
+    inspections: await seedTable(
+      roles('assessments').ownerUrl,
+      'inspection',
+      ['id', 'region_code', 'inspected_on', 'findings'],
+      inspections,
+    ),
   };
 }

@@ -13,7 +13,10 @@ import { addMonths, today } from '@xgz/kit';
 const DEMO_CITIES = ['3301', '4601', '4419'];
 const BRANCHES_PER_CITY = 8;
 
-type Call = (query: string, variables?: Record<string, unknown>) => Promise<{ data?: any; errors?: { extensions?: { code?: string } }[] }>;
+type Call = (
+  query: string,
+  variables?: Record<string, unknown>,
+) => Promise<{ data?: any; errors?: { extensions?: { code?: string } }[] }>;
 
 /** The day the demo's joint branches were founded. */
 const FOUNDED = '2016-07-01';
@@ -30,9 +33,13 @@ const later = (a: string, b: string) => (a > b ? a : b);
 const FEED_WAIT_ATTEMPTS = 100;
 const FEED_WAIT_STEP_MS = 200;
 
-const isNotYetFed = (answer: Awaited<ReturnType<Call>>) => answer.errors?.some((error) => error.extensions?.code === 'NOT_FOUND') ?? false;
+const isNotYetFed = (answer: Awaited<ReturnType<Call>>) =>
+  answer.errors?.some((error) => error.extensions?.code === 'NOT_FOUND') ?? false;
 
-export async function seedOrganizationsDemo(gatewayUrl: string, tokenFor: (regionCode: string) => Promise<string>): Promise<number> {
+export async function seedOrganizationsDemo(
+  gatewayUrl: string,
+  tokenFor: (regionCode: string) => Promise<string>,
+): Promise<number> {
   let token = await tokenFor('33');
   const send: Call = async (query, variables) =>
     (
@@ -68,11 +75,14 @@ export async function seedOrganizationsDemo(gatewayUrl: string, tokenFor: (regio
     }
     let last: Awaited<ReturnType<Call>> = { data: {} };
     for (const [fromDate, ids] of byDate) {
-      last = await call(`mutation($id: ID!, $ids: [ID!]!, $on: LocalDate!) { coverMarketEntities(organizationId: $id, entityIds: $ids, fromDate: $on) { id } }`, {
-        id,
-        ids,
-        on: fromDate,
-      });
+      last = await call(
+        `mutation($id: ID!, $ids: [ID!]!, $on: LocalDate!) { coverMarketEntities(organizationId: $id, entityIds: $ids, fromDate: $on) { id } }`,
+        {
+          id,
+          ids,
+          on: fromDate,
+        },
+      );
       if (last.errors) return last;
     }
     return last;
@@ -80,29 +90,43 @@ export async function seedOrganizationsDemo(gatewayUrl: string, tokenFor: (regio
   let formed = 0;
   for (const city of DEMO_CITIES) {
     token = await tokenFor(city);
-    const listed = await call(`query($code: ID!) { marketEntities(filter: { regionCode: $code }, first: 200) { edges { node { id regionCode registeredOn } } } }`, { code: city });
+    const listed = await call(
+      `query($code: ID!) { marketEntities(filter: { regionCode: $code }, first: 200) { edges { node { id regionCode registeredOn } } } }`,
+      { code: city },
+    );
     const byTownship = new Map<string, Unit[]>();
-    for (const { node: entity } of (listed.data?.marketEntities?.edges ?? []) as { node: Unit & { regionCode: string } }[]) {
+    for (const { node: entity } of (listed.data?.marketEntities?.edges ?? []) as {
+      node: Unit & { regionCode: string };
+    }[]) {
       const township = entity.regionCode.slice(0, 9);
-      byTownship.set(township, [...(byTownship.get(township) ?? []), { id: entity.id, registeredOn: entity.registeredOn }]);
+      byTownship.set(township, [
+        ...(byTownship.get(township) ?? []),
+        { id: entity.id, registeredOn: entity.registeredOn },
+      ]);
     }
     for (const [township, ids] of [...byTownship].slice(0, BRANCHES_PER_CITY)) {
-      const result = await call(`mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id } } }`, {
-        input: {
-          name: `${township}个体私营经济联合党支部`,
-          level: 'BRANCH',
-          formation: 'JOINT',
-          regionCode: township,
-          hostKind: 'ASSOCIATION',
-          hostName: '个私协会分会',
-          establishedOn: FOUNDED,
+      const result = await call(
+        `mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id } } }`,
+        {
+          input: {
+            name: `${township}个体私营经济联合党支部`,
+            level: 'BRANCH',
+            formation: 'JOINT',
+            regionCode: township,
+            hostKind: 'ASSOCIATION',
+            hostName: '个私协会分会',
+            establishedOn: FOUNDED,
+          },
         },
-      });
+      );
       const id = result.data?.formPartyOrganization?.organization?.id;
       if (!id) continue;
       formed++;
       const covered = await cover(id, ids);
-      if (covered.errors) console.error(`demo data: ${township}'s branch covers nothing (${covered.errors[0]?.extensions?.code}); is the fact feed running?`);
+      if (covered.errors)
+        console.error(
+          `demo data: ${township}'s branch covers nothing (${covered.errors[0]?.extensions?.code}); is the fact feed running?`,
+        );
       else await seedOrganizationLife(call, id, township, formed % 2 === 0);
     }
     if (await seedStandaloneBranch(call, city)) formed++;
@@ -128,43 +152,66 @@ async function seedStandaloneBranch(call: Call, city: string): Promise<boolean> 
     console.error(`demo data: no entity in ${city} can form a standalone branch (is the fact feed running?)`);
     return false;
   }
-  const formed = await call(`mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id } } }`, {
-    input: {
-      name: `${entity.name}党支部`,
-      level: 'BRANCH',
-      formation: 'STANDALONE',
-      regionCode: entity.regionCode.slice(0, 9),
-      hostKind: 'MARKET_ENTITY',
-      hostId: entity.id,
-      establishedOn,
+  const formed = await call(
+    `mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id } } }`,
+    {
+      input: {
+        name: `${entity.name}党支部`,
+        level: 'BRANCH',
+        formation: 'STANDALONE',
+        regionCode: entity.regionCode.slice(0, 9),
+        hostKind: 'MARKET_ENTITY',
+        hostId: entity.id,
+        establishedOn,
+      },
     },
-  });
-  if (formed.errors) console.error(`demo data: no standalone branch in ${city} (${formed.errors[0]?.extensions?.code})`);
+  );
+  if (formed.errors)
+    console.error(`demo data: no standalone branch in ${city} (${formed.errors[0]?.extensions?.code})`);
   return Boolean(formed.data?.formPartyOrganization?.organization?.id);
 }
 
 /** Members of the township in the branch's life, the first as secretary; the last two quarters' meetings. */
-async function seedOrganizationLife(call: Call, organizationId: string, township: string, keepsEverySchedule: boolean): Promise<void> {
-  const listed = await call(`query($code: ID!) { partyMembers(filter: { regionCode: $code }, first: 30) { edges { node { id registeredOn } } } }`, { code: township });
+async function seedOrganizationLife(
+  call: Call,
+  organizationId: string,
+  township: string,
+  keepsEverySchedule: boolean,
+): Promise<void> {
+  const listed = await call(
+    `query($code: ID!) { partyMembers(filter: { regionCode: $code }, first: 30) { edges { node { id registeredOn } } } }`,
+    { code: township },
+  );
   const people = ((listed.data?.partyMembers?.edges ?? []) as { node: Unit }[]).map((edge) => edge.node);
   const members = people.map((person) => person.id);
   if (members.length === 0) return;
   // Each joins from the branch's founding, or from their own registration when that came later.
   for (const person of people) {
-    await call(`mutation($m: ID!, $o: ID!, $on: LocalDate!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: $on) { id } }`, {
-      m: person.id,
-      o: organizationId,
-      on: later(FOUNDED, person.registeredOn),
-    });
+    await call(
+      `mutation($m: ID!, $o: ID!, $on: LocalDate!) { joinOrganizationLife(memberId: $m, organizationId: $o, fromDate: $on) { id } }`,
+      {
+        m: person.id,
+        o: organizationId,
+        on: later(FOUNDED, person.registeredOn),
+      },
+    );
   }
-  await call(`mutation($o: ID!, $m: ID!, $on: LocalDate!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: SECRETARY, fromDate: $on) { id } }`, {
-    o: organizationId,
-    m: members[0],
-    on: later(FOUNDED, people[0]!.registeredOn),
-  });
+  await call(
+    `mutation($o: ID!, $m: ID!, $on: LocalDate!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: SECRETARY, fromDate: $on) { id } }`,
+    {
+      o: organizationId,
+      m: members[0],
+      on: later(FOUNDED, people[0]!.registeredOn),
+    },
+  );
   const meeting = (type: string, topic: string, heldOn: string, present: string[]) =>
     call(`mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`, {
-      input: { organizationId, type, topic, held: { heldOn, present, absent: [], hostMemberId: members[0], recorderMemberId: members[0] } },
+      input: {
+        organizationId,
+        type,
+        topic,
+        held: { heldOn, present, absent: [], hostMemberId: members[0], recorderMemberId: members[0] },
+      },
     });
   const day = today();
   for (const monthsAgo of [5, 2]) {
@@ -177,26 +224,43 @@ async function seedOrganizationLife(call: Call, organizationId: string, township
     await meeting('GROUP_MEETING', '党小组会', addMonths(day, -monthsAgo), members.slice(0, 3));
   }
   const all = keepsEverySchedule || members.length % 3 !== 0;
-  await call(`mutation($o: ID!, $input: VenueCheckInput!) { recordVenueCheck(organizationId: $o, input: $input) { checkedOn } }`, {
-    o: organizationId,
-    input: { checkedOn: addMonths(day, -4), place: true, facilities: true, sign: true, flag: true, booksAndPapers: all, rules: true },
-  });
+  await call(
+    `mutation($o: ID!, $input: VenueCheckInput!) { recordVenueCheck(organizationId: $o, input: $input) { checkedOn } }`,
+    {
+      o: organizationId,
+      input: {
+        checkedOn: addMonths(day, -4),
+        place: true,
+        facilities: true,
+        sign: true,
+        flag: true,
+        booksAndPapers: all,
+        rules: true,
+      },
+    },
+  );
 }
 
 /** A party-building instructor (党建指导员) per city, serving the county of the first township no branch covers, assigned to a few of its entities (work coverage). */
 async function seedInstructor(call: Call, uncovered: [string, Unit[]][]): Promise<void> {
   const [township, units] = uncovered[0] ?? [];
   if (!township || !units) return;
-  const appointed = await call(`mutation($input: AppointPartyWorkerInput!) { appointPartyWorker(input: $input) { id } }`, {
-    input: { name: '王指导', kind: 'INSTRUCTOR', regionCode: township.slice(0, 6), servingFrom: '2018-01-01' },
-  });
+  const appointed = await call(
+    `mutation($input: AppointPartyWorkerInput!) { appointPartyWorker(input: $input) { id } }`,
+    {
+      input: { name: '王指导', kind: 'INSTRUCTOR', regionCode: township.slice(0, 6), servingFrom: '2018-01-01' },
+    },
+  );
   const workerId = appointed.data?.appointPartyWorker?.id;
   if (!workerId) return;
   for (const unit of units.slice(0, 5)) {
-    await call(`mutation($w: ID!, $e: ID!, $on: LocalDate!) { assignPartyWorker(workerId: $w, targetKind: MARKET_ENTITY, targetId: $e, fromDate: $on) { id } }`, {
-      w: workerId,
-      e: unit.id,
-      on: later('2018-01-01', unit.registeredOn),
-    });
+    await call(
+      `mutation($w: ID!, $e: ID!, $on: LocalDate!) { assignPartyWorker(workerId: $w, targetKind: MARKET_ENTITY, targetId: $e, fromDate: $on) { id } }`,
+      {
+        w: workerId,
+        e: unit.id,
+        on: later('2018-01-01', unit.registeredOn),
+      },
+    );
   }
 }

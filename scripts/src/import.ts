@@ -10,7 +10,15 @@ import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { GraphQLError } from 'graphql';
 import { isRegionCode, openAppOrm, parseEnv, regionScopedEntityManager, type Viewer } from '@xgz/kit';
-import { FormFileError, formatOfFile, importPartyMembers, isKnownRegionCode, MemberImportErrorCode, readRegistrationForm, registryDatabase } from '@xgz/registry';
+import {
+  FormFileError,
+  formatOfFile,
+  importPartyMembers,
+  isKnownRegionCode,
+  MemberImportErrorCode,
+  readRegistrationForm,
+  registryDatabase,
+} from '@xgz/registry';
 import { CliError, runCli } from './cli.js';
 import { localDatabaseSettings, openLocalDatabase } from './local-database.js';
 import { prepareAllDatabases } from './prepare.js';
@@ -27,10 +35,19 @@ interface Problem {
 
 /** IMPORT_REJECTED as a terminal reader wants it: how many, then the first few, one per line. */
 function rejection(error: GraphQLError): CliError {
-  const { problems = [], problemCount = problems.length, rowCount = 0 } = error.extensions as { problems?: Problem[]; problemCount?: number; rowCount?: number };
-  const lines = problems.slice(0, SHOWN_PROBLEMS).map((problem) => `  row ${problem.row}  ${problem.column}: ${problem.reason}`);
+  const {
+    problems = [],
+    problemCount = problems.length,
+    rowCount = 0,
+  } = error.extensions as { problems?: Problem[]; problemCount?: number; rowCount?: number };
+  const lines = problems
+    .slice(0, SHOWN_PROBLEMS)
+    .map((problem) => `  row ${problem.row}  ${problem.column}: ${problem.reason}`);
   if (problemCount > lines.length) lines.push(`  … and ${problemCount - lines.length} more`);
-  return new CliError(`nothing was imported: ${problemCount} problem(s) in ${rowCount} row(s). Fix them and import the file again:`, lines);
+  return new CliError(
+    `nothing was imported: ${problemCount} problem(s) in ${rowCount} row(s). Fix them and import the file again:`,
+    lines,
+  );
 }
 
 async function readForm(file: string) {
@@ -49,7 +66,11 @@ async function readForm(file: string) {
 await runCli(async () => {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { region: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      region: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     console.log(USAGE);
@@ -58,12 +79,16 @@ await runCli(async () => {
   const [what, file, ...extra] = positionals;
   if (what !== 'members' || !file || !values.region || extra.length) throw new CliError(USAGE, [], 2);
   const region = values.region;
-  if (!isRegionCode(region) || !(await isKnownRegionCode(region))) throw new CliError(`--region ${region} is not a region of the division tree (e.g. 330106 is 西湖区).`);
+  if (!isRegionCode(region) || !(await isKnownRegionCode(region)))
+    throw new CliError(`--region ${region} is not a region of the division tree (e.g. 330106 is 西湖区).`);
   const rows = await readForm(file);
 
   const env = parseEnv(localDatabaseSettings);
   const database = await openLocalDatabase(env, { reuseRunning: true });
-  const bar = new SingleBar({ format: '{stage} |{bar}| {value}/{total} rows', hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: '{stage} |{bar}| {value}/{total} rows', hideCursor: true },
+    Presets.shades_classic,
+  );
   try {
     await prepareAllDatabases(database.adminUrl, env);
     const orm = await openAppOrm(registryDatabase, { adminUrl: database.adminUrl, rolePassword: env.DB_ROLE_PASSWORD });
@@ -94,7 +119,9 @@ await runCli(async () => {
   } catch (error) {
     bar.stop();
     if (error instanceof GraphQLError) {
-      throw error.extensions.code === MemberImportErrorCode.ImportRejected ? rejection(error) : new CliError(error.message);
+      throw error.extensions.code === MemberImportErrorCode.ImportRejected
+        ? rejection(error)
+        : new CliError(error.message);
     }
     throw error;
   } finally {

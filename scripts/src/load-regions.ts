@@ -9,9 +9,13 @@ await runCli(async () => {
   // Beside a running `npm start`, use its server: starting our own would stop it.
   const database = await openLocalDatabase(env, { reuseRunning: true });
   try {
-    const result = await prepareAllDatabases(database.adminUrl, env, { forceRegions: process.argv.includes('--force') });
+    const result = await prepareAllDatabases(database.adminUrl, env, {
+      forceRegions: process.argv.includes('--force'),
+    });
     console.log(
-      result.skipped ? `already loaded: ${result.rows} regions (use --force to reload)` : `loaded ${result.rows} regions in ${(result.milliseconds / 1000).toFixed(2)} s`,
+      result.skipped
+        ? `already loaded: ${result.rows} regions (use --force to reload)`
+        : `loaded ${result.rows} regions in ${(result.milliseconds / 1000).toFixed(2)} s`,
     );
   } finally {
     await database.stop();

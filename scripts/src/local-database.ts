@@ -1,5 +1,13 @@
 import path from 'node:path';
-import { portVariable, runningPostgresServer, startPostgresServer, withConnection, withDatabase, type PostgresServerEvent, type SharedEnv } from '@xgz/kit';
+import {
+  portVariable,
+  runningPostgresServer,
+  startPostgresServer,
+  withConnection,
+  withDatabase,
+  type PostgresServerEvent,
+  type SharedEnv,
+} from '@xgz/kit';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -23,7 +31,10 @@ export interface LocalDatabaseOptions {
  * DATABASE_URL when set; otherwise embedded PostgreSQL with its data under DATA_DIR/postgres (kept
  * across restarts) and a database named `xgz`.
  */
-export async function openLocalDatabase(env: SharedEnv & { EMBEDDED_PG_PORT: number }, options: LocalDatabaseOptions = {}): Promise<LocalDatabase> {
+export async function openLocalDatabase(
+  env: SharedEnv & { EMBEDDED_PG_PORT: number },
+  options: LocalDatabaseOptions = {},
+): Promise<LocalDatabase> {
   if (env.DATABASE_URL) return { adminUrl: env.DATABASE_URL, stop: async () => {} };
   const dataDir = path.join(env.DATA_DIR, 'postgres');
   const running = options.reuseRunning ? runningPostgresServer(dataDir) : null;

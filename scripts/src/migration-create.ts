@@ -33,7 +33,9 @@ try {
   const result = await orm.migrator.create(folder, false, false, label);
   await orm.close();
   if (result.fileName) await dropSchemaStatements(path.join(folder, result.fileName));
-  console.log(result.fileName ? `wrote ${path.join(folder, result.fileName)}\nadd it to migrations/index.ts` : 'no changes');
+  console.log(
+    result.fileName ? `wrote ${path.join(folder, result.fileName)}\nadd it to migrations/index.ts` : 'no changes',
+  );
 } finally {
   await postgres.stop();
 }

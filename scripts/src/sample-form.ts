@@ -20,7 +20,9 @@ export function sampleRegistrationForm(count: number, townships: readonly string
     const township = random.pick(townships);
     const enterprise = random.next() < 0.17;
     const unitName = `${random.pick([...SURNAMES])}记${random.pick(TRADES)}${unit}号`;
-    const creditCode = enterprise ? withCheckCharacter(`91${township.slice(0, 6)}M${String(seed % 10)}${String(unit).padStart(7, '0')}`) : '';
+    const creditCode = enterprise
+      ? withCheckCharacter(`91${township.slice(0, 6)}M${String(seed % 10)}${String(unit).padStart(7, '0')}`)
+      : '';
     for (let member = random.integer(1, 3); member > 0 && rows.length < count; member--) {
       const index = rows.length;
       rows.push({

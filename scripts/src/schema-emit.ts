@@ -10,7 +10,9 @@ const files = await emitSchemaFiles();
 if (process.argv.includes('--check')) {
   const stale = await staleSchemaFiles(schemaFolder, files);
   if (stale.length > 0) {
-    console.error(`The committed schema differs from what the code emits:\n  schema/${stale.join('\n  schema/')}\nRun \`pnpm schema:emit\` and commit the result.`);
+    console.error(
+      `The committed schema differs from what the code emits:\n  schema/${stale.join('\n  schema/')}\nRun \`pnpm schema:emit\` and commit the result.`,
+    );
     process.exit(1);
   }
   console.log(`schema/ is up to date (${files.size} files)`);

@@ -22,7 +22,11 @@ export async function emitSchemaFiles(): Promise<Map<string, string>> {
   for (const subgraph of subgraphs) {
     const sdl = await servedSdl(buildTypeGraphqlSubgraphSchema(subgraph.schema));
     files.set(`${subgraph.name}.graphql`, sdl);
-    services.push({ name: subgraph.name, typeDefs: parse(sdl), url: `http://localhost:${subgraph.defaultPort}/graphql` });
+    services.push({
+      name: subgraph.name,
+      typeDefs: parse(sdl),
+      url: `http://localhost:${subgraph.defaultPort}/graphql`,
+    });
   }
   const composed = composeServices(services);
   if (composed.errors) {

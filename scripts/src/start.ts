@@ -57,9 +57,13 @@ function describePostgresEvent(event: PostgresServerEvent): string {
 function describeServiceEvent(name: string, event: SupervisorEvent): string {
   switch (event.kind) {
     case 'started':
-      return event.attempt === 0 ? `[supervisor] ${name} started (pid ${event.pid})` : `[supervisor] ${name} started again (pid ${event.pid}, restart ${event.attempt})`;
+      return event.attempt === 0
+        ? `[supervisor] ${name} started (pid ${event.pid})`
+        : `[supervisor] ${name} started again (pid ${event.pid}, restart ${event.attempt})`;
     case 'answering':
-      return event.attempt === 0 ? `[supervisor] ${name} answers` : `[supervisor] ${name} answers again (pid ${event.pid})`;
+      return event.attempt === 0
+        ? `[supervisor] ${name} answers`
+        : `[supervisor] ${name} answers again (pid ${event.pid})`;
     case 'unresponsive':
       return `[supervisor] ${name} (pid ${event.pid}) did not answer /healthz ${event.failures} times in ${(event.waitedMs / 1000).toFixed(1)} s: killing it to start it again`;
     case 'exited':
@@ -93,7 +97,9 @@ function supervise(name: string, entry: string, port: number, extraEnv: Record<s
     onEvent: (event) => {
       // The first start and answer of each service are routine: only restarts are worth a line.
       if (event.kind === 'answering' && event.attempt === 0) return;
-      (event.kind === 'started' || event.kind === 'answering' ? console.log : console.error)(describeServiceEvent(name, event));
+      (event.kind === 'started' || event.kind === 'answering' ? console.log : console.error)(
+        describeServiceEvent(name, event),
+      );
     },
   });
   services.push(service);
@@ -127,7 +133,11 @@ async function waitForHealth(url: string, name: string) {
 try {
   database = await openLocalDatabase(env, { supervise: (event) => console.error(describePostgresEvent(event)) });
   const regions = await prepareAllDatabases(database.adminUrl, env);
-  console.log(regions.skipped ? `region tree already loaded (${regions.rows} regions)` : `loaded ${regions.rows} regions in ${(regions.milliseconds / 1000).toFixed(1)} s`);
+  console.log(
+    regions.skipped
+      ? `region tree already loaded (${regions.rows} regions)`
+      : `loaded ${regions.rows} regions in ${(regions.milliseconds / 1000).toFixed(1)} s`,
+  );
   const seeded = await seedDemoData(database.adminUrl, env.DB_ROLE_PASSWORD);
   const members = await seedRegistryDemo(database.adminUrl, env);
   console.log(`demo data: ${JSON.stringify({ ...seeded, members })} (0 = already there)`);
@@ -142,7 +152,10 @@ try {
     subgraphUrls[`${subgraph.name.toUpperCase()}_URL`] = `http://127.0.0.1:${portOf(subgraph.name)}/graphql`;
   }
   await Promise.all(subgraphs.map((s) => waitForHealth(`http://127.0.0.1:${portOf(s.name)}/readyz`, s.name)));
-  supervise('gateway', 'gateway/src/main.ts', env.GATEWAY_PORT, { ...subgraphUrls, GATEWAY_PORT: String(env.GATEWAY_PORT) });
+  supervise('gateway', 'gateway/src/main.ts', env.GATEWAY_PORT, {
+    ...subgraphUrls,
+    GATEWAY_PORT: String(env.GATEWAY_PORT),
+  });
   await waitForHealth(`http://127.0.0.1:${env.GATEWAY_PORT}/readyz`, 'gateway');
   const organizations = await seedOrganizationsDemo(`http://127.0.0.1:${env.GATEWAY_PORT}/graphql`, (regionCode) =>
     signDevToken(env, { subject: 'demo-seed', regionCode, roles: ['admin'] }),
@@ -150,7 +163,8 @@ try {
   if (organizations) console.log(`demo data: ${organizations} party organizations formed through the gateway`);
   // The region tree and the demo data came as one bulk load: checkpoint it, so a crash soon after start
   // does not replay all of it before the database answers again. Only a speed-up: a failure stops nothing.
-  if (!env.DATABASE_URL) await withConnection(database.adminUrl, (client) => client.query('checkpoint')).catch(() => undefined);
+  if (!env.DATABASE_URL)
+    await withConnection(database.adminUrl, (client) => client.query('checkpoint')).catch(() => undefined);
 } catch (error) {
   if (!stopping) {
     console.error(error instanceof Error ? error.message : String(error));

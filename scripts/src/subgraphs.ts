@@ -5,7 +5,12 @@ import { registrySubgraph } from '@xgz/registry';
 import type { SubgraphDefinition } from '@xgz/kit';
 
 /** The four subgraphs in a stable order (composition, start-up, checks). */
-export const subgraphs: readonly SubgraphDefinition<unknown>[] = [registrySubgraph, organizationsSubgraph, marketsSubgraph, assessmentsSubgraph];
+export const subgraphs: readonly SubgraphDefinition<unknown>[] = [
+  registrySubgraph,
+  organizationsSubgraph,
+  marketsSubgraph,
+  assessmentsSubgraph,
+];
 
 export const subgraphByName = (name: string) => {
   const found = subgraphs.find((subgraph) => subgraph.name === name);

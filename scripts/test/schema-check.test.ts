@@ -30,9 +30,14 @@ describe('schema check', () => {
 
   it('composes a supergraph that joins all four subgraphs on Region', () => {
     const supergraph = emitted.get('supergraph.graphql')!;
-    for (const name of ['REGISTRY', 'ORGANIZATIONS', 'MARKETS', 'ASSESSMENTS']) expect(supergraph).toContain(`${name} @join__graph`);
-    const region = parse(supergraph).definitions.find((d) => d.kind === 'ObjectTypeDefinition' && d.name.value === 'Region');
+    for (const name of ['REGISTRY', 'ORGANIZATIONS', 'MARKETS', 'ASSESSMENTS'])
+      expect(supergraph).toContain(`${name} @join__graph`);
+    const region = parse(supergraph).definitions.find(
+      (d) => d.kind === 'ObjectTypeDefinition' && d.name.value === 'Region',
+    );
     const fields = region && 'fields' in region ? region.fields!.map((field) => field.name.value) : [];
-    expect(fields).toEqual(expect.arrayContaining(['code', 'name', 'children', 'partyOrganizationCount', 'marketCount', 'inspectionCount']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['code', 'name', 'children', 'partyOrganizationCount', 'marketCount', 'inspectionCount']),
+    );
   });
 });

@@ -12,8 +12,20 @@ export const KINDS = ['SMALL_MICRO_ENTERPRISE', 'INDIVIDUAL_BUSINESS', 'MARKET_O
 export const FORMATIONS = ['STANDALONE', 'JOINT', 'ATTACHED', 'REGIONAL_JOINT', 'SENT_ORGANIZER', 'SECTOR_WIDE'];
 export const WORKER_KINDS = ['INSTRUCTOR', 'LIAISON', 'FULL_TIME_ORGANIZER', 'SOCIAL_WORKER'];
 export const WORK_COVERAGE_KINDS = ['INSTRUCTOR', 'LIAISON'];
-export const MEETING_TYPES = ['BRANCH_GENERAL_MEETING', 'BRANCH_COMMITTEE_MEETING', 'GROUP_MEETING', 'PARTY_LECTURE', 'THEMED_DAY', 'ORGANIZATION_LIFE_MEETING'];
-export const SCHEDULE: Record<string, number> = { BRANCH_GENERAL_MEETING: 3, BRANCH_COMMITTEE_MEETING: 1, GROUP_MEETING: 1, PARTY_LECTURE: 3 };
+export const MEETING_TYPES = [
+  'BRANCH_GENERAL_MEETING',
+  'BRANCH_COMMITTEE_MEETING',
+  'GROUP_MEETING',
+  'PARTY_LECTURE',
+  'THEMED_DAY',
+  'ORGANIZATION_LIFE_MEETING',
+];
+export const SCHEDULE: Record<string, number> = {
+  BRANCH_GENERAL_MEETING: 3,
+  BRANCH_COMMITTEE_MEETING: 1,
+  GROUP_MEETING: 1,
+  PARTY_LECTURE: 3,
+};
 
 interface Period<State> {
   from: string;
@@ -21,7 +33,8 @@ interface Period<State> {
   state: State;
 }
 
-const during = (period: { from: string; to: string | null }, date: string) => period.from <= date && (period.to === null || date < period.to);
+const during = (period: { from: string; to: string | null }, date: string) =>
+  period.from <= date && (period.to === null || date < period.to);
 
 /** The raw rows both subgraphs hold, read as their owners. */
 export async function rawRows(adminUrl: string, rolePassword: string) {
@@ -34,26 +47,53 @@ export async function rawRows(adminUrl: string, rolePassword: string) {
         [type],
       )
     ).rows;
-  const registry = await withConnection(owner('registry'), async (client) => ({ entities: await periods(client, 'MarketEntity'), members: await periods(client, 'PartyMember') }));
+  const registry = await withConnection(owner('registry'), async (client) => ({
+    entities: await periods(client, 'MarketEntity'),
+    members: await periods(client, 'PartyMember'),
+  }));
   const organizations = await withConnection(owner('organizations'), async (client) => ({
     organizations: await periods(client, 'PartyOrganization'),
-    links: (await client.query(`select organization_id, entity_id, to_char(from_date, 'YYYY-MM-DD') as "from", to_char(to_date, 'YYYY-MM-DD') as "to" from coverage_link`)).rows,
+    links: (
+      await client.query(
+        `select organization_id, entity_id, to_char(from_date, 'YYYY-MM-DD') as "from", to_char(to_date, 'YYYY-MM-DD') as "to" from coverage_link`,
+      )
+    ).rows,
     assignments: (
       await client.query(
         `select a.target_id, w.kind, to_char(a.from_date, 'YYYY-MM-DD') as "from", to_char(a.to_date, 'YYYY-MM-DD') as "to"
            from worker_assignment a join party_worker w on w.id = a.worker_id where a.target_kind = 'MARKET_ENTITY'`,
       )
     ).rows,
-    workers: (await client.query(`select kind, region_code, to_char(serving_from, 'YYYY-MM-DD') as "from", to_char(serving_until, 'YYYY-MM-DD') as "to" from party_worker`)).rows,
-    held: (await client.query(`select organization_id, type, to_char(held_on, 'YYYY-MM-DD') as held_on from meeting where held_on is not null`)).rows,
-    attended: (await client.query(`select member_id, to_char(held_on, 'YYYY-MM-DD') as held_on from meeting_attendance where present`)).rows,
-    memberships: (await client.query(`select member_id, to_char(from_date, 'YYYY-MM-DD') as "from", to_char(to_date, 'YYYY-MM-DD') as "to" from life_membership`)).rows,
+    workers: (
+      await client.query(
+        `select kind, region_code, to_char(serving_from, 'YYYY-MM-DD') as "from", to_char(serving_until, 'YYYY-MM-DD') as "to" from party_worker`,
+      )
+    ).rows,
+    held: (
+      await client.query(
+        `select organization_id, type, to_char(held_on, 'YYYY-MM-DD') as held_on from meeting where held_on is not null`,
+      )
+    ).rows,
+    attended: (
+      await client.query(
+        `select member_id, to_char(held_on, 'YYYY-MM-DD') as held_on from meeting_attendance where present`,
+      )
+    ).rows,
+    memberships: (
+      await client.query(
+        `select member_id, to_char(from_date, 'YYYY-MM-DD') as "from", to_char(to_date, 'YYYY-MM-DD') as "to" from life_membership`,
+      )
+    ).rows,
     venueChecks: (
       await client.query(
         `select organization_id, to_char(checked_on, 'YYYY-MM-DD') as checked_on, place and facilities and sign and flag and books_and_papers and rules as meets from venue_check`,
       )
     ).rows,
-    elections: (await client.query(`select organization_id, to_char(elected_on, 'YYYY-MM-DD') as elected_on from organization_election`)).rows,
+    elections: (
+      await client.query(
+        `select organization_id, to_char(elected_on, 'YYYY-MM-DD') as elected_on from organization_election`,
+      )
+    ).rows,
   }));
   return { ...registry, ...organizations };
 }
@@ -66,7 +106,20 @@ function monthsLater(date: string, months: number): string {
   const index = y * 12 + (m - 1) + months;
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;
-  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  const days = [
+    31,
+    year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31,
+  ][month - 1]!;
   return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, days)).padStart(2, '0')}`;
 }
 
@@ -101,7 +154,11 @@ function lifeReference(raw: Raw, region: string, date: string) {
       const held = raw.held.filter((meeting) => meeting.organization_id === period.id);
       const onSchedule = Object.entries(SCHEDULE).every(
         ([type, months]) =>
-          date < monthsLater(start, months) || held.some((meeting) => meeting.type === type && meeting.held_on <= date && date < monthsLater(meeting.held_on, months)),
+          date < monthsLater(start, months) ||
+          held.some(
+            (meeting) =>
+              meeting.type === type && meeting.held_on <= date && date < monthsLater(meeting.held_on, months),
+          ),
       );
       if (onSchedule) result.schedule[0]!++;
     }
@@ -115,17 +172,26 @@ function lifeReference(raw: Raw, region: string, date: string) {
       .map((row) => row.elected_on)
       .sort()
       .at(-1);
-    if (elected && date >= monthsLater(elected, 12 * (period.state.level === 'COMMITTEE' ? 5 : 3))) result.overdue[0]!++;
+    if (elected && date >= monthsLater(elected, 12 * (period.state.level === 'COMMITTEE' ? 5 : 3)))
+      result.overdue[0]!++;
   }
   for (const period of raw.members) {
-    if (!during(period, date) || period.state.status !== 'ACTIVE' || period.state.findingState === 'FALSE_RECORD' || !period.state.regionCode.startsWith(region)) continue;
+    if (
+      !during(period, date) ||
+      period.state.status !== 'ACTIVE' ||
+      period.state.findingState === 'FALSE_RECORD' ||
+      !period.state.regionCode.startsWith(region)
+    )
+      continue;
     const start = runStart(
       raw.memberships.filter((row) => row.member_id === period.id),
       date,
     );
     if (!start) continue;
     result.out[1]!++;
-    const recent = raw.attended.some((row) => row.member_id === period.id && row.held_on <= date && date < monthsLater(row.held_on, 6));
+    const recent = raw.attended.some(
+      (row) => row.member_id === period.id && row.held_on <= date && date < monthsLater(row.held_on, 6),
+    );
     if (!recent && date >= monthsLater(start, 6)) result.out[0]!++;
   }
   return result;
@@ -141,7 +207,8 @@ export function reference(raw: Raw, region: string, date: string, denominator: s
   let capableWithOwn = 0;
   const capableWithoutOwnIds: string[] = [];
   for (const period of raw.entities) {
-    if (!during(period, date) || period.state.status !== 'OPERATING' || !period.state.regionCode.startsWith(region)) continue;
+    if (!during(period, date) || period.state.status !== 'OPERATING' || !period.state.regionCode.startsWith(region))
+      continue;
     const formal = raw.members.filter(
       (member) =>
         member.state.entityId === period.id &&
@@ -151,12 +218,21 @@ export function reference(raw: Raw, region: string, date: string, denominator: s
         member.state.findingState !== 'FALSE_RECORD',
     ).length;
     const formations = raw.links
-      .filter((link) => link.entity_id === period.id && during(link, date) && organizationOn.get(link.organization_id)?.active)
+      .filter(
+        (link) =>
+          link.entity_id === period.id && during(link, date) && organizationOn.get(link.organization_id)?.active,
+      )
       .map((link) => organizationOn.get(link.organization_id)!.formation);
     const own = formations.includes('STANDALONE');
     const organization = formations.length > 0; // attached counts (COVERAGE_COUNTS_ATTACHED defaults to true)
     const work =
-      organization || raw.assignments.some((assignment) => assignment.target_id === period.id && WORK_COVERAGE_KINDS.includes(assignment.kind) && during(assignment, date));
+      organization ||
+      raw.assignments.some(
+        (assignment) =>
+          assignment.target_id === period.id &&
+          WORK_COVERAGE_KINDS.includes(assignment.kind) &&
+          during(assignment, date),
+      );
     if (formal >= 3) {
       capable++;
       if (own) capableWithOwn++;
@@ -175,22 +251,45 @@ export function reference(raw: Raw, region: string, date: string, denominator: s
       if (work) target.work++;
     }
   }
-  const rates = (c: typeof count) => ({ organizationCoverage: [c.organization, c.base], standaloneRate: [c.own, c.base], workCoverage: [c.work, c.base] });
-  const alive = raw.organizations.filter((period) => during(period, date) && period.state.active && period.state.regionCode.startsWith(region));
+  const rates = (c: typeof count) => ({
+    organizationCoverage: [c.organization, c.base],
+    standaloneRate: [c.own, c.base],
+    workCoverage: [c.work, c.base],
+  });
+  const alive = raw.organizations.filter(
+    (period) => during(period, date) && period.state.active && period.state.regionCode.startsWith(region),
+  );
   return {
     organizations: alive.length,
-    byLevel: Object.fromEntries(['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH'].map((level) => [level, alive.filter((o) => o.state.level === level).length])),
-    byFormation: Object.fromEntries(FORMATIONS.map((formation) => [formation, alive.filter((o) => o.state.formation === formation).length])),
+    byLevel: Object.fromEntries(
+      ['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH'].map((level) => [
+        level,
+        alive.filter((o) => o.state.level === level).length,
+      ]),
+    ),
+    byFormation: Object.fromEntries(
+      FORMATIONS.map((formation) => [formation, alive.filter((o) => o.state.formation === formation).length]),
+    ),
     coverage: rates(count),
-    coverageByKind: Object.fromEntries([...byKind].filter(([kind]) => denominator !== 'ENTERPRISES' || kind !== 'INDIVIDUAL_BUSINESS').map(([kind, c]) => [kind, rates(c)])),
+    coverageByKind: Object.fromEntries(
+      [...byKind]
+        .filter(([kind]) => denominator !== 'ENTERPRISES' || kind !== 'INDIVIDUAL_BUSINESS')
+        .map(([kind, c]) => [kind, rates(c)]),
+    ),
     standaloneCapableWithoutOwn: capable - capableWithOwn,
     standaloneCapableWithoutOwnIds: capableWithoutOwnIds.sort(),
-    workers: Object.fromEntries(WORKER_KINDS.map((kind) => [kind, raw.workers.filter((w) => w.kind === kind && w.region_code.startsWith(region) && during(w, date)).length])),
+    workers: Object.fromEntries(
+      WORKER_KINDS.map((kind) => [
+        kind,
+        raw.workers.filter((w) => w.kind === kind && w.region_code.startsWith(region) && during(w, date)).length,
+      ]),
+    ),
     life: lifeReference(raw, region, date),
   };
 }
 
-const RATES = 'organizationCoverage { numerator denominator } standaloneRate { numerator denominator } workCoverage { numerator denominator }';
+const RATES =
+  'organizationCoverage { numerator denominator } standaloneRate { numerator denominator } workCoverage { numerator denominator }';
 export const FIGURES = `asOf organizations byLevel { level count } byFormation { formation count } coverage { ${RATES} } coverageByKind { kind ${RATES} } standaloneCapableWithoutOwn workers { kind count }
   meetingSchedule { numerator denominator } venueStandard { numerator denominator } termsOverdue { numerator denominator } membersOutOfLife { numerator denominator }`;
 

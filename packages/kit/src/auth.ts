@@ -33,7 +33,8 @@ const JWKS_ALGORITHMS = ['RS256', 'ES256'];
 const CLOCK_TOLERANCE_SECONDS = 30;
 
 function secretKey(env: AuthEnv): Uint8Array {
-  if (!env.JWT_SECRET) throw new Error('JWT_SECRET is not set: parseEnv provides one in development and test, production must set it.');
+  if (!env.JWT_SECRET)
+    throw new Error('JWT_SECRET is not set: parseEnv provides one in development and test, production must set it.');
   return new TextEncoder().encode(env.JWT_SECRET);
 }
 
@@ -63,11 +64,14 @@ export function createTokenVerifier(env: AuthEnv) {
       if (payload.iat! > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) throw new Error('token issued in the future');
       const claims = claimsSchema.parse(payload);
       // A region not in the tree (3399, 00) would see nothing anyway; it is refused as the mistake it is.
-      if (!isDivisionAboveVillage(claims.region)) throw new Error('token region is not a province, city, county or township of the tree');
+      if (!isDivisionAboveVillage(claims.region))
+        throw new Error('token region is not a province, city, county or township of the tree');
       return { subject: claims.sub, regionCode: claims.region, roles: claims.roles };
     } catch {
       // The reason stays server-side: it would help someone forging tokens more than a user.
-      throw unauthenticated(`The bearer token is invalid, expired or valid for longer than ${env.JWT_MAX_LIFETIME_SECONDS / 3600} h: get a new one.`);
+      throw unauthenticated(
+        `The bearer token is invalid, expired or valid for longer than ${env.JWT_MAX_LIFETIME_SECONDS / 3600} h: get a new one.`,
+      );
     }
   };
 }
@@ -75,8 +79,12 @@ export function createTokenVerifier(env: AuthEnv) {
 export type TokenVerifier = ReturnType<typeof createTokenVerifier>;
 
 /** Signs a development token (HS256) for a region and roles, valid 12 h unless `expiresIn` says otherwise. */
-export async function signDevToken(env: AuthEnv, claims: { subject?: string; regionCode: string; roles: readonly Role[]; expiresIn?: string }): Promise<string> {
-  if (!isDivisionAboveVillage(claims.regionCode)) throw new Error(`Not a province, city, county or township of the division tree: ${claims.regionCode}`);
+export async function signDevToken(
+  env: AuthEnv,
+  claims: { subject?: string; regionCode: string; roles: readonly Role[]; expiresIn?: string },
+): Promise<string> {
+  if (!isDivisionAboveVillage(claims.regionCode))
+    throw new Error(`Not a province, city, county or township of the division tree: ${claims.regionCode}`);
   return new SignJWT({ region: claims.regionCode, roles: [...claims.roles] })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.subject ?? `dev-${claims.roles.join('+')}@${claims.regionCode}`)

@@ -2,7 +2,15 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode, inCauseChain } from './errors.js';
 
 /** Network failures reaching the server. */
-const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+const networkCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+]);
 /** SQLSTATEs of a server that is going away or not there yet: class 08 and the shutdown codes. */
 const serverCodes = /^(08...|57P01|57P02|57P03)$/;
 /** What `pg` says when the socket died under a query or a connect timed out. */

@@ -50,7 +50,8 @@ async function runDatedChange<Row extends DatedRecord, State extends Record<stri
   return em.transactional(async (tx) => {
     const row = await lockForUpdate(tx, change.entity, change.id, change.what);
     await change.check?.(row, tx);
-    if (change.afterLastChange !== false) assertNotBefore(change.effectiveOn, row.lastChangeOn, argument, 'the date of the last recorded change');
+    if (change.afterLastChange !== false)
+      assertNotBefore(change.effectiveOn, row.lastChangeOn, argument, 'the date of the last recorded change');
     const result = await change.apply(row, tx);
     if (change.afterLastChange !== false) row.lastChangeOn = change.effectiveOn;
     row.updatedAt = new Date();
@@ -58,7 +59,10 @@ async function runDatedChange<Row extends DatedRecord, State extends Record<stri
     if (change.history) {
       const { facts, stateOf, reason } = change.history;
       const state = stateOf(row);
-      await new FactHistory(tx, facts).change(row.id, change.effectiveOn, (old) => ({ ...old, ...state }), { reason, actor: viewer.subject });
+      await new FactHistory(tx, facts).change(row.id, change.effectiveOn, (old) => ({ ...old, ...state }), {
+        reason,
+        actor: viewer.subject,
+      });
     }
     await change.derive?.(tx, row, result);
     await writeAudit(tx, viewer, [
@@ -127,7 +131,15 @@ export async function writeDatedStart<Row extends DatedRecord, State extends Rec
       await new FactHistory(tx, facts).start(row.id, start.from, stateOf(row), { reason, actor: viewer.subject });
     }
     await start.derive?.(tx, row);
-    await writeAudit(tx, viewer, [{ action: start.audit.action, subjectType: start.audit.subjectType, subjectId: row.id, regionCode: row.regionCode, detail: start.audit.detail }]);
+    await writeAudit(tx, viewer, [
+      {
+        action: start.audit.action,
+        subjectType: start.audit.subjectType,
+        subjectId: row.id,
+        regionCode: row.regionCode,
+        detail: start.audit.detail,
+      },
+    ]);
     return row;
   });
 }

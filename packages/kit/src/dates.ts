@@ -17,7 +17,10 @@ let businessTimeZone: string | undefined;
 /** BUSINESS_TIME_ZONE through the zod settings, read once (an IANA zone, e.g. Asia/Shanghai). */
 function timeZoneSetting(): string {
   businessTimeZone ??= parseSettings({
-    BUSINESS_TIME_ZONE: z.string().refine(isTimeZone, 'not an IANA time zone (e.g. Asia/Shanghai)').default('Asia/Shanghai'),
+    BUSINESS_TIME_ZONE: z
+      .string()
+      .refine(isTimeZone, 'not an IANA time zone (e.g. Asia/Shanghai)')
+      .default('Asia/Shanghai'),
   }).BUSINESS_TIME_ZONE;
   return businessTimeZone;
 }
@@ -41,7 +44,11 @@ const calendars = new Map<string, Intl.DateTimeFormat>();
 
 /** Rejects a date after today: facts are recorded when they have happened. */
 export function assertNotFuture(date: string, argument: string, currentDay = today()): void {
-  if (date > currentDay) throw badUserInput(`${argument} ${date} is in the future: record a change on or after the day it happens.`, argument);
+  if (date > currentDay)
+    throw badUserInput(
+      `${argument} ${date} is in the future: record a change on or after the day it happens.`,
+      argument,
+    );
 }
 
 /** Rejects `date` before `earliest`, explaining what the earliest date means. */
@@ -55,7 +62,11 @@ export function assertNotBefore(date: string, earliest: string, argument: string
  */
 export function figureDate(asOf: string | null | undefined, currentDay = today()): string {
   if (!asOf) return currentDay;
-  if (asOf > currentDay) throw badUserInput(`asOf ${asOf} is in the future: figures exist up to today, ${currentDay} (omit asOf for live figures).`, 'asOf');
+  if (asOf > currentDay)
+    throw badUserInput(
+      `asOf ${asOf} is in the future: figures exist up to today, ${currentDay} (omit asOf for live figures).`,
+      'asOf',
+    );
   return asOf;
 }
 

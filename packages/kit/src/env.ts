@@ -46,7 +46,10 @@ export type SharedEnv = z.infer<typeof sharedEnvSchema>;
  * Parses the environment with the shared schema extended by `extra`, failing fast with a message
  * that names every bad variable.
  */
-export function parseEnv<T extends z.ZodRawShape>(extra: T, source: NodeJS.ProcessEnv = process.env): SharedEnv & z.infer<z.ZodObject<T>> {
+export function parseEnv<T extends z.ZodRawShape>(
+  extra: T,
+  source: NodeJS.ProcessEnv = process.env,
+): SharedEnv & z.infer<z.ZodObject<T>> {
   const schema = sharedEnvSchema.extend(extra);
   const result = schema.safeParse(source);
   if (!result.success) {
@@ -55,15 +58,23 @@ export function parseEnv<T extends z.ZodRawShape>(extra: T, source: NodeJS.Proce
   }
   const env = result.data as SharedEnv & z.infer<z.ZodObject<T>>;
   if (!env.JWT_SECRET && !env.JWKS_URL) {
-    if (env.NODE_ENV === 'production') throw new Error('Invalid environment:\n  JWT_SECRET or JWKS_URL: one is required in production');
+    if (env.NODE_ENV === 'production')
+      throw new Error('Invalid environment:\n  JWT_SECRET or JWKS_URL: one is required in production');
     env.JWT_SECRET = env.NODE_ENV === 'test' ? TEST_PROCESS_SECRET : developmentSecret(env.DATA_DIR);
   }
   if (!env.FEED_SECRET) {
-    if (env.NODE_ENV === 'production') throw new Error('Invalid environment:\n  FEED_SECRET: required in production (subgraphs sign fact-feed requests with it)');
+    if (env.NODE_ENV === 'production')
+      throw new Error(
+        'Invalid environment:\n  FEED_SECRET: required in production (subgraphs sign fact-feed requests with it)',
+      );
     // A secret of its own: whoever can mint a user token cannot mint a feed token.
-    env.FEED_SECRET = env.NODE_ENV === 'test' ? TEST_PROCESS_FEED_SECRET : developmentSecret(env.DATA_DIR, 'feed-secret');
+    env.FEED_SECRET =
+      env.NODE_ENV === 'test' ? TEST_PROCESS_FEED_SECRET : developmentSecret(env.DATA_DIR, 'feed-secret');
   }
-  if (env.FEED_SECRET === env.JWT_SECRET) throw new Error('Invalid environment:\n  FEED_SECRET: must differ from JWT_SECRET (a user token must never open the fact feed)');
+  if (env.FEED_SECRET === env.JWT_SECRET)
+    throw new Error(
+      'Invalid environment:\n  FEED_SECRET: must differ from JWT_SECRET (a user token must never open the fact feed)',
+    );
   return env;
 }
 
@@ -71,10 +82,15 @@ export function parseEnv<T extends z.ZodRawShape>(extra: T, source: NodeJS.Proce
  * Parses only the given settings (a module's own, e.g. import limits), failing fast with a message
  * naming every bad variable.
  */
-export function parseSettings<T extends z.ZodRawShape>(shape: T, source: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<T>> {
+export function parseSettings<T extends z.ZodRawShape>(
+  shape: T,
+  source: NodeJS.ProcessEnv = process.env,
+): z.infer<z.ZodObject<T>> {
   const result = z.object(shape).safeParse(source);
   if (!result.success) {
-    throw new Error(`Invalid environment:\n${result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')}`);
+    throw new Error(
+      `Invalid environment:\n${result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')}`,
+    );
   }
   return result.data;
 }

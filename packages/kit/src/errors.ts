@@ -34,22 +34,34 @@ function codedError(code: string, message: string, extensions: Record<string, un
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
-export const badUserInput = (message: string, field?: string) => codedError(ErrorCode.BadUserInput, message, field ? { field } : {});
+export const badUserInput = (message: string, field?: string) =>
+  codedError(ErrorCode.BadUserInput, message, field ? { field } : {});
 
 export const forbidden = (message: string) => codedError(ErrorCode.Forbidden, message);
 
 export const notFound = (message: string) => codedError(ErrorCode.NotFound, message);
 
-export const unauthenticated = (message = `Sign in: send "Authorization: Bearer <token>" (in development, \`${DEV_TOKEN_COMMAND} 33 admin\` prints one).`) =>
-  codedError(ErrorCode.Unauthenticated, message);
+export const unauthenticated = (
+  message = `Sign in: send "Authorization: Bearer <token>" (in development, \`${DEV_TOKEN_COMMAND} 33 admin\` prints one).`,
+) => codedError(ErrorCode.Unauthenticated, message);
 
 /** A domain rule broken by the request, e.g. a feedback step out of order. */
-export const domainError = (code: string, message: string, extensions?: Record<string, unknown>) => codedError(code, message, extensions);
+export const domainError = (code: string, message: string, extensions?: Record<string, unknown>) =>
+  codedError(code, message, extensions);
 
 /** Whether `error`, or anything in its cause chain (cause, originalError; six deep at most), passes `test`. */
-export function inCauseChain(error: unknown, test: (candidate: { code?: unknown; message?: unknown; name?: unknown }) => boolean): boolean {
+export function inCauseChain(
+  error: unknown,
+  test: (candidate: { code?: unknown; message?: unknown; name?: unknown }) => boolean,
+): boolean {
   for (let current = error, depth = 0; current && depth < 6; depth++) {
-    const candidate = current as { code?: unknown; message?: unknown; name?: unknown; cause?: unknown; originalError?: unknown };
+    const candidate = current as {
+      code?: unknown;
+      message?: unknown;
+      name?: unknown;
+      cause?: unknown;
+      originalError?: unknown;
+    };
     if (test(candidate)) return true;
     current = candidate.originalError ?? candidate.cause;
   }

@@ -9,7 +9,9 @@ import { ErrorCode } from './errors.js';
 
 export class RequestTooLargeError extends Error {
   constructor(limit: number) {
-    super(`The request body is over ${limit} bytes (MAX_BODY_BYTES): send less at once (e.g. split an import by township).`);
+    super(
+      `The request body is over ${limit} bytes (MAX_BODY_BYTES): send less at once (e.g. split an import by township).`,
+    );
   }
 }
 
@@ -31,8 +33,15 @@ export async function readBoundedBody(request: IncomingMessage, limit: number): 
 }
 
 /** Answers a request refused before GraphQL sees it (401, 413, 400…) with one coded error, as JSON. */
-export function sendError(response: ServerResponse, status: number, error: GraphQLError, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify({ errors: [error.toJSON()] }));
+export function sendError(
+  response: ServerResponse,
+  status: number,
+  error: GraphQLError,
+  headers: Record<string, string> = {},
+): void {
+  response
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+    .end(JSON.stringify({ errors: [error.toJSON()] }));
 }
 
 /**
@@ -58,7 +67,9 @@ export async function admitRequest(
     return { viewer, body: await readBoundedBody(request, maxBodyBytes) };
   } catch (error) {
     if (!(error instanceof RequestTooLargeError)) throw error;
-    sendError(response, 413, new GraphQLError(error.message, { extensions: { code: ErrorCode.RequestTooLarge } }), { connection: 'close' });
+    sendError(response, 413, new GraphQLError(error.message, { extensions: { code: ErrorCode.RequestTooLarge } }), {
+      connection: 'close',
+    });
     return null;
   }
 }
@@ -86,7 +97,11 @@ export function cachedReadiness(check: () => Promise<Readiness>, maxAgeMs = 1_00
  * Answers the paths beside /graphql — /healthz (the process answers), /readyz (200 or 503 with the
  * details), anything else 404 — and says whether it did.
  */
-export async function answerProbes(pathname: string, response: ServerResponse, readiness: () => Promise<Readiness>): Promise<boolean> {
+export async function answerProbes(
+  pathname: string,
+  response: ServerResponse,
+  readiness: () => Promise<Readiness>,
+): Promise<boolean> {
   if (pathname === '/graphql') return false;
   if (pathname === '/healthz') {
     response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');

@@ -1,4 +1,13 @@
-import { defaultFieldResolver, getNullableType, isInputObjectType, isListType, isObjectType, isScalarType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import {
+  defaultFieldResolver,
+  getNullableType,
+  isInputObjectType,
+  isListType,
+  isObjectType,
+  isScalarType,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
 import { isRegionCode } from './auth.js';
 import { badUserInput } from './errors.js';
 import { isUuid } from './ids.js';
@@ -36,37 +45,60 @@ export function textProblem(text: string, rule: TextRule): string | null {
     return `contains ${what} (${codePoint(control[0])}) at position ${[...text.slice(0, control.index)].length + 1}: remove it`;
   }
   const bidi = bidiOverride.exec(text);
-  if (bidi) return `contains a bidirectional override (${codePoint(bidi[0])}) at position ${[...text.slice(0, bidi.index)].length + 1}: remove it`;
+  if (bidi)
+    return `contains a bidirectional override (${codePoint(bidi[0])}) at position ${[...text.slice(0, bidi.index)].length + 1}: remove it`;
   return null;
 }
 
 /** A value shown in a message: short, and never more than a short prefix of what was sent. */
 const shown = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 
-function checkValue(value: unknown, type: GraphQLInputType, name: string, path: string, textRules: Readonly<Record<string, TextRule>>): void {
+function checkValue(
+  value: unknown,
+  type: GraphQLInputType,
+  name: string,
+  path: string,
+  textRules: Readonly<Record<string, TextRule>>,
+): void {
   if (value === null || value === undefined) return;
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
-    if (Array.isArray(value)) value.forEach((item, index) => checkValue(item, nullable.ofType, name, `${path}[${index}]`, textRules));
+    if (Array.isArray(value))
+      value.forEach((item, index) => checkValue(item, nullable.ofType, name, `${path}[${index}]`, textRules));
     return;
   }
   if (isInputObjectType(nullable)) {
     for (const field of Object.values(nullable.getFields())) {
-      checkValue((value as Record<string, unknown>)[field.name], field.type, field.name, `${path}.${field.name}`, textRules);
+      checkValue(
+        (value as Record<string, unknown>)[field.name],
+        field.type,
+        field.name,
+        `${path}.${field.name}`,
+        textRules,
+      );
     }
     return;
   }
   if (!isScalarType(nullable) || typeof value !== 'string') return;
   if (nullable.name === 'ID') {
     if ((name === 'id' || name.endsWith('Id')) && !isUuid(value)) {
-      throw badUserInput(`${path} ${shown(value)} is not an id: ids are UUIDs like 3f2b8c4e-1d2a-4c5b-9e8f-0a1b2c3d4e5f.`, path);
+      throw badUserInput(
+        `${path} ${shown(value)} is not an id: ids are UUIDs like 3f2b8c4e-1d2a-4c5b-9e8f-0a1b2c3d4e5f.`,
+        path,
+      );
     }
     if ((name === 'code' || name.endsWith('Code')) && !isRegionCode(value)) {
-      throw badUserInput(`${path} ${shown(value)} is not a division code: use 2, 4, 6, 9 or 12 digits (e.g. 33, 3301, 330106).`, path);
+      throw badUserInput(
+        `${path} ${shown(value)} is not a division code: use 2, 4, 6, 9 or 12 digits (e.g. 33, 3301, 330106).`,
+        path,
+      );
     }
   }
   if (nullable.name === 'LocalDate' && (value < EARLIEST_DATE || value > LATEST_DATE)) {
-    throw badUserInput(`${path} ${value} is outside ${EARLIEST_DATE}…${LATEST_DATE}: records start with the People's Republic.`, path);
+    throw badUserInput(
+      `${path} ${value} is outside ${EARLIEST_DATE}…${LATEST_DATE}: records start with the People's Republic.`,
+      path,
+    );
   }
   const problem = textProblem(value, textRules[name] ?? DEFAULT_TEXT_RULE);
   if (problem) throw badUserInput(`${path} ${problem}.`, path);
@@ -89,7 +121,8 @@ export function guardArguments(schema: GraphQLSchema, textRules: Readonly<Record
       const resolve = field.resolve ?? defaultFieldResolver;
       const argumentsOf = field.args;
       field.resolve = (source, args, context, info) => {
-        for (const argument of argumentsOf) checkValue(args[argument.name], argument.type, argument.name, argument.name, textRules);
+        for (const argument of argumentsOf)
+          checkValue(args[argument.name], argument.type, argument.name, argument.name, textRules);
         return resolve(source, args, context, info);
       };
     }

@@ -10,7 +10,11 @@ import { figureDate } from './dates.js';
  * Loads region-placed rows by id, batched into one query. Rows outside the viewer's region are
  * null — RLS already hides them; the explicit check keeps the rule visible in code too.
  */
-export function regionScopedByIdLoader<Row extends { id: string; regionCode: string }>(em: EntityManager, entity: EntityName<Row>, viewer: Viewer) {
+export function regionScopedByIdLoader<Row extends { id: string; regionCode: string }>(
+  em: EntityManager,
+  entity: EntityName<Row>,
+  viewer: Viewer,
+) {
   return new DataLoader<string, Row | null>(async (ids) => {
     // A malformed id names nothing: null, rather than a database error.
     const rows = (await em.find(entity, { id: { $in: ids.filter(isUuid) } } as never)) as Row[];
@@ -66,7 +70,8 @@ export function datedLoader<Value>(load: (ids: string[], date: string) => Promis
         byDate.set(date, [...(byDate.get(date) ?? []), key.id]);
       }
       const found = new Map<string, Value>();
-      for (const [date, ids] of byDate) for (const [id, value] of await load([...new Set(ids)], date)) found.set(`${id}@${date}`, value);
+      for (const [date, ids] of byDate)
+        for (const [id, value] of await load([...new Set(ids)], date)) found.set(`${id}@${date}`, value);
       return keys.map((key) => found.get(`${key.id}@${figureDate(key.asOf)}`) ?? missing);
     },
     { cacheKeyFn: (key) => `${key.id}@${key.asOf ?? ''}` },

@@ -6,7 +6,13 @@ import { ErrorCode } from './errors.js';
  * character starts something whose brackets do not count (a string, a comment) and answers where
  * it ends.
  */
-function nestingDepth(text: string, limit: number, opens: string, closes: string, skip: (text: string, index: number) => number): number {
+function nestingDepth(
+  text: string,
+  limit: number,
+  opens: string,
+  closes: string,
+  skip: (text: string, index: number) => number,
+): number {
   let depth = 0;
   let deepest = 0;
   for (let index = 0; index < text.length; index++) {
@@ -35,7 +41,8 @@ function skipGraphqlText(source: string, index: number): number {
     const end = source.indexOf('"""', index + 3);
     return end < 0 ? source.length : end + 3;
   }
-  for (index++; index < source.length && source[index] !== '"' && source[index] !== '\n'; index++) if (source[index] === '\\') index++;
+  for (index++; index < source.length && source[index] !== '"' && source[index] !== '\n'; index++)
+    if (source[index] === '\\') index++;
   return index + 1;
 }
 
@@ -55,33 +62,45 @@ function skipJsonString(text: string, index: number): number {
  * and comments. graphql-js parses recursively: a list literal thousands of levels deep (well under
  * the token limit) overflows the stack, so depth is refused before the document is parsed.
  */
-export const graphqlNestingDepth = (source: string, limit: number) => nestingDepth(source, limit, '{[(', '}])', skipGraphqlText);
+export const graphqlNestingDepth = (source: string, limit: number) =>
+  nestingDepth(source, limit, '{[(', '}])', skipGraphqlText);
 
 /** The same for JSON text (`{` and `[` outside strings): variables are coerced recursively too. */
 export const jsonNestingDepth = (text: string, limit: number) => nestingDepth(text, limit, '{[', '}]', skipJsonString);
 
 const tooDeep = (what: string, limit: number) =>
-  new GraphQLError(`The ${what} nests brackets more than ${limit} levels deep (QUERY_MAX_NESTING): send a flatter one.`, {
-    extensions: { code: ErrorCode.QueryTooDeep },
-  });
+  new GraphQLError(
+    `The ${what} nests brackets more than ${limit} levels deep (QUERY_MAX_NESTING): send a flatter one.`,
+    {
+      extensions: { code: ErrorCode.QueryTooDeep },
+    },
+  );
 
 /**
  * What a GraphQL endpoint checks before it parses a JSON body: the text nests at most `limit`
  * levels (variables are coerced recursively). The refusal, or null.
  */
-export const jsonNestingRefusal = (text: string, limit: number): GraphQLError | null => (jsonNestingDepth(text, limit) > limit ? tooDeep('request body', limit) : null);
+export const jsonNestingRefusal = (text: string, limit: number): GraphQLError | null =>
+  jsonNestingDepth(text, limit) > limit ? tooDeep('request body', limit) : null;
 
 /**
  * What it checks before it parses the document: the operation's query — from the parsed JSON body
  * (one operation or a batch), a text body, or the GET parameters, whose variables are JSON too —
  * nests at most `limit` levels. The refusal, or null.
  */
-export function documentNestingRefusal(request: { body: unknown; search: URLSearchParams }, limit: number): GraphQLError | null {
+export function documentNestingRefusal(
+  request: { body: unknown; search: URLSearchParams },
+  limit: number,
+): GraphQLError | null {
   const variables = request.search.get('variables') ?? request.search.get('extensions');
   if (variables && jsonNestingDepth(variables, limit) > limit) return tooDeep('variables', limit);
   const operations = Array.isArray(request.body) ? request.body : [request.body];
   const documents = operations.map((operation) =>
-    typeof operation === 'string' ? operation : typeof (operation as { query?: unknown })?.query === 'string' ? (operation as { query: string }).query : '',
+    typeof operation === 'string'
+      ? operation
+      : typeof (operation as { query?: unknown })?.query === 'string'
+        ? (operation as { query: string }).query
+        : '',
   );
   documents.push(request.search.get('query') ?? '');
   return documents.some((document) => graphqlNestingDepth(document, limit) > limit) ? tooDeep('document', limit) : null;

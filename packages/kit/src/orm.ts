@@ -31,7 +31,12 @@ export interface DatabaseConnectionSettings {
  */
 export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 
-function ormOptions(definition: SubgraphDatabaseDefinition, clientUrl: string, debug = false, statementTimeoutMs?: number): Options {
+function ormOptions(
+  definition: SubgraphDatabaseDefinition,
+  clientUrl: string,
+  debug = false,
+  statementTimeoutMs?: number,
+): Options {
   return {
     clientUrl,
     schema: definition.name,
@@ -67,7 +72,10 @@ function ormOptions(definition: SubgraphDatabaseDefinition, clientUrl: string, d
  * Creates roles and schema if missing, applies pending migrations and brings the figures'
  * report-date snapshots up to today, as the owner role. Safe to run on every start.
  */
-export async function prepareSubgraphDatabase(definition: SubgraphDatabaseDefinition, settings: DatabaseConnectionSettings): Promise<void> {
+export async function prepareSubgraphDatabase(
+  definition: SubgraphDatabaseDefinition,
+  settings: DatabaseConnectionSettings,
+): Promise<void> {
   const roles = await provisionSubgraph(settings.adminUrl, definition.name, settings.rolePassword);
   const owner = await MikroORM.init(ormOptions(definition, roles.ownerUrl, settings.debug));
   try {
@@ -79,13 +87,19 @@ export async function prepareSubgraphDatabase(definition: SubgraphDatabaseDefini
 }
 
 /** Opens the ORM as the owner role: migrations, bulk loads and seeds only. */
-export function openOwnerOrm(definition: SubgraphDatabaseDefinition, settings: DatabaseConnectionSettings): Promise<MikroORM> {
+export function openOwnerOrm(
+  definition: SubgraphDatabaseDefinition,
+  settings: DatabaseConnectionSettings,
+): Promise<MikroORM> {
   const roles = subgraphRoles(settings.adminUrl, definition.name, settings.rolePassword);
   return MikroORM.init(ormOptions(definition, roles.ownerUrl, settings.debug, settings.statementTimeoutMs));
 }
 
 /** Opens the ORM as the app role, which RLS applies to: what a running service uses. */
-export function openAppOrm(definition: SubgraphDatabaseDefinition, settings: DatabaseConnectionSettings): Promise<MikroORM> {
+export function openAppOrm(
+  definition: SubgraphDatabaseDefinition,
+  settings: DatabaseConnectionSettings,
+): Promise<MikroORM> {
   const roles = subgraphRoles(settings.adminUrl, definition.name, settings.rolePassword);
   return MikroORM.init(ormOptions(definition, roles.appUrl, settings.debug, settings.statementTimeoutMs));
 }

@@ -17,8 +17,13 @@ export async function findPage<Row extends { id: string }, Node = Row>(
   map: (row: Row) => Node = (row) => row as unknown as Node,
 ): Promise<Connection<Node>> {
   const size = pageSize(page.first);
-  const filter = page.after ? ({ $and: [where, { id: { $gt: decodeCursor(page.after) } }] } as FilterQuery<Row>) : where;
-  const [rows, totalCount] = await Promise.all([em.find(entity, filter, { orderBy: { id: 'asc' } as never, limit: size + 1 }) as Promise<Row[]>, em.count(entity, where)]);
+  const filter = page.after
+    ? ({ $and: [where, { id: { $gt: decodeCursor(page.after) } }] } as FilterQuery<Row>)
+    : where;
+  const [rows, totalCount] = await Promise.all([
+    em.find(entity, filter, { orderBy: { id: 'asc' } as never, limit: size + 1 }) as Promise<Row[]>,
+    em.count(entity, where),
+  ]);
   return toConnection(rows, size, totalCount, map);
 }
 
@@ -44,12 +49,13 @@ export async function findSqlPage<Row extends { id: string }>(
   const size = pageSize(page.first);
   const after = page.after ? decodeCursor(page.after) : null;
   const [rows, [count]] = await Promise.all([
-    em.execute<Row[]>(`select ${query.select} from ${query.from} where ${query.where}${after ? ` and ${query.key} > ?` : ''} order by ${query.key} limit ?`, [
+    em.execute<Row[]>(
+      `select ${query.select} from ${query.from} where ${query.where}${after ? ` and ${query.key} > ?` : ''} order by ${query.key} limit ?`,
+      [...query.params, ...(after ? [after] : []), size + 1],
+    ),
+    em.execute<{ total: number }[]>(`select count(*)::int as total from ${query.from} where ${query.where}`, [
       ...query.params,
-      ...(after ? [after] : []),
-      size + 1,
     ]),
-    em.execute<{ total: number }[]>(`select count(*)::int as total from ${query.from} where ${query.where}`, [...query.params]),
   ]);
   return toConnection(rows, size, count!.total, (row) => row);
 }

@@ -4,10 +4,12 @@ import type { Viewer } from './auth.js';
 export const canSeePersonalData = (viewer: Viewer) => viewer.roles.includes('admin');
 
 /** 张三 → 张*, 欧阳娜娜 → 欧***. */
-export const maskName = (name: string) => (name.length <= 1 ? '*' : `${[...name][0]}${'*'.repeat([...name].length - 1)}`);
+export const maskName = (name: string) =>
+  name.length <= 1 ? '*' : `${[...name][0]}${'*'.repeat([...name].length - 1)}`;
 
 /** 13812341234 → 138****1234. */
-export const maskMobile = (mobile: string) => (mobile.length < 7 ? '*'.repeat(mobile.length) : `${mobile.slice(0, 3)}****${mobile.slice(-4)}`);
+export const maskMobile = (mobile: string) =>
+  mobile.length < 7 ? '*'.repeat(mobile.length) : `${mobile.slice(0, 3)}****${mobile.slice(-4)}`;
 
 /** Provincial-level divisions, full names first so that 内蒙古自治区 is not read as 内蒙古 plus a place. */
 const PROVINCES = [
@@ -46,7 +48,10 @@ const PROVINCES = [
   '香港特别行政区',
   '澳门特别行政区',
 ];
-const PROVINCE_PREFIXES = [...PROVINCES, ...PROVINCES.map((name) => name.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$/, ''))];
+const PROVINCE_PREFIXES = [
+  ...PROVINCES,
+  ...PROVINCES.map((name) => name.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$/, '')),
+];
 
 /**
  * 安徽省阜阳市临泉县 → 安徽省***: the province stays when more follows it; anything else keeps only

@@ -60,10 +60,16 @@ export async function provisionSubgraph(adminUrl: string, name: string, password
       );
     }
     await client.query(`create schema if not exists ${schema} authorization ${owner}`);
-    await client.query(`do $$ begin execute format('grant connect on database %I to ${owner}, ${app}', current_database()); end $$`);
+    await client.query(
+      `do $$ begin execute format('grant connect on database %I to ${owner}, ${app}', current_database()); end $$`,
+    );
     await client.query(`grant usage on schema ${schema} to ${app}`);
-    await client.query(`alter default privileges for role ${owner} in schema ${schema} grant select, insert, update, delete on tables to ${app}`);
-    await client.query(`alter default privileges for role ${owner} in schema ${schema} grant usage, select on sequences to ${app}`);
+    await client.query(
+      `alter default privileges for role ${owner} in schema ${schema} grant select, insert, update, delete on tables to ${app}`,
+    );
+    await client.query(
+      `alter default privileges for role ${owner} in schema ${schema} grant usage, select on sequences to ${app}`,
+    );
     await client.query(`alter role ${owner} set search_path = ${schema}`);
     await client.query(`alter role ${app} set search_path = ${schema}`);
     await client.query('commit');

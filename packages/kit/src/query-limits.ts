@@ -51,7 +51,8 @@ const limitError = (code: string, message: string) => new GraphQLError(message, 
 /** Depth and alias limits as validation rules, each reporting its own code. */
 export function queryShapeRules(limits: QueryLimits): ValidationRule[] {
   const report = (code: string, hint: string) => [
-    (context: ValidationContext | null, error: GraphQLError) => context?.reportError(limitError(code, `${error.message.replace(/^Syntax Error: /, '')} ${hint}`)),
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(limitError(code, `${error.message.replace(/^Syntax Error: /, '')} ${hint}`)),
   ];
   return [
     maxDepthRule({
@@ -83,7 +84,12 @@ export function parseWithinLimits(source: string, limits: QueryLimits): Document
 export function tokenLimitError(message: string): GraphQLError | null {
   // graphql-js 16 words it "contains more that N tokens".
   const limit = /contains more tha[nt] (\d+) tokens/.exec(message)?.[1];
-  return limit ? limitError(ErrorCode.QueryTooLong, `The document has more than ${limit} tokens: send a shorter operation (QUERY_MAX_TOKENS).`) : null;
+  return limit
+    ? limitError(
+        ErrorCode.QueryTooLong,
+        `The document has more than ${limit} tokens: send a shorter operation (QUERY_MAX_TOKENS).`,
+      )
+    : null;
 }
 
 interface DeclaredListSize {
@@ -102,7 +108,12 @@ function declaredListSize(field: GraphQLField<unknown, unknown>): DeclaredListSi
     const argument = directive?.arguments?.find((candidate) => candidate.name.value === name);
     return argument && argument.value.kind !== Kind.NULL ? valueFromASTUntyped(argument.value) : undefined;
   };
-  const declared = directive ? { assumedSize: value('assumedSize') as number | undefined, slicingArguments: value('slicingArguments') as string[] | undefined } : null;
+  const declared = directive
+    ? {
+        assumedSize: value('assumedSize') as number | undefined,
+        slicingArguments: value('slicingArguments') as string[] | undefined,
+      }
+    : null;
   declaredSizes.set(field, declared);
   return declared;
 }
@@ -123,10 +134,13 @@ function costEstimator(limits: QueryLimits) {
     let size = 1;
     if (field.name === '_entities' && Array.isArray(args.representations)) size = args.representations.length;
     else if (declared?.slicingArguments?.length) {
-      const sliced = declared.slicingArguments.map((name) => args[name]).find((value): value is number => typeof value === 'number');
+      const sliced = declared.slicingArguments
+        .map((name) => args[name])
+        .find((value): value is number => typeof value === 'number');
       size = sliced ?? declared.assumedSize ?? limits.QUERY_ASSUMED_LIST_SIZE;
     } else if (declared?.assumedSize !== undefined) size = declared.assumedSize;
-    else if (isListType(getNullableType(field.type)) && !(field.name === 'edges' && type.name.endsWith('Connection'))) size = limits.QUERY_ASSUMED_LIST_SIZE;
+    else if (isListType(getNullableType(field.type)) && !(field.name === 'edges' && type.name.endsWith('Connection')))
+      size = limits.QUERY_ASSUMED_LIST_SIZE;
     return size * (own + childComplexity);
   };
 }

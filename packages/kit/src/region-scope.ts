@@ -7,7 +7,9 @@ export const coversRegion = (viewer: Viewer, regionCode: string) => regionCode.s
 /** Throws FORBIDDEN, naming the viewer's own region, when `regionCode` is outside their subtree. */
 export function assertRegionInScope(viewer: Viewer, regionCode: string, what = 'figures'): void {
   if (!coversRegion(viewer, regionCode)) {
-    throw forbidden(`Region ${regionCode} is outside your region ${viewer.regionCode}: you can read ${what} for ${viewer.regionCode} and the regions under it only.`);
+    throw forbidden(
+      `Region ${regionCode} is outside your region ${viewer.regionCode}: you can read ${what} for ${viewer.regionCode} and the regions under it only.`,
+    );
   }
 }
 
@@ -24,7 +26,10 @@ export const WRITER_ROLES: readonly Role[] = ['admin', 'official'];
 /** Refuses a string that is not a division code (2, 4, 6, 9 or 12 digits), naming the argument. */
 export function assertRegionCode(code: string, argument: string): void {
   if (!isRegionCode(code)) {
-    throw badUserInput(`${argument} "${code}" is not a division code: use 2, 4, 6, 9 or 12 digits (e.g. 33, 3301, 330110).`, argument);
+    throw badUserInput(
+      `${argument} "${code}" is not a division code: use 2, 4, 6, 9 or 12 digits (e.g. 33, 3301, 330110).`,
+      argument,
+    );
   }
 }
 
@@ -52,10 +57,18 @@ const PLACEABLE_LENGTHS: Record<string, readonly number[]> = {
  * county down) and inside the viewer's region. Whether the code exists is checked against the
  * region tree by its owner (registry).
  */
-export function assertPlaceableCode(viewer: Viewer, code: string, argument = 'regionCode', from: 'township' | 'county' = 'township'): void {
+export function assertPlaceableCode(
+  viewer: Viewer,
+  code: string,
+  argument = 'regionCode',
+  from: 'township' | 'county' = 'township',
+): void {
   const lengths = PLACEABLE_LENGTHS[from]!;
   if (!/^\d+$/.test(code) || !lengths.includes(code.length)) {
-    const levels = from === 'county' ? 'a county (6 digits), township (9) or village (12)' : 'a township (9 digits) or village (12 digits)';
+    const levels =
+      from === 'county'
+        ? 'a county (6 digits), township (9) or village (12)'
+        : 'a township (9 digits) or village (12 digits)';
     throw badUserInput(`${argument} "${code}" must be ${levels} code.`, argument);
   }
   assertRegionInScope(viewer, code, 'records');

@@ -18,16 +18,29 @@ export const REGION_SETTING = 'app.region';
  * a budget (milliseconds, or a signal), every statement it sends after it ends is refused and the one running then is
  * cancelled: its transaction rolls back, and the request answers TIMEOUT (see timeouts.ts).
  */
-export const regionScopedEntityManager = (orm: MikroORM, regionCode: string, budget?: number | AbortSignal): EntityManager =>
+export const regionScopedEntityManager = (
+  orm: MikroORM,
+  regionCode: string,
+  budget?: number | AbortSignal,
+): EntityManager =>
   orm.em.fork({
     session: { variables: { [REGION_SETTING]: regionCode } },
-    ...(budget ? { signal: typeof budget === 'number' ? AbortSignal.timeout(budget) : budget, inflightQueryAbortStrategy: 'cancel query' as const } : {}),
+    ...(budget
+      ? {
+          signal: typeof budget === 'number' ? AbortSignal.timeout(budget) : budget,
+          inflightQueryAbortStrategy: 'cancel query' as const,
+        }
+      : {}),
   }) as EntityManager;
 
 export type LoadersFactory<Loaders> = (em: EntityManager, viewer: Viewer) => Loaders;
 
 /** One context per request for a verified viewer: forked EntityManager within the request's time budget, fresh DataLoaders. */
-export function createRequestContextFactory<Loaders>(orm: MikroORM, createLoaders: LoadersFactory<Loaders>, budgetMs?: number) {
+export function createRequestContextFactory<Loaders>(
+  orm: MikroORM,
+  createLoaders: LoadersFactory<Loaders>,
+  budgetMs?: number,
+) {
   return (viewer: Viewer): RequestContext<Loaders> => {
     const em = regionScopedEntityManager(orm, viewer.regionCode, budgetMs);
     return { viewer, em, loaders: createLoaders(em, viewer) };

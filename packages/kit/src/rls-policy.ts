@@ -7,6 +7,7 @@ import { REGION_SETTING } from './request-context.js';
  * transaction-local setting reads as '' (which every code starts with), not NULL.
  */
 export function regionScopePolicy<T>(regionColumn: keyof T & string): PolicyDef<T> {
-  const expression = (columns: Record<string, string>) => `starts_with(${columns[regionColumn]}, nullif(current_setting('${REGION_SETTING}', true), ''))`;
+  const expression = (columns: Record<string, string>) =>
+    `starts_with(${columns[regionColumn]}, nullif(current_setting('${REGION_SETTING}', true), ''))`;
   return { name: 'region_scope', command: 'all', using: expression as never, check: expression as never };
 }

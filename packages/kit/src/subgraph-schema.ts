@@ -30,9 +30,11 @@ export interface SubgraphSchemaDefinition {
 export const ERROR_CODE_ENUM_SUFFIX = 'ErrorCode';
 
 function errorCodeEnum(errorCodes: NonNullable<SubgraphSchemaDefinition['errorCodes']>): string {
-  if (!errorCodes.enumName.endsWith(ERROR_CODE_ENUM_SUFFIX)) throw new Error(`errorCodes.enumName must end with ${ERROR_CODE_ENUM_SUFFIX}`);
+  if (!errorCodes.enumName.endsWith(ERROR_CODE_ENUM_SUFFIX))
+    throw new Error(`errorCodes.enumName must end with ${ERROR_CODE_ENUM_SUFFIX}`);
   const codes = [...new Set(Object.values(errorCodes.codes))].sort();
-  const description = '"""Codes this subgraph\'s errors carry in extensions.code, beside the shared ones (BAD_USER_INPUT, FORBIDDEN, NOT_FOUND, UNAUTHENTICATED…)."""';
+  const description =
+    '"""Codes this subgraph\'s errors carry in extensions.code, beside the shared ones (BAD_USER_INPUT, FORBIDDEN, NOT_FOUND, UNAUTHENTICATED…)."""';
   return [description, `enum ${errorCodes.enumName} {`, ...codes.map((code) => `  ${code}`), '}'].join('\n');
 }
 

@@ -1,6 +1,9 @@
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { TokenVerifier, Viewer } from './auth.js';
@@ -27,7 +30,12 @@ const knownCodes = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-const limitCodes = new Set<string>([ErrorCode.QueryTooDeep, ErrorCode.QueryTooManyAliases, ErrorCode.QueryTooLong, ErrorCode.QueryTooCostly]);
+const limitCodes = new Set<string>([
+  ErrorCode.QueryTooDeep,
+  ErrorCode.QueryTooManyAliases,
+  ErrorCode.QueryTooLong,
+  ErrorCode.QueryTooCostly,
+]);
 
 /**
  * Keeps coded errors as they are; a statement out of time becomes TIMEOUT, a lost race CONFLICT, a
@@ -40,7 +48,8 @@ export function maskFormattedError(formatted: GraphQLFormattedError, error: unkn
   if (overLong) return overLong.toJSON();
   // Apollo re-codes every validation error GRAPHQL_VALIDATION_FAILED; a limit's own code is kept.
   const refused = code === 'GRAPHQL_VALIDATION_FAILED' ? (error as GraphQLError | undefined)?.originalError : undefined;
-  if (refused instanceof GraphQLError && limitCodes.has(String(refused.extensions.code))) return { message: refused.message, extensions: { code: refused.extensions.code } };
+  if (refused instanceof GraphQLError && limitCodes.has(String(refused.extensions.code)))
+    return { message: refused.message, extensions: { code: refused.extensions.code } };
   // Domain codes are upper-snake and raised on purpose by services; internal ones are not.
   const deliberate = knownCodes.has(code) || (code !== ErrorCode.Internal && /^[A-Z][A-Z_]+$/.test(code));
   if (deliberate) {
@@ -55,7 +64,8 @@ export function maskFormattedError(formatted: GraphQLFormattedError, error: unkn
     [isDatabaseUnavailable, databaseUnavailable],
   ] as const) {
     if (!matches(original)) continue;
-    if (matches === isDatabaseUnavailable) logger.warn('database unavailable', { message: redactedErrorMessage(original) });
+    if (matches === isDatabaseUnavailable)
+      logger.warn('database unavailable', { message: redactedErrorMessage(original) });
     const { message, path, extensions } = coded(formatted.path).toJSON();
     return { message, ...(path ? { path } : {}), extensions: extensions! };
   }
@@ -80,7 +90,8 @@ const costLimitPlugin = (limits: QueryLimits): ApolloServerPlugin => ({
           assertAffordable(schema, document, request.variables, operationName ?? undefined, limits);
         } catch (error) {
           // A refused request is the caller's to fix: 400, not Apollo's default 500.
-          if (error instanceof GraphQLError) throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
+          if (error instanceof GraphQLError)
+            throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
           throw error;
         }
       },
@@ -107,13 +118,19 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
  * reachable), on 127.0.0.1 by default. The token and the declared size are checked before a body
  * is read; a body is read only up to MAX_BODY_BYTES.
  */
-export async function startSubgraphServer<Context extends BaseContext>(options: SubgraphServerOptions<Context>): Promise<RunningServer> {
+export async function startSubgraphServer<Context extends BaseContext>(
+  options: SubgraphServerOptions<Context>,
+): Promise<RunningServer> {
   const { limits } = options;
   const ready = cachedReadiness(options.ready);
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     // No Apollo Studio: no inline traces, no landing page that would load from a CDN.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), costLimitPlugin(limits)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      costLimitPlugin(limits),
+    ],
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: limits.QUERY_MAX_TOKENS },
     validationRules: queryShapeRules(limits),
@@ -129,7 +146,8 @@ export async function startSubgraphServer<Context extends BaseContext>(options: 
     const admitted = await admitRequest(request, response, options.verifyToken, limits.MAX_BODY_BYTES);
     if (!admitted) return;
     // Depth before parsing: the JSON text first, then the document it carries.
-    const deepJson = isJson(request) && admitted.body ? jsonNestingRefusal(admitted.body, limits.QUERY_MAX_NESTING) : null;
+    const deepJson =
+      isJson(request) && admitted.body ? jsonNestingRefusal(admitted.body, limits.QUERY_MAX_NESTING) : null;
     if (deepJson) return sendError(response, 400, deepJson);
     const body = parseBody(request, admitted.body);
     const deepDocument = documentNestingRefusal({ body, search: url.searchParams }, limits.QUERY_MAX_NESTING);

@@ -73,26 +73,43 @@ export interface StartSubgraphOptions {
 export function subgraphAdminUrl(name: string, env: SharedEnv, source: NodeJS.ProcessEnv = process.env): string {
   const own = source[`${name.toUpperCase()}_DATABASE_URL`];
   const url = own ?? env.DATABASE_URL;
-  if (!url) throw new Error(`Invalid environment:\n  DATABASE_URL (or ${name.toUpperCase()}_DATABASE_URL): required to start the ${name} subgraph`);
+  if (!url)
+    throw new Error(
+      `Invalid environment:\n  DATABASE_URL (or ${name.toUpperCase()}_DATABASE_URL): required to start the ${name} subgraph`,
+    );
   return url;
 }
 
 /** Prepares the database, opens the ORM as the app role and serves the subgraph over HTTP. */
-export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>, options: StartSubgraphOptions): Promise<RunningSubgraph> {
+export async function startSubgraph<Loaders>(
+  definition: SubgraphDefinition<Loaders>,
+  options: StartSubgraphOptions,
+): Promise<RunningSubgraph> {
   const settings = { adminUrl: options.adminUrl, rolePassword: options.env.DB_ROLE_PASSWORD };
   if (options.prepare !== false) await prepareSubgraphDatabase(definition.database, settings);
   // The owner role spans every region: re-deriving and copying facts is not one user's request.
   const ownerOrm =
     definition.derivedFacts?.length || definition.feed?.subscriptions?.length
-      ? await openOwnerOrm(definition.database, { ...settings, statementTimeoutMs: options.env.BACKGROUND_STATEMENT_TIMEOUT_MS })
+      ? await openOwnerOrm(definition.database, {
+          ...settings,
+          statementTimeoutMs: options.env.BACKGROUND_STATEMENT_TIMEOUT_MS,
+        })
       : null;
   if (ownerOrm && definition.derivedFacts?.length) await rederiveStaleDefinitions(ownerOrm, definition.derivedFacts);
-  const orm = await openAppOrm(definition.database, { ...settings, statementTimeoutMs: options.env.STATEMENT_TIMEOUT_MS });
+  const orm = await openAppOrm(definition.database, {
+    ...settings,
+    statementTimeoutMs: options.env.STATEMENT_TIMEOUT_MS,
+  });
   const schema = buildTypeGraphqlSubgraphSchema(definition.schema);
   const ownerUrl = subgraphRoles(options.adminUrl, definition.name, options.env.DB_ROLE_PASSWORD).ownerUrl;
   const published = definition.feed?.publishes;
   const feedRoute = published?.types.length
-    ? createFeedRoute({ ownerUrl, feedSecret: options.env.FEED_SECRET!, publishes: published.types, consumers: published.consumers })
+    ? createFeedRoute({
+        ownerUrl,
+        feedSecret: options.env.FEED_SECRET!,
+        publishes: published.types,
+        consumers: published.consumers,
+      })
     : null;
   const server = await startSubgraphServer({
     name: definition.name,
@@ -136,7 +153,11 @@ async function serveMetrics(_request: IncomingMessage, response: ServerResponse)
 }
 
 /** One consumer per subscription, on the owner-role ORM: the copy, derived facts and figures span every region. */
-function startFeedConsumers<Loaders>(definition: SubgraphDefinition<Loaders>, options: StartSubgraphOptions, orm: MikroORM | null): RunningFeedConsumer[] {
+function startFeedConsumers<Loaders>(
+  definition: SubgraphDefinition<Loaders>,
+  options: StartSubgraphOptions,
+  orm: MikroORM | null,
+): RunningFeedConsumer[] {
   const subscriptions = definition.feed?.subscriptions ?? [];
   if (subscriptions.length === 0 || !orm) return [];
   return subscriptions.map((subscription) =>
@@ -188,7 +209,10 @@ export const feedUrlVariable = (source: string) => `${source.toUpperCase()}_FEED
 /** What every service's main.ts does: read the environment, serve, stop cleanly on a signal. */
 export async function serveSubgraphFromEnv<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
   const feedUrlSettings = Object.fromEntries(
-    (definition.feed?.subscriptions ?? []).map((subscription) => [feedUrlVariable(subscription.source), z.string().url().default(subscription.defaultUrl)]),
+    (definition.feed?.subscriptions ?? []).map((subscription) => [
+      feedUrlVariable(subscription.source),
+      z.string().url().default(subscription.defaultUrl),
+    ]),
   );
   const env = parseEnv({
     ...feedUrlSettings,
@@ -202,7 +226,10 @@ export async function serveSubgraphFromEnv<Loaders>(definition: SubgraphDefiniti
     port: env.PORT,
     prepare: env.PREPARE_DATABASE === 'true',
     feedUrls: Object.fromEntries(
-      (definition.feed?.subscriptions ?? []).map((subscription) => [subscription.source, String((env as Record<string, unknown>)[feedUrlVariable(subscription.source)])]),
+      (definition.feed?.subscriptions ?? []).map((subscription) => [
+        subscription.source,
+        String((env as Record<string, unknown>)[feedUrlVariable(subscription.source)]),
+      ]),
     ),
   });
   logger.info('subgraph listening', { subgraph: definition.name, url: running.url });

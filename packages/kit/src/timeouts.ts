@@ -28,7 +28,10 @@ const ABORTED = /^The operation was aborted/;
 export const isTimeout = (error: unknown): boolean =>
   inCauseChain(
     error,
-    (candidate) => candidate.code === CANCELED || candidate.name === 'TimeoutError' || (typeof candidate.message === 'string' && ABORTED.test(candidate.message)),
+    (candidate) =>
+      candidate.code === CANCELED ||
+      candidate.name === 'TimeoutError' ||
+      (typeof candidate.message === 'string' && ABORTED.test(candidate.message)),
   );
 
 /** The coded error of a request that ran out of time: what it wrote was rolled back, so it may be sent again. */
@@ -42,10 +45,14 @@ export const timedOut = (path?: readonly (string | number)[]) =>
 const CONFLICTS = new Set(['40P01', '40001']);
 
 /** Whether `error` (or its cause chain) is a transaction that lost to a concurrent one and may simply be sent again. */
-export const isConflict = (error: unknown): boolean => inCauseChain(error, (candidate) => typeof candidate.code === 'string' && CONFLICTS.has(candidate.code));
+export const isConflict = (error: unknown): boolean =>
+  inCauseChain(error, (candidate) => typeof candidate.code === 'string' && CONFLICTS.has(candidate.code));
 
 export const conflicted = (path?: readonly (string | number)[]) =>
-  new GraphQLError('Another change to the same records ran at the same time, so this one was rolled back: nothing was changed. Send it again.', {
-    ...(path ? { path } : {}),
-    extensions: { code: ErrorCode.Conflict },
-  });
+  new GraphQLError(
+    'Another change to the same records ran at the same time, so this one was rolled back: nothing was changed. Send it again.',
+    {
+      ...(path ? { path } : {}),
+      extensions: { code: ErrorCode.Conflict },
+    },
+  );

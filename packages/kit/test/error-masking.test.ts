@@ -9,7 +9,10 @@ import { maskFormattedError } from '../src/index.js';
 
 /** As a resolver error reaches Apollo's formatError: the driver's error wrapped in a GraphQLError. */
 const masked = (cause: unknown) => {
-  const error = new GraphQLError('select … from party_organization where id = $1', { path: ['dissolvePartyOrganization'], originalError: cause as Error });
+  const error = new GraphQLError('select … from party_organization where id = $1', {
+    path: ['dissolvePartyOrganization'],
+    originalError: cause as Error,
+  });
   return maskFormattedError(error.toJSON(), error);
 };
 const driverError = (code: string, message: string) => Object.assign(new Error(message), { code });

@@ -3,7 +3,9 @@ import { redactedErrorMessage } from '../src/logger.js';
 
 describe('redactedErrorMessage', () => {
   it('removes SQL values and phone-like digit runs but keeps the shape of the error', () => {
-    const error = new Error(`insert into "member" ("name", "mobile") values ('张三', '13812345678') - duplicate key value violates unique constraint "member_pkey"`);
+    const error = new Error(
+      `insert into "member" ("name", "mobile") values ('张三', '13812345678') - duplicate key value violates unique constraint "member_pkey"`,
+    );
     const logged = redactedErrorMessage(error);
     expect(logged).not.toContain('张三');
     expect(logged).not.toContain('13812345678');

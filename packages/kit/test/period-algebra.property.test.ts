@@ -37,7 +37,11 @@ const DAYS = Array.from({ length: HORIZON + 1 }, (_, index) => day(index));
 const dayArb = fc.integer({ min: 0, max: WINDOW }).map(day);
 /** Ends near their start (zero-length, one day, reversed) as often as anywhere else, and open ones. */
 const spanArb: fc.Arbitrary<Span> = fc
-  .tuple(fc.integer({ min: 0, max: WINDOW }), fc.oneof(fc.constant(null), fc.integer({ min: -2, max: 3 }), fc.integer({ min: 0, max: WINDOW })), fc.boolean())
+  .tuple(
+    fc.integer({ min: 0, max: WINDOW }),
+    fc.oneof(fc.constant(null), fc.integer({ min: -2, max: 3 }), fc.integer({ min: 0, max: WINDOW })),
+    fc.boolean(),
+  )
   .map(([from, end, relative]) => ({
     from: day(from),
     to: end === null ? null : day(Math.max(0, Math.min(WINDOW, relative ? from + end : end))),
@@ -165,7 +169,12 @@ describe('period algebra against a day-by-day model', () => {
   it('applies a change forward from a date: earlier days unchanged, later days patched, empty periods dropped', () => {
     // One record's history: consecutive periods (possibly with gaps), a zero-length one slipped in, shuffled.
     const historyArb = fc
-      .tuple(fc.uniqueArray(fc.integer({ min: 0, max: WINDOW }), { minLength: 1, maxLength: 6 }), fc.boolean(), fc.integer({ min: 0, max: WINDOW }), fc.boolean())
+      .tuple(
+        fc.uniqueArray(fc.integer({ min: 0, max: WINDOW }), { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: WINDOW }),
+        fc.boolean(),
+      )
       .map(([cuts, open, emptyAt, gap]) => {
         const sorted = [...cuts].sort((a, b) => a - b);
         const periods: Period<number>[] = [];
@@ -209,7 +218,10 @@ describe('period algebra against a day-by-day model', () => {
       fc.property(keyed, keyed, (before, after) => {
         const key = (period: Period<string>) => `${period.from}|${period.to}|${period.state}`;
         const diff = periodDiff(before, after, key, key);
-        const result = new Set([...before.map(key).filter((k) => !diff.removed.map(key).includes(k)), ...diff.added.map(key)]);
+        const result = new Set([
+          ...before.map(key).filter((k) => !diff.removed.map(key).includes(k)),
+          ...diff.added.map(key),
+        ]);
         expect(result).toEqual(new Set(after.map(key)));
       }),
       RUNS,
@@ -217,14 +229,20 @@ describe('period algebra against a day-by-day model', () => {
   });
 
   it('folds signed spans into deltas whose running sum is the count on every day', () => {
-    const signedArb = fc.array(fc.tuple(fc.constantFrom('k1', 'k2'), spanArb, fc.constantFrom(1, -1)), { maxLength: 10 });
+    const signedArb = fc.array(fc.tuple(fc.constantFrom('k1', 'k2'), spanArb, fc.constantFrom(1, -1)), {
+      maxLength: 10,
+    });
     fc.assert(
       fc.property(signedArb, (items) => {
         const deltas = foldToDeltas(items.map(([key, span, sign]) => ({ key, span, sign })));
         for (const key of ['k1', 'k2']) {
           for (const date of DAYS) {
-            const counted = items.filter(([k, span]) => k === key && spanCovers(span, date)).reduce((sum, [, , sign]) => sum + sign, 0);
-            const summed = deltas.filter((entry) => entry.key === key && entry.day <= date).reduce((sum, entry) => sum + entry.delta, 0);
+            const counted = items
+              .filter(([k, span]) => k === key && spanCovers(span, date))
+              .reduce((sum, [, , sign]) => sum + sign, 0);
+            const summed = deltas
+              .filter((entry) => entry.key === key && entry.day <= date)
+              .reduce((sum, entry) => sum + entry.delta, 0);
             expect(summed).toBe(counted);
           }
         }
@@ -242,7 +260,8 @@ describe('dated events against a day-by-day model', () => {
         const latest = latestOnOrBefore(items, ([day]) => day, date);
         // The model: walk back from the date, day by day, to the first day with an item; the last given of that day.
         let found: [string, number] | undefined;
-        for (let index = DAYS.indexOf(date); index >= 0 && !found; index--) found = items.filter(([day]) => day === DAYS[index]).at(-1);
+        for (let index = DAYS.indexOf(date); index >= 0 && !found; index--)
+          found = items.filter(([day]) => day === DAYS[index]).at(-1);
         expect(latest).toEqual(found);
       }),
       RUNS,

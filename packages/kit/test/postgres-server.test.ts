@@ -19,7 +19,11 @@ async function openFolder() {
   return folder;
 }
 
-const answers = (adminUrl: string) => withConnection(adminUrl, async (client) => (await client.query<{ one: number }>('select 1 as one')).rows[0]!.one).catch(() => 0);
+const answers = (adminUrl: string) =>
+  withConnection(
+    adminUrl,
+    async (client) => (await client.query<{ one: number }>('select 1 as one')).rows[0]!.one,
+  ).catch(() => 0);
 
 describe('PostgreSQL run by the kit', () => {
   it('starts from a folder only root may enter (a clone under /root or in mktemp -d), keeping the data reachable', async () => {
@@ -52,7 +56,11 @@ describe('PostgreSQL run by the kit', () => {
 
   it('stops at once when the server has already died (no hang)', async () => {
     const folder = await openFolder();
-    const server = await startPostgresServer({ dataDir: path.join(folder, 'data'), port: await freePort(), restart: false });
+    const server = await startPostgresServer({
+      dataDir: path.join(folder, 'data'),
+      port: await freePort(),
+      restart: false,
+    });
     const pid = server.pid()!;
     process.kill(pid, 'SIGKILL');
     for (let waited = 0; waited < 5_000 && isProcessAlive(pid); waited += 50) await sleep(50);
@@ -73,14 +81,19 @@ describe('PostgreSQL run by the kit', () => {
       onEvent: (event) => events.push(event),
     });
     try {
-      await withConnection(server.adminUrl, (client) => client.query('create table kept (id int); insert into kept values (42)'));
+      await withConnection(server.adminUrl, (client) =>
+        client.query('create table kept (id int); insert into kept values (42)'),
+      );
       const first = server.pid()!;
       process.kill(first, 'SIGKILL');
-      for (let waited = 0; waited < 30_000 && !events.some((event) => event.kind === 'restarted'); waited += 100) await sleep(100);
+      for (let waited = 0; waited < 30_000 && !events.some((event) => event.kind === 'restarted'); waited += 100)
+        await sleep(100);
       expect(events[0]).toMatchObject({ kind: 'exited', signal: 'SIGKILL', restartInMs: 100 });
       expect(events.some((event) => event.kind === 'restarted')).toBe(true);
       expect(server.pid()).not.toBe(first);
-      expect(await withConnection(server.adminUrl, async (client) => (await client.query('select id from kept')).rows)).toEqual([{ id: 42 }]);
+      expect(
+        await withConnection(server.adminUrl, async (client) => (await client.query('select id from kept')).rows),
+      ).toEqual([{ id: 42 }]);
     } finally {
       const last = server.pid();
       await server.stop();

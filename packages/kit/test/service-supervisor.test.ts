@@ -18,14 +18,24 @@ let crashing: string;
 beforeAll(async () => {
   folder = await mkdtemp(path.join(tmpdir(), 'xgz-supervisor-'));
   server = path.join(folder, 'server.mjs');
-  await writeFile(server, `import { createServer } from 'node:http';\ncreateServer((q, r) => r.end('ok')).listen(Number(process.argv[2]), '127.0.0.1');\n`);
+  await writeFile(
+    server,
+    `import { createServer } from 'node:http';\ncreateServer((q, r) => r.end('ok')).listen(Number(process.argv[2]), '127.0.0.1');\n`,
+  );
   crashing = path.join(folder, 'crash.mjs');
   await writeFile(crashing, `process.exit(3);\n`);
 });
 
 afterAll(() => rm(folder, { recursive: true, force: true }));
 
-const FAST = { probeIntervalMs: 100, probeTimeoutMs: 200, failuresBeforeRestart: 3, initialDelayMs: 100, maxDelayMs: 800, stopPatienceMs: 2_000 };
+const FAST = {
+  probeIntervalMs: 100,
+  probeTimeoutMs: 200,
+  failuresBeforeRestart: 3,
+  initialDelayMs: 100,
+  maxDelayMs: 800,
+  stopPatienceMs: 2_000,
+};
 
 async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const started = Date.now();
@@ -36,7 +46,8 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10
 }
 
 /** The supervisor has seen the current process answer (until then only the start timeout applies). */
-const supervisorSaw = (events: SupervisorEvent[], pid: number | undefined) => events.some((event) => event.kind === 'answering' && event.pid === pid);
+const supervisorSaw = (events: SupervisorEvent[], pid: number | undefined) =>
+  events.some((event) => event.kind === 'answering' && event.pid === pid);
 
 const answers = (port: number) =>
   fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(300) }).then(
@@ -77,7 +88,9 @@ describe('service supervisor', () => {
     const killed = service.pid()!;
     process.kill(killed, 'SIGKILL');
     await until(async () => service.pid() !== undefined && service.pid() !== killed && (await answers(port)));
-    expect(events.filter((event) => event.kind === 'started').map((event) => (event as { attempt: number }).attempt)).toEqual([0, 1, 2]);
+    expect(
+      events.filter((event) => event.kind === 'started').map((event) => (event as { attempt: number }).attempt),
+    ).toEqual([0, 1, 2]);
   });
 
   it('stops for good: nothing is started again', async () => {

@@ -12,7 +12,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-const adminQuery = (adminUrl: string, sql: string) => withConnection(adminUrl, async (client) => void (await client.query(sql)));
+const adminQuery = (adminUrl: string, sql: string) =>
+  withConnection(adminUrl, async (client) => void (await client.query(sql)));
 
 /** A fresh copy of the template database for one test file. */
 export async function createTestDatabase(serverAdminUrl: string): Promise<TestDatabase> {

@@ -33,11 +33,21 @@ export async function executeGraphQL<Data = any>(
 export const errorCodes = (response: GraphQLResponse) => (response.errors ?? []).map((error) => error.extensions?.code);
 
 /** A development token for a region and roles. */
-export const tokenFor = (env: SharedEnv, regionCode: string, roles: Role[] = ['admin']) => signDevToken(env, { regionCode, roles });
+export const tokenFor = (env: SharedEnv, regionCode: string, roles: Role[] = ['admin']) =>
+  signDevToken(env, { regionCode, roles });
 
 /** Asks a subgraph for `_entities`, as the gateway does. */
-export const resolveEntities = (url: string, token: string, representations: Record<string, unknown>[], selection: string) =>
-  executeGraphQL(url, `query($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`, {
-    token,
-    variables: { representations },
-  });
+export const resolveEntities = (
+  url: string,
+  token: string,
+  representations: Record<string, unknown>[],
+  selection: string,
+) =>
+  executeGraphQL(
+    url,
+    `query($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`,
+    {
+      token,
+      variables: { representations },
+    },
+  );

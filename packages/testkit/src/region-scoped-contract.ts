@@ -87,13 +87,20 @@ export function describeRegionScopedContract(contract: RegionScopedContract) {
       const regions = ['3301', '330106', HANGZHOU_XIHU_TOWNSHIP].map((code) => ({ __typename: 'Region', code }));
       const hangzhou = await resolveEntities(url, hangzhouToken, regions, selection);
       expect(hangzhou.errors).toBeUndefined();
-      expect(hangzhou.data._entities.map((region: Record<string, number>) => region[contract.countField])).toEqual([2, 1, 1]);
+      expect(hangzhou.data._entities.map((region: Record<string, number>) => region[contract.countField])).toEqual([
+        2, 1, 1,
+      ]);
       const zhejiang = await resolveEntities(url, zhejiangToken, [{ __typename: 'Region', code: '33' }], selection);
       expect(zhejiang.data._entities[0][contract.countField]).toBe(3);
     });
 
     it(`answers FORBIDDEN for ${contract.countField} outside the viewer's region`, async () => {
-      const response = await resolveEntities(url, hangzhouToken, [{ __typename: 'Region', code: '3302' }], `... on Region { ${contract.countField} }`);
+      const response = await resolveEntities(
+        url,
+        hangzhouToken,
+        [{ __typename: 'Region', code: '3302' }],
+        `... on Region { ${contract.countField} }`,
+      );
       expect(errorCodes(response)).toEqual(['FORBIDDEN']);
       expect(response.errors![0]!.message).toContain('outside your region 3301');
       expect(response.data._entities[0][contract.countField]).toBeNull();

@@ -34,7 +34,10 @@ async function stopProcess(child: ChildProcess): Promise<void> {
  * serving `adminUrl`'s database on free ports of 127.0.0.1: a test that might block a service's
  * event loop blocks that process, never the test's. Registry first; the others read its fact feed.
  */
-export async function spawnSubgraphs(names: readonly string[], options: { adminUrl: string; env?: Record<string, string> }): Promise<SubgraphProcesses> {
+export async function spawnSubgraphs(
+  names: readonly string[],
+  options: { adminUrl: string; env?: Record<string, string> },
+): Promise<SubgraphProcesses> {
   const byName: Record<string, SubgraphProcess> = {};
   const ports = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await freePort()] as const)));
   const { NODE_ENV: _inherited, ...inherited } = process.env;
@@ -62,7 +65,8 @@ export async function spawnSubgraphs(names: readonly string[], options: { adminU
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     byName[name] = { name, url: `http://127.0.0.1:${ports[name]}/graphql`, child, output: () => output };
   }
-  const stop = () => Promise.all(Object.values(byName).map((subgraph) => stopProcess(subgraph.child))).then(() => undefined);
+  const stop = () =>
+    Promise.all(Object.values(byName).map((subgraph) => stopProcess(subgraph.child))).then(() => undefined);
   try {
     await Promise.all(Object.values(byName).map((subgraph) => waitUntilReady(subgraph)));
   } catch (error) {
@@ -76,7 +80,8 @@ export async function spawnSubgraphs(names: readonly string[], options: { adminU
 async function waitUntilReady(subgraph: SubgraphProcess): Promise<void> {
   const readyz = subgraph.url.replace(/\/graphql$/, '/readyz');
   for (let waited = 0; waited < 60_000; waited += 100) {
-    if (exited(subgraph.child)) throw new Error(`${subgraph.name} exited while starting:\n${subgraph.output().slice(-2_000)}`);
+    if (exited(subgraph.child))
+      throw new Error(`${subgraph.name} exited while starting:\n${subgraph.output().slice(-2_000)}`);
     const ready = await fetch(readyz, { signal: AbortSignal.timeout(1_000) }).then(
       (response) => response.ok,
       () => false,

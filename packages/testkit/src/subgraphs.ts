@@ -3,7 +3,8 @@ import { parseEnv, startSubgraph, type RunningSubgraph, type SharedEnv, type Sub
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 /** The shared settings tests run with; `overrides` as environment variables would give them (REQUEST_TIMEOUT_MS: '500'). */
-export const testEnv = (overrides: Record<string, string> = {}): SharedEnv => parseEnv({}, { NODE_ENV: 'test', ...overrides });
+export const testEnv = (overrides: Record<string, string> = {}): SharedEnv =>
+  parseEnv({}, { NODE_ENV: 'test', ...overrides });
 
 export interface SubgraphHarness {
   env: SharedEnv;
@@ -16,7 +17,10 @@ export interface SubgraphHarness {
  * This file's own database plus the given subgraphs serving it on free ports (127.0.0.1).
  * The template is already migrated, so subgraphs skip provisioning.
  */
-export async function startTestSubgraphs(definitions: SubgraphDefinition<any>[], options: { env?: Record<string, string> } = {}): Promise<SubgraphHarness> {
+export async function startTestSubgraphs(
+  definitions: SubgraphDefinition<any>[],
+  options: { env?: Record<string, string> } = {},
+): Promise<SubgraphHarness> {
   const env = testEnv(options.env);
   const database = await createTestDatabase(inject('pgAdminUrl'));
   // Subgraphs that copy no one's facts first: the consumers are then told where their sources listen.

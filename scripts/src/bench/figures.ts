@@ -5,7 +5,15 @@
  * province and all its counties through the gateway, against the same figures by a direct GROUP BY
  * over the raw history rows.
  */
-import { figureDeltas, signDevToken, startSubgraph, subgraphRoles, today, withConnection, type FactInterval } from '@xgz/kit';
+import {
+  figureDeltas,
+  signDevToken,
+  startSubgraph,
+  subgraphRoles,
+  today,
+  withConnection,
+  type FactInterval,
+} from '@xgz/kit';
 import { parseGatewayEnv, startGateway } from '@xgz/gateway';
 import { marketEntityFacts, partyMemberFacts, registrySubgraph } from '@xgz/registry';
 import { seededRandom } from '../seeded-random.js';
@@ -79,20 +87,49 @@ function periods(
   state: Record<string, unknown>,
   change?: { at: number; state: Record<string, unknown> },
 ): Version[] {
-  const first = { id: crypto.randomUUID(), subjectType, subjectId, regionCode, from: isoDay(from), to: change ? isoDay(change.at) : null, state };
-  return change ? [first, { ...first, id: crypto.randomUUID(), from: isoDay(change.at), to: null, state: change.state }] : [first];
+  const first = {
+    id: crypto.randomUUID(),
+    subjectType,
+    subjectId,
+    regionCode,
+    from: isoDay(from),
+    to: change ? isoDay(change.at) : null,
+    state,
+  };
+  return change
+    ? [first, { ...first, id: crypto.randomUUID(), from: isoDay(change.at), to: null, state: change.state }]
+    : [first];
 }
 
 async function generate(adminUrl: string, rolePassword: string) {
   const owner = subgraphRoles(adminUrl, 'registry', rolePassword).ownerUrl;
   const townships = await withConnection(owner, async (client) =>
-    (await client.query<{ code: string }>(`select code from region where level = 'TOWNSHIP' and starts_with(code, '33') order by code`)).rows.map((r) => r.code),
+    (
+      await client.query<{ code: string }>(
+        `select code from region where level = 'TOWNSHIP' and starts_with(code, '33') order by code`,
+      )
+    ).rows.map((r) => r.code),
   );
   const random = seededRandom(1949);
   const dayBetween = (from: number, to: number) => from + Math.floor(random.next() * ((to - from) / DAY)) * DAY;
   const versions: Version[] = [];
-  const entities: { id: string; regionCode: string; kind: string; status: string; registered: number; changed: number; employees: number }[] = [];
-  const kinds = ['INDIVIDUAL_BUSINESS', 'INDIVIDUAL_BUSINESS', 'INDIVIDUAL_BUSINESS', 'SMALL_MICRO_ENTERPRISE', 'SMALL_MICRO_ENTERPRISE', 'MARKET_OPERATOR'];
+  const entities: {
+    id: string;
+    regionCode: string;
+    kind: string;
+    status: string;
+    registered: number;
+    changed: number;
+    employees: number;
+  }[] = [];
+  const kinds = [
+    'INDIVIDUAL_BUSINESS',
+    'INDIVIDUAL_BUSINESS',
+    'INDIVIDUAL_BUSINESS',
+    'SMALL_MICRO_ENTERPRISE',
+    'SMALL_MICRO_ENTERPRISE',
+    'MARKET_OPERATOR',
+  ];
   for (let i = 0; i < ENTITIES; i++) {
     const id = crypto.randomUUID();
     const regionCode = random.pick(townships);
@@ -100,11 +137,30 @@ async function generate(adminUrl: string, rolePassword: string) {
     const registered = dayBetween(START, END);
     const state = { kind, status: 'OPERATING', regionCode, employees: random.integer(0, 120) };
     const change =
-      random.next() < 0.3 ? { at: dayBetween(registered + DAY, END + DAY), state: { ...state, status: random.next() < 0.5 ? 'SUSPENDED' : 'DEREGISTERED' } } : undefined;
+      random.next() < 0.3
+        ? {
+            at: dayBetween(registered + DAY, END + DAY),
+            state: { ...state, status: random.next() < 0.5 ? 'SUSPENDED' : 'DEREGISTERED' },
+          }
+        : undefined;
     versions.push(...periods('MarketEntity', id, regionCode, registered, state, change));
-    entities.push({ id, regionCode, kind, status: change?.state.status ?? 'OPERATING', registered, changed: change?.at ?? registered, employees: state.employees });
+    entities.push({
+      id,
+      regionCode,
+      kind,
+      status: change?.state.status ?? 'OPERATING',
+      registered,
+      changed: change?.at ?? registered,
+      employees: state.employees,
+    });
   }
-  const members: { id: string; entity: (typeof entities)[number]; state: Record<string, unknown>; registered: number; changed: number }[] = [];
+  const members: {
+    id: string;
+    entity: (typeof entities)[number];
+    state: Record<string, unknown>;
+    registered: number;
+    changed: number;
+  }[] = [];
   for (let i = 0; i < MEMBERS; i++) {
     const id = crypto.randomUUID();
     const entity = random.pick(entities);
@@ -122,7 +178,10 @@ async function generate(adminUrl: string, rolePassword: string) {
     const roll = random.next();
     const change =
       roll < 0.3
-        ? { at: dayBetween(registered + DAY, END + DAY), state: { ...state, sanliangDone: true, floatingFeedbackComplete: state.relationshipType === 'FLOATING' } }
+        ? {
+            at: dayBetween(registered + DAY, END + DAY),
+            state: { ...state, sanliangDone: true, floatingFeedbackComplete: state.relationshipType === 'FLOATING' },
+          }
         : roll < 0.35
           ? { at: dayBetween(registered + DAY, END + DAY), state: { ...state, status: 'LEFT' } }
           : undefined;
@@ -153,7 +212,20 @@ async function generate(adminUrl: string, rolePassword: string) {
       (function* () {
         let n = 0;
         for (const e of entities)
-          yield csv(e.id, e.kind, `测试商户${n++}`, null, e.regionCode, e.status, isoDay(e.changed), isoDay(e.registered), isoDay(e.changed), e.employees, now, now);
+          yield csv(
+            e.id,
+            e.kind,
+            `测试商户${n++}`,
+            null,
+            e.regionCode,
+            e.status,
+            isoDay(e.changed),
+            isoDay(e.registered),
+            isoDay(e.changed),
+            e.employees,
+            now,
+            now,
+          );
       })(),
     );
     await copyCsv(
@@ -195,7 +267,19 @@ async function generate(adminUrl: string, rolePassword: string) {
       client,
       'copy fact_version (id, subject_type, subject_id, region_code, valid_from, valid_to, state, reason, recorded_at, recorded_by) from stdin with (format csv)',
       (function* () {
-        for (const v of versions) yield csv(v.id, v.subjectType, v.subjectId, v.regionCode, v.from, v.to, JSON.stringify(v.state), 'GENERATED', now, 'bench');
+        for (const v of versions)
+          yield csv(
+            v.id,
+            v.subjectType,
+            v.subjectId,
+            v.regionCode,
+            v.from,
+            v.to,
+            JSON.stringify(v.state),
+            'GENERATED',
+            now,
+            'bench',
+          );
       })(),
     );
     await loadFigureDeltas(client, deltas);
@@ -212,7 +296,10 @@ export async function benchFigures() {
       `generated ${ENTITIES} entities and ${MEMBERS} members over ${generated.townships.length} townships of 浙江省: ${generated.versions.length} history rows, ${generated.deltas} figure rows, in ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
     const registry = await startSubgraph(registrySubgraph, { env, adminUrl, port: 0, prepare: false });
-    const gateway = await startGateway({ env: parseGatewayEnv({ GATEWAY_PORT: '0', LOG_LEVEL: 'error' }), subgraphUrls: { registry: registry.url } });
+    const gateway = await startGateway({
+      env: parseGatewayEnv({ GATEWAY_PORT: '0', LOG_LEVEL: 'error' }),
+      subgraphUrls: { registry: registry.url },
+    });
     const token = await signDevToken(env, { regionCode: '33', roles: ['analyst'] });
     const owner = subgraphRoles(adminUrl, 'registry', env.DB_ROLE_PASSWORD).ownerUrl;
     try {
@@ -223,7 +310,8 @@ export async function benchFigures() {
           body: JSON.stringify({ query: FIGURES_BENCH_QUERY, variables: { asOf } }),
         });
         const body = (await response.json()) as { errors?: unknown; data?: { regions?: unknown[] } };
-        if (body.errors || !body.data?.regions?.length) throw new Error(`bad answer: ${JSON.stringify(body).slice(0, 300)}`);
+        if (body.errors || !body.data?.regions?.length)
+          throw new Error(`bad answer: ${JSON.stringify(body).slice(0, 300)}`);
       };
       // Sanity first: the figures served equal the brute-force count.
       await withConnection(owner, async (client) => {
@@ -235,19 +323,36 @@ export async function benchFigures() {
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ query: FIGURES_BENCH_QUERY }),
         });
-        const served = ((await response.json()) as { data: { region: { registryFigures: { marketEntities: { existing: number }; partyMembers: { total: number } } } } }).data.region
-          .registryFigures;
-        if (served.marketEntities.existing !== Number(province.existing) || served.partyMembers.total !== Number(province.members)) {
-          throw new Error(`figures differ from the direct count: ${JSON.stringify(served)} vs ${province.existing}/${province.members}`);
+        const served = (
+          (await response.json()) as {
+            data: {
+              region: { registryFigures: { marketEntities: { existing: number }; partyMembers: { total: number } } };
+            };
+          }
+        ).data.region.registryFigures;
+        if (
+          served.marketEntities.existing !== Number(province.existing) ||
+          served.partyMembers.total !== Number(province.members)
+        ) {
+          throw new Error(
+            `figures differ from the direct count: ${JSON.stringify(served)} vs ${province.existing}/${province.members}`,
+          );
         }
         const live = (await client.query(DIRECT_LIVE)).rows.find((row) => row.county === '33');
-        if (Number(live.existing) !== served.marketEntities.existing || Number(live.members) !== served.partyMembers.total) {
+        if (
+          Number(live.existing) !== served.marketEntities.existing ||
+          Number(live.members) !== served.partyMembers.total
+        ) {
           throw new Error(`figures differ from the count over the current rows: ${live.existing}/${live.members}`);
         }
-        console.log(`check: 浙江省 live — ${served.marketEntities.existing} existing entities, ${served.partyMembers.total} members, equal to both direct counts`);
+        console.log(
+          `check: 浙江省 live — ${served.marketEntities.existing} existing entities, ${served.partyMembers.total} members, equal to both direct counts`,
+        );
       });
       console.log(`\none operation: 浙江省 and its counties, ${RUNS} runs after 5 warm-up`);
-      console.log('| as of | gateway p50 | gateway p95 | direct GROUP BY p50 | direct p95 | direct ÷ gateway (p50) |\n|---|---|---|---|---|---|');
+      console.log(
+        '| as of | gateway p50 | gateway p95 | direct GROUP BY p50 | direct p95 | direct ÷ gateway (p50) |\n|---|---|---|---|---|---|',
+      );
       await withConnection(owner, async (client) => {
         for (const asOf of [undefined, '2015-06-30', '2020-12-31']) {
           const date = asOf ?? today();

@@ -12,7 +12,8 @@ import { projectRoot } from '../local-database.js';
 import { prepareAllDatabases } from '../prepare.js';
 import { subgraphs } from '../subgraphs.js';
 
-export const GATEWAY_BENCH_QUERY = '{ region(code: "33") { name children { code name partyOrganizationCount marketCount inspectionCount } } }';
+export const GATEWAY_BENCH_QUERY =
+  '{ region(code: "33") { name children { code name partyOrganizationCount marketCount inspectionCount } } }';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
@@ -50,7 +51,8 @@ async function measure(url: string, token: string) {
       body: JSON.stringify({ query: GATEWAY_BENCH_QUERY }),
     });
     const body = (await response.json()) as { errors?: unknown; data?: { region?: { children?: unknown[] } } };
-    if (body.errors || body.data?.region?.children?.length !== 11) throw new Error(`bad answer: ${JSON.stringify(body).slice(0, 300)}`);
+    if (body.errors || body.data?.region?.children?.length !== 11)
+      throw new Error(`bad answer: ${JSON.stringify(body).slice(0, 300)}`);
     return performance.now() - started;
   };
   for (let i = 0; i < 50; i++) await send(); // warm-up: JIT, query plan cache, pools
@@ -77,23 +79,41 @@ export async function benchGateways() {
     const subgraphUrls: Record<string, string> = {};
     for (const subgraph of subgraphs) {
       const port = await freePort();
-      spawnTs(`services/${subgraph.name}/src/main.ts`, { DATABASE_URL: postgres.adminUrl, PORT: String(port), PREPARE_DATABASE: 'false' });
+      spawnTs(`services/${subgraph.name}/src/main.ts`, {
+        DATABASE_URL: postgres.adminUrl,
+        PORT: String(port),
+        PREPARE_DATABASE: 'false',
+      });
       subgraphUrls[`${subgraph.name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
       await waitFor(`http://127.0.0.1:${port}/healthz`);
     }
     const token = await signDevToken(env, { regionCode: '33', roles: ['analyst'] });
     const candidates = [
-      { name: 'Apollo Gateway 2.14 (@apollo/gateway)', entry: 'scripts/src/bench/apollo-gateway.ts', env: {} as Record<string, string> },
+      {
+        name: 'Apollo Gateway 2.14 (@apollo/gateway)',
+        entry: 'scripts/src/bench/apollo-gateway.ts',
+        env: {} as Record<string, string>,
+      },
       { name: 'Hive Gateway 2.12, JS planner', entry: 'gateway/src/main.ts', env: { GATEWAY_PLANNER: 'js' } },
-      { name: 'Hive Gateway 2.12, Rust planner (ours)', entry: 'gateway/src/main.ts', env: { GATEWAY_PLANNER: 'rust' } },
+      {
+        name: 'Hive Gateway 2.12, Rust planner (ours)',
+        entry: 'gateway/src/main.ts',
+        env: { GATEWAY_PLANNER: 'rust' },
+      },
     ];
-    console.log(`query touching all four subgraphs; ${REQUESTS} requests, concurrency ${CONCURRENCY}, after 50 warm-up`);
+    console.log(
+      `query touching all four subgraphs; ${REQUESTS} requests, concurrency ${CONCURRENCY}, after 50 warm-up`,
+    );
     console.log('| gateway | req/s | p50 ms | p95 ms |\n|---|---|---|---|');
     for (const candidate of candidates) {
       const port = await freePort();
       const child = spawnTs(candidate.entry, { ...subgraphUrls, ...candidate.env, GATEWAY_PORT: String(port) });
       const url = `http://127.0.0.1:${port}/graphql`;
-      await waitFor(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' });
+      await waitFor(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{__typename}"}',
+      });
       const result = await measure(url, token);
       console.log(`| ${candidate.name} | ${result.rps} | ${result.p50} | ${result.p95} |`);
       child.kill('SIGTERM');

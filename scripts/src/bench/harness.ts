@@ -30,7 +30,11 @@ export async function latency(call: () => Promise<unknown>, times: number, warmU
 export const ms = (value: number) => value.toFixed(1);
 
 /** Streams CSV lines into `copySql` (COPY … FROM STDIN WITH (FORMAT csv)) on one connection. */
-export async function copyCsv(client: import('pg').PoolClient | import('pg').Client, copySql: string, lines: Iterable<string>): Promise<void> {
+export async function copyCsv(
+  client: import('pg').PoolClient | import('pg').Client,
+  copySql: string,
+  lines: Iterable<string>,
+): Promise<void> {
   const { from } = await import('pg-copy-streams');
   const { Readable } = await import('node:stream');
   const { pipeline } = await import('node:stream/promises');

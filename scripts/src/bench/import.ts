@@ -1,7 +1,13 @@
 /** Import benchmark: rows per second for a 10,000-row registration form (XLSX and CSV), into a scratch database. */
 import { GraphQLError } from 'graphql';
 import { openAppOrm, regionScopedEntityManager, subgraphRoles, withConnection, type Viewer } from '@xgz/kit';
-import { FormFileError, importPartyMembers, readRegistrationForm, registryDatabase, writeRegistrationForm } from '@xgz/registry';
+import {
+  FormFileError,
+  importPartyMembers,
+  readRegistrationForm,
+  registryDatabase,
+  writeRegistrationForm,
+} from '@xgz/registry';
 import { sampleRegistrationForm } from '../sample-form.js';
 import { zipArchive } from '../zip-archive.js';
 import { withScratchDatabase } from './harness.js';
@@ -10,12 +16,20 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 
 export async function benchImport() {
   await withScratchDatabase(async (adminUrl, env) => {
-    const townships = await withConnection(subgraphRoles(adminUrl, 'registry', env.DB_ROLE_PASSWORD).ownerUrl, async (client) =>
-      (await client.query<{ code: string }>(`select code from region where level = 'TOWNSHIP' and starts_with(code, '3301') order by code`)).rows.map((r) => r.code),
+    const townships = await withConnection(
+      subgraphRoles(adminUrl, 'registry', env.DB_ROLE_PASSWORD).ownerUrl,
+      async (client) =>
+        (
+          await client.query<{ code: string }>(
+            `select code from region where level = 'TOWNSHIP' and starts_with(code, '3301') order by code`,
+          )
+        ).rows.map((r) => r.code),
     );
     const orm = await openAppOrm(registryDatabase, { adminUrl, rolePassword: env.DB_ROLE_PASSWORD });
     const viewer: Viewer = { subject: 'bench', regionCode: '3301', roles: ['admin'] };
-    console.log(`| file | rows | read | check + write | rows/s (whole import) | re-import (no change) |\n|---|---|---|---|---|---|`);
+    console.log(
+      `| file | rows | read | check + write | rows/s (whole import) | re-import (no change) |\n|---|---|---|---|---|---|`,
+    );
     try {
       for (const [format, seed] of [
         ['XLSX', 1],
@@ -25,9 +39,16 @@ export async function benchImport() {
         const started = performance.now();
         const rows = await readRegistrationForm(file, format);
         const read = performance.now();
-        const result = await importPartyMembers(regionScopedEntityManager(orm, '3301'), viewer, rows, { regionCode: '3301' });
+        const result = await importPartyMembers(regionScopedEntityManager(orm, '3301'), viewer, rows, {
+          regionCode: '3301',
+        });
         const done = performance.now();
-        await importPartyMembers(regionScopedEntityManager(orm, '3301'), viewer, await readRegistrationForm(file, format), { regionCode: '3301' });
+        await importPartyMembers(
+          regionScopedEntityManager(orm, '3301'),
+          viewer,
+          await readRegistrationForm(file, format),
+          { regionCode: '3301' },
+        );
         const again = performance.now();
         if (result.imported !== ROWS) throw new Error(`imported ${result.imported} of ${ROWS}`);
         console.log(
@@ -48,13 +69,16 @@ export async function benchImport() {
  */
 async function benchZipBomb() {
   for (const declaredSize of [undefined, 1_000]) {
-    const bomb = zipArchive([{ name: 'xl/sharedStrings.xml', data: Buffer.alloc(100 * 1024 * 1024, 'A'), declaredSize }]);
+    const bomb = zipArchive([
+      { name: 'xl/sharedStrings.xml', data: Buffer.alloc(100 * 1024 * 1024, 'A'), declaredSize },
+    ]);
     const before = process.memoryUsage().rss;
     const peakBefore = process.resourceUsage().maxRSS * 1024;
     const started = performance.now();
     const refused = await readRegistrationForm(bomb, 'XLSX').then(
       () => 'read (not refused!)',
-      (error: unknown) => (error instanceof FormFileError || error instanceof GraphQLError ? 'refused' : `failed: ${String(error)}`),
+      (error: unknown) =>
+        error instanceof FormFileError || error instanceof GraphQLError ? 'refused' : `failed: ${String(error)}`,
     );
     const took = performance.now() - started;
     const peakGrowth = Math.max(0, process.resourceUsage().maxRSS * 1024 - Math.max(before, peakBefore));

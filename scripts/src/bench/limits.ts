@@ -15,11 +15,16 @@ const treeWalk = (levels: number) => {
   for (let level = 0; level < levels; level++) selection = `${level % 2 ? 'parent' : 'children'} { code ${selection} }`;
   return `{ region(code: "33") { ${selection} } }`;
 };
-const aliases = (count: number, field: string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
+const aliases = (count: number, field: string) =>
+  `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 
 /** The refused requests of the issue, and an accepted one for scale. */
 const CASES = [
-  { name: 'accepted: region with 11 children', query: '{ region(code: "33") { name children { code name } } }', code: null },
+  {
+    name: 'accepted: region with 11 children',
+    query: '{ region(code: "33") { name children { code name } } }',
+    code: null,
+  },
   { name: 'nine-level tree walk (depth)', query: treeWalk(9), code: 'QUERY_TOO_DEEP' },
   {
     name: 'three levels of lists with figures (cost)',
@@ -28,13 +33,20 @@ const CASES = [
     code: 'QUERY_TOO_COSTLY',
   },
   { name: '21 aliases', query: aliases(21, 'region(code: "33") { code }'), code: 'QUERY_TOO_MANY_ALIASES' },
-  { name: '1,000 aliases of overdueFeedback(first: 1000) (tokens)', query: aliases(1_000, 'overdueFeedback(first: 1000) { daysOverdue }'), code: 'QUERY_TOO_LONG' },
+  {
+    name: '1,000 aliases of overdueFeedback(first: 1000) (tokens)',
+    query: aliases(1_000, 'overdueFeedback(first: 1000) { daysOverdue }'),
+    code: 'QUERY_TOO_LONG',
+  },
 ] as const;
 
 /** A 50 MB body without a token: answered (401) before the body is read. */
 function unauthenticatedUpload(url: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(50 * 1024 * 1024) } });
+    const request = httpRequest(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(50 * 1024 * 1024) },
+    });
     request.on('response', (response) => {
       response.resume();
       request.destroy();
@@ -48,7 +60,9 @@ function unauthenticatedUpload(url: string): Promise<void> {
 
 export async function benchLimits() {
   await withScratchDatabase(async (adminUrl, env) => {
-    const running: RunningSubgraph[] = await Promise.all(subgraphs.map((definition) => startSubgraph(definition, { env, adminUrl, port: 0, prepare: false })));
+    const running: RunningSubgraph[] = await Promise.all(
+      subgraphs.map((definition) => startSubgraph(definition, { env, adminUrl, port: 0, prepare: false })),
+    );
     const gateway = await startGateway({
       env: parseGatewayEnv({ GATEWAY_PORT: '0', LOG_LEVEL: 'error' }),
       subgraphUrls: Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url])),
@@ -70,11 +84,15 @@ export async function benchLimits() {
         };
         const atGateway = await latency(send(gateway.url), RUNS);
         const atSubgraph = await latency(send(running[0]!.url), RUNS);
-        console.log(`| ${testCase.name} | ${testCase.code ?? 'data'} | ${ms(atGateway.p50)} / ${ms(atGateway.p95)} ms | ${ms(atSubgraph.p50)} / ${ms(atSubgraph.p95)} ms |`);
+        console.log(
+          `| ${testCase.name} | ${testCase.code ?? 'data'} | ${ms(atGateway.p50)} / ${ms(atGateway.p95)} ms | ${ms(atSubgraph.p50)} / ${ms(atSubgraph.p95)} ms |`,
+        );
       }
       const uploadGateway = await latency(() => unauthenticatedUpload(gateway.url), RUNS);
       const uploadSubgraph = await latency(() => unauthenticatedUpload(running[0]!.url), RUNS);
-      console.log(`| 50 MB body without a token | 401 | ${ms(uploadGateway.p50)} / ${ms(uploadGateway.p95)} ms | ${ms(uploadSubgraph.p50)} / ${ms(uploadSubgraph.p95)} ms |`);
+      console.log(
+        `| 50 MB body without a token | 401 | ${ms(uploadGateway.p50)} / ${ms(uploadGateway.p95)} ms | ${ms(uploadSubgraph.p50)} / ${ms(uploadSubgraph.p95)} ms |`,
+      );
     } finally {
       await gateway.stop();
       await Promise.all(running.map((subgraph) => subgraph.stop()));

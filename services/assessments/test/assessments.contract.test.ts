@@ -8,7 +8,12 @@ describeRegionScopedContract({
   countField: 'inspectionCount',
   insert: async (client, row) => {
     const id = crypto.randomUUID();
-    await client.query('insert into inspection (id, region_code, inspected_on, findings) values ($1, $2, $3, $4)', [id, row.regionCode, '2025-06-15', 'ledgers complete']);
+    await client.query('insert into inspection (id, region_code, inspected_on, findings) values ($1, $2, $3, $4)', [
+      id,
+      row.regionCode,
+      '2025-06-15',
+      'ledgers complete',
+    ]);
     return id;
   },
 });

@@ -4,10 +4,22 @@
  * and the figures move with them.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DerivedFactRevisionEntity, FactHistory, openOwnerOrm, rederiveStaleDefinitions, startSubgraph, type DerivedFactDefinition, type RunningSubgraph } from '@xgz/kit';
+import {
+  DerivedFactRevisionEntity,
+  FactHistory,
+  openOwnerOrm,
+  rederiveStaleDefinitions,
+  startSubgraph,
+  type DerivedFactDefinition,
+  type RunningSubgraph,
+} from '@xgz/kit';
 import { executeGraphQL, resolveEntities, startTestSubgraphs, tokenFor, type SubgraphHarness } from '@xgz/testkit';
 import { organizationsSubgraph } from '../src/server.js';
-import { organizationStandingFacts, type OrganizationStandingInputs, type OrganizationStandingState } from '../src/modules/standing/organization-standing.facts.js';
+import {
+  organizationStandingFacts,
+  type OrganizationStandingInputs,
+  type OrganizationStandingState,
+} from '../src/modules/standing/organization-standing.facts.js';
 
 const TOWNSHIP = '330106002';
 const FORM = `mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id } } }`;
@@ -17,7 +29,11 @@ const FIGURES = `... on Region { organizationFigures(asOf: "2024-06-30") { organ
 let harness: SubgraphHarness;
 let organizations: RunningSubgraph;
 let token: string;
-const owner = () => openOwnerOrm(organizationsSubgraph.database, { adminUrl: harness.database.adminUrl, rolePassword: harness.env.DB_ROLE_PASSWORD });
+const owner = () =>
+  openOwnerOrm(organizationsSubgraph.database, {
+    adminUrl: harness.database.adminUrl,
+    rolePassword: harness.env.DB_ROLE_PASSWORD,
+  });
 
 async function figures(url = organizations.url) {
   const response = await resolveEntities(url, token, [{ __typename: 'Region', code: TOWNSHIP }], FIGURES);
@@ -52,7 +68,18 @@ beforeAll(async () => {
     const id = formed.data.formPartyOrganization.organization.id;
     const checked = await executeGraphQL(organizations.url, VENUE, {
       token,
-      variables: { id, input: { checkedOn: '2023-05-01', place: true, facilities: true, sign: true, flag: true, booksAndPapers: true, rules: meets } },
+      variables: {
+        id,
+        input: {
+          checkedOn: '2023-05-01',
+          place: true,
+          facilities: true,
+          sign: true,
+          flag: true,
+          booksAndPapers: true,
+          rules: meets,
+        },
+      },
     });
     expect(checked.errors).toBeUndefined();
   }
@@ -70,7 +97,9 @@ describe('derived facts and their rule', () => {
     try {
       const stored = await orm.em.fork().find(DerivedFactRevisionEntity, {}, { orderBy: { subjectType: 'asc' } });
       expect(stored.map((row) => [row.subjectType, row.revision])).toEqual(
-        organizationsSubgraph.derivedFacts!.map((definition) => [definition.subjectType, definition.revision]).sort(([a], [b]) => a!.localeCompare(b!)),
+        organizationsSubgraph
+          .derivedFacts!.map((definition) => [definition.subjectType, definition.revision])
+          .sort(([a], [b]) => a!.localeCompare(b!)),
       );
       expect(await rederiveStaleDefinitions(orm, organizationsSubgraph.derivedFacts!)).toEqual([]);
     } finally {
@@ -81,13 +110,22 @@ describe('derived facts and their rule', () => {
   it('re-derives records derived before revisions were kept when the subgraph starts, and the figures come back', async () => {
     const before = await figures();
     // 3 branches alive on 2024-06-30, two with all six of 六有, one formed 2015 past its 3-year term.
-    expect(before).toEqual({ organizations: 3, venueStandard: { numerator: 2, denominator: 3 }, termsOverdue: { numerator: 2, denominator: 3 } });
+    expect(before).toEqual({
+      organizations: 3,
+      venueStandard: { numerator: 2, denominator: 3 },
+      termsOverdue: { numerator: 2, denominator: 3 },
+    });
     const orm = await owner();
     try {
       // As organizations formed before standing facts existed: no periods (figures moved out with them), no revision.
       const em = orm.em.fork();
       const ids = (await em.execute<{ id: string }[]>('select id from party_organization')).map((row) => row.id);
-      await em.transactional((tx) => new FactHistory(tx, organizationStandingFacts).replaceMany(new Map(ids.map((id) => [id, []])), { reason: 'TEST', actor: 'test' }));
+      await em.transactional((tx) =>
+        new FactHistory(tx, organizationStandingFacts).replaceMany(new Map(ids.map((id) => [id, []])), {
+          reason: 'TEST',
+          actor: 'test',
+        }),
+      );
       await em.nativeDelete(DerivedFactRevisionEntity, { subjectType: organizationStandingFacts.subjectType });
     } finally {
       await orm.close();
@@ -95,7 +133,12 @@ describe('derived facts and their rule', () => {
     expect((await figures()).venueStandard).toEqual({ numerator: 0, denominator: 0 });
 
     await organizations.stop();
-    organizations = await startSubgraph(organizationsSubgraph, { env: harness.env, adminUrl: harness.database.adminUrl, port: 0, prepare: false });
+    organizations = await startSubgraph(organizationsSubgraph, {
+      env: harness.env,
+      adminUrl: harness.database.adminUrl,
+      port: 0,
+      prepare: false,
+    });
     harness.subgraphs.organizations = organizations;
     expect(await figures()).toEqual(before);
   });
@@ -114,7 +157,15 @@ describe('derived facts and their rule', () => {
     const orm = await owner();
     try {
       const changed = await rederiveStaleDefinitions(orm, [lenient]);
-      expect(changed).toEqual([{ subjectType: 'OrganizationStanding', from: organizationStandingFacts.revision, to: lenient.revision, records: 3, changed: 3 }]);
+      expect(changed).toEqual([
+        {
+          subjectType: 'OrganizationStanding',
+          from: organizationStandingFacts.revision,
+          to: lenient.revision,
+          records: 3,
+          changed: 3,
+        },
+      ]);
       expect((await figures()).venueStandard).toEqual({ numerator: 3, denominator: 3 });
       expect(await rederiveStaleDefinitions(orm, [lenient])).toEqual([]);
       await rederiveStaleDefinitions(orm, [organizationStandingFacts]);
@@ -132,13 +183,22 @@ describe('derived facts and their rule', () => {
         const standing = await import('../src/modules/standing/organization-standing.facts.js');
         const life = await import('../src/modules/organization-life/member-life.facts.js');
         const coverage = await import('../src/modules/coverage/entity-coverage.facts.js');
-        return [standing.organizationStandingFacts.revision, life.memberLifeFacts.revision, coverage.entityCoverageFacts.revision];
+        return [
+          standing.organizationStandingFacts.revision,
+          life.memberLifeFacts.revision,
+          coverage.entityCoverageFacts.revision,
+        ];
       } finally {
         vi.unstubAllEnvs();
       }
     };
     const defaults = await revisions({});
-    for (const setting of ['SCHEDULE_GENERAL_MEETING_MONTHS', 'SCHEDULE_COMMITTEE_MEETING_MONTHS', 'SCHEDULE_GROUP_MEETING_MONTHS', 'SCHEDULE_PARTY_LECTURE_MONTHS']) {
+    for (const setting of [
+      'SCHEDULE_GENERAL_MEETING_MONTHS',
+      'SCHEDULE_COMMITTEE_MEETING_MONTHS',
+      'SCHEDULE_GROUP_MEETING_MONTHS',
+      'SCHEDULE_PARTY_LECTURE_MONTHS',
+    ]) {
       // Defaults are 3, 1, 1, 3 months.
       const changed = await revisions({ [setting]: '2' });
       expect(changed[0], setting).not.toBe(defaults[0]);
@@ -153,6 +213,8 @@ describe('derived facts and their rule', () => {
     expect(socialWorkers[2]).not.toBe(defaults[2]);
     expect(socialWorkers.slice(0, 2)).toEqual(defaults.slice(0, 2));
     expect((await revisions({ WORK_COVERAGE_WORKER_KINDS: 'LIAISON, INSTRUCTOR' }))[2]).toBe(defaults[2]);
-    await expect(revisions({ WORK_COVERAGE_WORKER_KINDS: 'INSTRUCTOR,TEACHER' })).rejects.toThrow(/WORK_COVERAGE_WORKER_KINDS/);
+    await expect(revisions({ WORK_COVERAGE_WORKER_KINDS: 'INSTRUCTOR,TEACHER' })).rejects.toThrow(
+      /WORK_COVERAGE_WORKER_KINDS/,
+    );
   });
 });

@@ -9,11 +9,23 @@ const DISSOLVE = `mutation($id: ID!, $on: LocalDate!) { dissolvePartyOrganizatio
 let formed = 0;
 
 /** Forms an association-hosted joint branch (each of its own name) through the subgraph's own mutation; returns its id. */
-async function formBranch(via: { url: string; token: string }, regionCode: string, establishedOn = '2015-04-01'): Promise<string> {
+async function formBranch(
+  via: { url: string; token: string },
+  regionCode: string,
+  establishedOn = '2015-04-01',
+): Promise<string> {
   const response = await executeGraphQL(via.url, FORM, {
     token: via.token,
     variables: {
-      input: { name: `党支部 ${regionCode} 第${++formed}`, level: 'BRANCH', formation: 'JOINT', regionCode, hostKind: 'ASSOCIATION', hostName: '个私协会分会', establishedOn },
+      input: {
+        name: `党支部 ${regionCode} 第${++formed}`,
+        level: 'BRANCH',
+        formation: 'JOINT',
+        regionCode,
+        hostKind: 'ASSOCIATION',
+        hostName: '个私协会分会',
+        establishedOn,
+      },
     },
   });
   expect(response.errors).toBeUndefined();
@@ -34,10 +46,19 @@ describe('organization count', () => {
     const url = harness.subgraphs.organizations!.url;
     const via = { url, token: await tokenFor(harness.env, '33') };
     const dissolved = await formBranch(via, '330110001', '2016-01-01');
-    const response = await executeGraphQL(url, DISSOLVE, { token: via.token, variables: { id: dissolved, on: '2018-06-30' } });
+    const response = await executeGraphQL(url, DISSOLVE, {
+      token: via.token,
+      variables: { id: dissolved, on: '2018-06-30' },
+    });
     expect(response.errors).toBeUndefined();
     await formBranch(via, '330110002', '2016-01-01');
-    const count = (token: string) => resolveEntities(url, token, [{ __typename: 'Region', code: '330110' }], '... on Region { partyOrganizationCount }');
+    const count = (token: string) =>
+      resolveEntities(
+        url,
+        token,
+        [{ __typename: 'Region', code: '330110' }],
+        '... on Region { partyOrganizationCount }',
+      );
     expect((await count(await tokenFor(harness.env, '3301'))).data._entities[0].partyOrganizationCount).toBe(1);
   });
 
@@ -49,12 +70,24 @@ describe('organization count', () => {
     const future = await executeGraphQL(url, DISSOLVE, { token, variables: { id, on: '2999-01-01' } });
     expect(errorCodes(future)).toEqual(['BAD_USER_INPUT']);
     const count = async () =>
-      (await resolveEntities(url, token, [{ __typename: 'Region', code: '330110003' }], '... on Region { partyOrganizationCount }')).data._entities[0].partyOrganizationCount;
+      (
+        await resolveEntities(
+          url,
+          token,
+          [{ __typename: 'Region', code: '330110003' }],
+          '... on Region { partyOrganizationCount }',
+        )
+      ).data._entities[0].partyOrganizationCount;
     expect(await count()).toBe(1);
-    expect((await executeGraphQL(url, DISSOLVE, { token, variables: { id, on: '2017-01-01' } })).errors).toBeUndefined();
+    expect(
+      (await executeGraphQL(url, DISSOLVE, { token, variables: { id, on: '2017-01-01' } })).errors,
+    ).toBeUndefined();
     const again = await executeGraphQL(url, DISSOLVE, { token, variables: { id, on: '2018-01-01' } });
     expect(errorCodes(again)).toEqual(['ORGANIZATION_DISSOLVED']);
-    const after = await executeGraphQL(url, `query($id: ID!) { partyOrganization(id: $id) { dissolvedOn } }`, { token, variables: { id } });
+    const after = await executeGraphQL(url, `query($id: ID!) { partyOrganization(id: $id) { dissolvedOn } }`, {
+      token,
+      variables: { id },
+    });
     expect(after.data.partyOrganization.dissolvedOn).toBe('2017-01-01');
   });
 });
@@ -77,15 +110,29 @@ describe('organization figures', () => {
     const url = harness.subgraphs.organizations!.url;
     const token = await tokenFor(harness.env, '33');
     const tomorrow = addDays(today(), 1);
-    const figures = await resolveEntities(url, token, [{ __typename: 'Region', code: '3301' }], `... on Region { organizationFigures(asOf: "${tomorrow}") { organizations } }`);
+    const figures = await resolveEntities(
+      url,
+      token,
+      [{ __typename: 'Region', code: '3301' }],
+      `... on Region { organizationFigures(asOf: "${tomorrow}") { organizations } }`,
+    );
     expect(errorCodes(figures)).toEqual(['BAD_USER_INPUT']);
     expect(figures.errors![0]!.message).toContain('in the future');
-    const list = await executeGraphQL(url, `query($asOf: LocalDate) { standaloneCapableWithoutOrganization(regionCode: "3301", asOf: $asOf) { totalCount } }`, {
-      token,
-      variables: { asOf: tomorrow },
-    });
+    const list = await executeGraphQL(
+      url,
+      `query($asOf: LocalDate) { standaloneCapableWithoutOrganization(regionCode: "3301", asOf: $asOf) { totalCount } }`,
+      {
+        token,
+        variables: { asOf: tomorrow },
+      },
+    );
     expect(errorCodes(list)).toEqual(['BAD_USER_INPUT']);
-    const todays = await resolveEntities(url, token, [{ __typename: 'Region', code: '3301' }], `... on Region { organizationFigures(asOf: "${today()}") { organizations } }`);
+    const todays = await resolveEntities(
+      url,
+      token,
+      [{ __typename: 'Region', code: '3301' }],
+      `... on Region { organizationFigures(asOf: "${today()}") { organizations } }`,
+    );
     expect(todays.errors).toBeUndefined();
   });
 });
@@ -115,8 +162,15 @@ describe('organization lists', () => {
         expect(response.errors).toBeUndefined();
         expect(response.data.partyOrganizations.edges).toHaveLength(first);
         // Every organization's own venue check, loaded in the batch (the page is in id order, so any mix of the two kinds).
-        expect(response.data.partyOrganizations.edges.every((edge: any) => typeof edge.node.venue.meetsStandard === 'boolean')).toBe(true);
-        if (first === 8) expect(new Set(response.data.partyOrganizations.edges.map((edge: any) => edge.node.venue.meetsStandard))).toEqual(new Set([true, false]));
+        expect(
+          response.data.partyOrganizations.edges.every(
+            (edge: any) => typeof edge.node.venue.meetsStandard === 'boolean',
+          ),
+        ).toBe(true);
+        if (first === 8)
+          expect(
+            new Set(response.data.partyOrganizations.edges.map((edge: any) => edge.node.venue.meetsStandard)),
+          ).toEqual(new Set([true, false]));
         tries.push(statementCount() - before);
       }
       return Math.min(...tries);
@@ -126,6 +180,10 @@ describe('organization lists', () => {
     // Per page: the organizations and their count, then one batch each for posts (two dates), venue and terms.
     expect(eight).toBe(two);
     const terms = await executeGraphQL(url, query, { token, variables: { first: 8 } });
-    expect(terms.data.partyOrganizations.edges.every((edge: any) => edge.node.term.endsOn === '2022-01-01' && edge.node.term.overdue)).toBe(true);
+    expect(
+      terms.data.partyOrganizations.edges.every(
+        (edge: any) => edge.node.term.endsOn === '2022-01-01' && edge.node.term.overdue,
+      ),
+    ).toBe(true);
   });
 });

@@ -8,7 +8,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraphRoles } from '@xgz/kit';
-import { errorCodes, executeGraphQL, startTestSubgraphs, tokenFor, withConnection, type SubgraphHarness } from '@xgz/testkit';
+import {
+  errorCodes,
+  executeGraphQL,
+  startTestSubgraphs,
+  tokenFor,
+  withConnection,
+  type SubgraphHarness,
+} from '@xgz/testkit';
 import { registrySubgraph, withCheckCharacter } from '@xgz/registry';
 import { organizationsSubgraph } from '../src/server.js';
 
@@ -30,36 +37,47 @@ async function call(subgraph: 'registry' | 'organizations', query: string, varia
 }
 
 const owner = (query: string, values: unknown[] = []) =>
-  withConnection(subgraphRoles(harness.database.adminUrl, 'organizations', harness.env.DB_ROLE_PASSWORD).ownerUrl, (client) => client.query(query, values));
+  withConnection(
+    subgraphRoles(harness.database.adminUrl, 'organizations', harness.env.DB_ROLE_PASSWORD).ownerUrl,
+    (client) => client.query(query, values),
+  );
 
 /** An entity registered on `registeredOn` with `formal` formal members, known to organizations through the feed. */
 async function entityWithMembers(registeredOn: string, formal: number): Promise<{ entity: string; members: string[] }> {
   const entity = (
-    await call('registry', `mutation($input: RegisterMarketEntityInput!) { registerMarketEntity(input: $input) { id } }`, {
-      input: {
-        kind: 'SMALL_MICRO_ENTERPRISE',
-        name: `攻防商贸${++serial}`,
-        creditCode: withCheckCharacter(`91330106MA2X${String(serial).padStart(5, '0')}`),
-        regionCode: TOWNSHIP,
-        registeredOn,
-        employees: 8,
+    await call(
+      'registry',
+      `mutation($input: RegisterMarketEntityInput!) { registerMarketEntity(input: $input) { id } }`,
+      {
+        input: {
+          kind: 'SMALL_MICRO_ENTERPRISE',
+          name: `攻防商贸${++serial}`,
+          creditCode: withCheckCharacter(`91330106MA2X${String(serial).padStart(5, '0')}`),
+          regionCode: TOWNSHIP,
+          registeredOn,
+          employees: 8,
+        },
       },
-    })
+    )
   ).registerMarketEntity.id as string;
   const members: string[] = [];
   for (let index = 0; index < formal; index++) {
-    const member = await call('registry', `mutation($input: RegisterPartyMemberInput!) { registerPartyMember(input: $input) { id } }`, {
-      input: {
-        entityId: entity,
-        name: `攻防党员${serial}-${index}`,
-        isOwner: index === 0,
-        category: 'FORMAL',
-        distribution: 'SMALL_MICRO_ENTERPRISE',
-        relationshipType: 'AFFILIATED',
-        foundVia: 'PHONE',
-        registeredOn,
+    const member = await call(
+      'registry',
+      `mutation($input: RegisterPartyMemberInput!) { registerPartyMember(input: $input) { id } }`,
+      {
+        input: {
+          entityId: entity,
+          name: `攻防党员${serial}-${index}`,
+          isOwner: index === 0,
+          category: 'FORMAL',
+          distribution: 'SMALL_MICRO_ENTERPRISE',
+          relationshipType: 'AFFILIATED',
+          foundVia: 'PHONE',
+          registeredOn,
+        },
       },
-    });
+    );
     members.push(member.registerPartyMember.id);
   }
   await harness.subgraphs.organizations!.feeds[0]!.caughtUp();
@@ -77,7 +95,8 @@ const joint = (name: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-const form = async (input: Record<string, unknown>) => (await call('organizations', FORM, { input })).formPartyOrganization.organization.id as string;
+const form = async (input: Record<string, unknown>) =>
+  (await call('organizations', FORM, { input })).formPartyOrganization.organization.id as string;
 
 beforeAll(async () => {
   harness = await startTestSubgraphs([registrySubgraph, organizationsSubgraph]);
@@ -91,7 +110,8 @@ describe('identical organizations', () => {
     const input = joint('攻防联合党支部');
     const answers = await Promise.all(Array.from({ length: 8 }, () => send('organizations', FORM, { input })));
     expect(answers.filter((answer) => !answer.errors)).toHaveLength(1);
-    for (const answer of answers.filter((each) => each.errors)) expect(errorCodes(answer)).toEqual(['DUPLICATE_ORGANIZATION']);
+    for (const answer of answers.filter((each) => each.errors))
+      expect(errorCodes(answer)).toEqual(['DUPLICATE_ORGANIZATION']);
     // Spaces typed differently name the same organization.
     const again = await send('organizations', FORM, { input: { ...input, name: ' 攻防联合党支部 ' } });
     expect(errorCodes(again)).toEqual(['DUPLICATE_ORGANIZATION']);
@@ -100,9 +120,19 @@ describe('identical organizations', () => {
     // Dissolved, it may be formed again (the twin rule is about living ones); re-forming the old one then meets the new twin.
     await call('organizations', DISSOLVE, { id: rows.rows[0].id, on: '2019-01-01' });
     const second = await form(input);
-    const reform = await send('organizations', `mutation($id: ID!) { reformPartyOrganization(id: $id, reformedOn: "2020-01-01") { id } }`, { id: rows.rows[0].id });
+    const reform = await send(
+      'organizations',
+      `mutation($id: ID!) { reformPartyOrganization(id: $id, reformedOn: "2020-01-01") { id } }`,
+      { id: rows.rows[0].id },
+    );
     expect(errorCodes(reform)).toEqual(['DUPLICATE_ORGANIZATION']);
-    expect((await owner(`select count(*)::int as n from party_organization where name = '攻防联合党支部' and dissolved_on is null`)).rows[0].n).toBe(1);
+    expect(
+      (
+        await owner(
+          `select count(*)::int as n from party_organization where name = '攻防联合党支部' and dissolved_on is null`,
+        )
+      ).rows[0].n,
+    ).toBe(1);
     expect(second).not.toBe(rows.rows[0].id);
   });
 });
@@ -118,22 +148,45 @@ describe('standalone organizations', () => {
       hostName: null,
       establishedOn: '2017-01-01',
     });
-    const answers = await Promise.all(Array.from({ length: 8 }, (_, index) => send('organizations', FORM, { input: standalone(index) })));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, index) => send('organizations', FORM, { input: standalone(index) })),
+    );
     expect(answers.filter((answer) => !answer.errors)).toHaveLength(1);
-    for (const answer of answers.filter((each) => each.errors)) expect(errorCodes(answer)).toEqual(['STANDALONE_ORGANIZATION_EXISTS']);
-    expect(errorCodes(await send('organizations', FORM, { input: standalone(9) }))).toEqual(['STANDALONE_ORGANIZATION_EXISTS']);
-    expect((await owner(`select count(*)::int as n from party_organization where host_id = $1 and dissolved_on is null`, [entity])).rows[0].n).toBe(1);
-    expect((await owner(`select count(*)::int as n from coverage_link where entity_id = $1 and to_date is null`, [entity])).rows[0].n).toBe(1);
+    for (const answer of answers.filter((each) => each.errors))
+      expect(errorCodes(answer)).toEqual(['STANDALONE_ORGANIZATION_EXISTS']);
+    expect(errorCodes(await send('organizations', FORM, { input: standalone(9) }))).toEqual([
+      'STANDALONE_ORGANIZATION_EXISTS',
+    ]);
+    expect(
+      (
+        await owner(`select count(*)::int as n from party_organization where host_id = $1 and dissolved_on is null`, [
+          entity,
+        ])
+      ).rows[0].n,
+    ).toBe(1);
+    expect(
+      (await owner(`select count(*)::int as n from coverage_link where entity_id = $1 and to_date is null`, [entity]))
+        .rows[0].n,
+    ).toBe(1);
   });
 
   it('are not established before their host entity was registered', async () => {
     const { entity } = await entityWithMembers('2016-02-13', 3);
     const answer = await send('organizations', FORM, {
-      input: { ...joint('攻防早立党支部'), formation: 'STANDALONE', hostKind: 'MARKET_ENTITY', hostId: entity, hostName: null, establishedOn: '2013-10-06' },
+      input: {
+        ...joint('攻防早立党支部'),
+        formation: 'STANDALONE',
+        hostKind: 'MARKET_ENTITY',
+        hostId: entity,
+        hostName: null,
+        establishedOn: '2013-10-06',
+      },
     });
     expect(errorCodes(answer)).toEqual(['BEFORE_REGISTRATION']);
     expect(answer.errors![0]!.message).toContain('2016-02-13');
-    expect((await owner(`select count(*)::int as n from party_organization where host_id = $1`, [entity])).rows[0].n).toBe(0);
+    expect(
+      (await owner(`select count(*)::int as n from party_organization where host_id = $1`, [entity])).rows[0].n,
+    ).toBe(0);
   });
 });
 
@@ -141,8 +194,11 @@ describe('a parent and its children', () => {
   const committee = (name: string) => ({ ...joint(name), level: 'GENERAL_BRANCH', establishedOn: '2015-01-01' });
   /** No living organization under a dissolved parent, whatever ran at once. */
   const livingUnderDissolved = async () =>
-    (await owner(`select count(*)::int as n from party_organization c join party_organization p on p.id = c.parent_id where c.dissolved_on is null and p.dissolved_on is not null`))
-      .rows[0].n;
+    (
+      await owner(
+        `select count(*)::int as n from party_organization c join party_organization p on p.id = c.parent_id where c.dissolved_on is null and p.dissolved_on is not null`,
+      )
+    ).rows[0].n;
 
   it('never leave a living child under a dissolved parent when the parent is dissolved while a child is formed or moved under it', async () => {
     const outcomes = new Set<string>();
@@ -152,7 +208,11 @@ describe('a parent and its children', () => {
       const [dissolved, formed, moved] = await Promise.all([
         send('organizations', DISSOLVE, { id: parent, on: '2020-01-01' }),
         send('organizations', FORM, { input: joint(`攻防下属支部${trial}`, { parentId: parent }) }),
-        send('organizations', `mutation($id: ID!, $p: ID) { moveOrganization(id: $id, parentId: $p, movedOn: "2019-06-01") { id } }`, { id: loose, p: parent }),
+        send(
+          'organizations',
+          `mutation($id: ID!, $p: ID) { moveOrganization(id: $id, parentId: $p, movedOn: "2019-06-01") { id } }`,
+          { id: loose, p: parent },
+        ),
       ]);
       for (const answer of [dissolved, formed, moved]) outcomes.add(errorCodes(answer).join() || 'OK');
       if (!dissolved.errors) {
@@ -162,7 +222,8 @@ describe('a parent and its children', () => {
       expect(await livingUnderDissolved()).toBe(0);
     }
     // Whichever came first: the refusals name the rule that held.
-    for (const outcome of outcomes) expect(['OK', 'PARENT_DISSOLVED', 'ORGANIZATION_HAS_ACTIVE_CHILDREN']).toContain(outcome);
+    for (const outcome of outcomes)
+      expect(['OK', 'PARENT_DISSOLVED', 'ORGANIZATION_HAS_ACTIVE_CHILDREN']).toContain(outcome);
   });
 
   it('refuses to re-form a child whose parent was dissolved', async () => {
@@ -170,9 +231,16 @@ describe('a parent and its children', () => {
     const child = await form(joint('攻防子支部', { parentId: parent }));
     await call('organizations', DISSOLVE, { id: child, on: '2020-01-01' });
     await call('organizations', DISSOLVE, { id: parent, on: '2020-02-01' });
-    const reform = await send('organizations', `mutation($id: ID!) { reformPartyOrganization(id: $id, reformedOn: "2021-01-01") { id } }`, { id: child });
+    const reform = await send(
+      'organizations',
+      `mutation($id: ID!) { reformPartyOrganization(id: $id, reformedOn: "2021-01-01") { id } }`,
+      { id: child },
+    );
     expect(errorCodes(reform)).toEqual(['PARENT_DISSOLVED']);
-    expect((await owner(`select dissolved_on is not null as dissolved from party_organization where id = $1`, [child])).rows[0].dissolved).toBe(true);
+    expect(
+      (await owner(`select dissolved_on is not null as dissolved from party_organization where id = $1`, [child]))
+        .rows[0].dissolved,
+    ).toBe(true);
   });
 });
 
@@ -180,11 +248,16 @@ describe('a dissolution', () => {
   it('is refused on or before what is recorded against the organization, and changes nothing', async () => {
     const { entity } = await entityWithMembers('2016-02-13', 1);
     const branch = await form(joint('攻防覆盖支部'));
-    await call('organizations', `mutation($o: ID!, $e: [ID!]!) { coverMarketEntities(organizationId: $o, entityIds: $e, fromDate: "2021-06-09") { id } }`, {
-      o: branch,
-      e: [entity],
-    });
-    const history = async () => (await owner(`select count(*)::int as n from fact_version where subject_id = $1`, [branch])).rows[0].n;
+    await call(
+      'organizations',
+      `mutation($o: ID!, $e: [ID!]!) { coverMarketEntities(organizationId: $o, entityIds: $e, fromDate: "2021-06-09") { id } }`,
+      {
+        o: branch,
+        e: [entity],
+      },
+    );
+    const history = async () =>
+      (await owner(`select count(*)::int as n from fact_version where subject_id = $1`, [branch])).rows[0].n;
     const before = await history();
     for (const on of ['2020-01-01', '2021-06-09']) {
       const answer = await send('organizations', DISSOLVE, { id: branch, on });
@@ -194,16 +267,28 @@ describe('a dissolution', () => {
     expect(await history()).toBe(before);
     await call('organizations', DISSOLVE, { id: branch, on: '2021-06-10' });
     // Nothing begins in it after its death, nor in a gap of its life once re-formed.
-    const late = await send('organizations', `mutation($o: ID!, $e: ID!) { endCoverage(organizationId: $o, entityId: $e, endedOn: "2022-01-01") { id } }`, {
-      o: branch,
-      e: entity,
-    });
+    const late = await send(
+      'organizations',
+      `mutation($o: ID!, $e: ID!) { endCoverage(organizationId: $o, entityId: $e, endedOn: "2022-01-01") { id } }`,
+      {
+        o: branch,
+        e: entity,
+      },
+    );
     expect(late.errors).toBeUndefined();
-    await call('organizations', `mutation($id: ID!) { reformPartyOrganization(id: $id, reformedOn: "2023-01-01") { id } }`, { id: branch });
-    const inGap = await send('organizations', `mutation($o: ID!, $e: [ID!]!) { coverMarketEntities(organizationId: $o, entityIds: $e, fromDate: "2022-03-01") { id } }`, {
-      o: branch,
-      e: [entity],
-    });
+    await call(
+      'organizations',
+      `mutation($id: ID!) { reformPartyOrganization(id: $id, reformedOn: "2023-01-01") { id } }`,
+      { id: branch },
+    );
+    const inGap = await send(
+      'organizations',
+      `mutation($o: ID!, $e: [ID!]!) { coverMarketEntities(organizationId: $o, entityIds: $e, fromDate: "2022-03-01") { id } }`,
+      {
+        o: branch,
+        e: [entity],
+      },
+    );
     expect(errorCodes(inGap)).toEqual(['ORGANIZATION_NOT_ALIVE_ON_DATE']);
   });
 });
@@ -211,17 +296,25 @@ describe('a dissolution', () => {
 describe('references', () => {
   it('refuses what cannot be checked: a market host, a market assignment, a market entity id on an association host', async () => {
     const random = crypto.randomUUID();
-    expect(errorCodes(await send('organizations', FORM, { input: { ...joint('攻防市场支部'), hostKind: 'MARKET', hostId: random, hostName: null } }))).toEqual([
-      'MARKET_NOT_VERIFIABLE',
-    ]);
+    expect(
+      errorCodes(
+        await send('organizations', FORM, {
+          input: { ...joint('攻防市场支部'), hostKind: 'MARKET', hostId: random, hostName: null },
+        }),
+      ),
+    ).toEqual(['MARKET_NOT_VERIFIABLE']);
     const { entity } = await entityWithMembers('2016-02-13', 0);
     const association = await send('organizations', FORM, { input: { ...joint('攻防协会支部'), hostId: entity } });
     expect(errorCodes(association)).toEqual(['BAD_USER_INPUT']);
     expect(association.errors![0]!.extensions!.field).toBe('input.hostId');
     const worker = (
-      await call('organizations', `mutation($input: AppointPartyWorkerInput!) { appointPartyWorker(input: $input) { id } }`, {
-        input: { name: '攻防指导员', kind: 'INSTRUCTOR', regionCode: TOWNSHIP, servingFrom: '2016-01-01' },
-      })
+      await call(
+        'organizations',
+        `mutation($input: AppointPartyWorkerInput!) { appointPartyWorker(input: $input) { id } }`,
+        {
+          input: { name: '攻防指导员', kind: 'INSTRUCTOR', regionCode: TOWNSHIP, servingFrom: '2016-01-01' },
+        },
+      )
     ).appointPartyWorker.id;
     const assign = (kind: string, target: string, from = '2018-01-01') =>
       send(
@@ -248,27 +341,44 @@ describe('references', () => {
       { e: entity },
     );
     expect(listed._entities[0].assignedWorkers).toEqual([{ id: worker }]);
-    expect((await owner(`select count(*)::int as n from worker_assignment where worker_id = $1`, [worker])).rows[0].n).toBe(1);
+    expect(
+      (await owner(`select count(*)::int as n from worker_assignment where worker_id = $1`, [worker])).rows[0].n,
+    ).toBe(1);
   });
 
   it('refuses coverage dated before the entity was registered, naming the date', async () => {
     const { entity } = await entityWithMembers('2016-02-13', 0);
     const branch = await form(joint('攻防早覆盖支部', { establishedOn: '2010-01-01' }));
-    const answer = await send('organizations', `mutation($o: ID!, $e: [ID!]!) { coverMarketEntities(organizationId: $o, entityIds: $e, fromDate: "2015-05-01") { id } }`, {
-      o: branch,
-      e: [entity],
-    });
+    const answer = await send(
+      'organizations',
+      `mutation($o: ID!, $e: [ID!]!) { coverMarketEntities(organizationId: $o, entityIds: $e, fromDate: "2015-05-01") { id } }`,
+      {
+        o: branch,
+        e: [entity],
+      },
+    );
     expect(errorCodes(answer)).toEqual(['BEFORE_REGISTRATION']);
     expect(answer.errors![0]!.message).toContain('registered (2016-02-13)');
-    expect((await owner(`select count(*)::int as n from coverage_link where entity_id = $1`, [entity])).rows[0].n).toBe(0);
+    expect((await owner(`select count(*)::int as n from coverage_link where entity_id = $1`, [entity])).rows[0].n).toBe(
+      0,
+    );
   });
 
   it('refuses a meeting held with nobody present, and members placed outside the organization', async () => {
     const { members } = await entityWithMembers('2016-02-13', 2);
     const branch = await form(joint('攻防会议支部'));
-    const meeting = await send('organizations', `mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`, {
-      input: { organizationId: branch, type: 'GROUP_MEETING', topic: '学习', held: { heldOn: '2021-03-01', present: [], absent: [{ memberId: members[0], reason: 'ILLNESS' }] } },
-    });
+    const meeting = await send(
+      'organizations',
+      `mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { id } }`,
+      {
+        input: {
+          organizationId: branch,
+          type: 'GROUP_MEETING',
+          topic: '学习',
+          held: { heldOn: '2021-03-01', present: [], absent: [{ memberId: members[0], reason: 'ILLNESS' }] },
+        },
+      },
+    );
     expect(errorCodes(meeting)).toEqual(['BAD_USER_INPUT']);
     expect(meeting.errors![0]!.extensions!.field).toBe('held.present');
     // A branch of another township of the county cannot take these members into its committee or its life.
@@ -277,8 +387,13 @@ describe('references', () => {
       `mutation($o: ID!, $m: ID!) { appointOrganizationRole(organizationId: $o, memberId: $m, role: DEPUTY_SECRETARY, fromDate: "2021-01-01") { id } }`,
       `mutation($o: ID!, $m: ID!) { joinOrganizationLife(organizationId: $o, memberId: $m, fromDate: "2021-01-01") { id } }`,
     ]) {
-      expect(errorCodes(await send('organizations', query, { o: elsewhere, m: members[1] }))).toEqual(['MEMBER_OUTSIDE_ORGANIZATION_REGION']);
+      expect(errorCodes(await send('organizations', query, { o: elsewhere, m: members[1] }))).toEqual([
+        'MEMBER_OUTSIDE_ORGANIZATION_REGION',
+      ]);
     }
-    expect((await owner(`select count(*)::int as n from meeting where organization_id in ($1, $2)`, [branch, elsewhere])).rows[0].n).toBe(0);
+    expect(
+      (await owner(`select count(*)::int as n from meeting where organization_id in ($1, $2)`, [branch, elsewhere]))
+        .rows[0].n,
+    ).toBe(0);
   });
 });

@@ -22,7 +22,10 @@ function monthsAfter(from: string, months: number): string {
   while (Number(cursor.slice(0, 4)) * 12 + Number(cursor.slice(5, 7)) - 1 < targetIndex) cursor = addDays(cursor, 1);
   // …then to the same day of the month, or the month's last.
   let best = cursor;
-  while (Number(cursor.slice(0, 4)) * 12 + Number(cursor.slice(5, 7)) - 1 === targetIndex && Number(cursor.slice(8, 10)) <= day) {
+  while (
+    Number(cursor.slice(0, 4)) * 12 + Number(cursor.slice(5, 7)) - 1 === targetIndex &&
+    Number(cursor.slice(8, 10)) <= day
+  ) {
     best = cursor;
     cursor = addDays(cursor, 1);
   }
@@ -36,11 +39,19 @@ const onScheduleModel = (held: string[], months: number, aliveFrom: string, date
 describe('standing dates against a day-by-day model', () => {
   it('a kind of meeting is on schedule exactly when the model says', () => {
     fc.assert(
-      fc.property(fc.array(dateArb, { maxLength: 6 }), fc.integer({ min: 1, max: 12 }), dateArb, dateArb, (held, months, aliveFrom, date) => {
-        // Held the same day twice, and in any order: the rule must not care.
-        const meetings = [...held, ...held.slice(0, 1)].reverse();
-        expect(meetingOnSchedule(meetings, months, aliveFrom, date)).toBe(onScheduleModel(meetings, months, aliveFrom, date));
-      }),
+      fc.property(
+        fc.array(dateArb, { maxLength: 6 }),
+        fc.integer({ min: 1, max: 12 }),
+        dateArb,
+        dateArb,
+        (held, months, aliveFrom, date) => {
+          // Held the same day twice, and in any order: the rule must not care.
+          const meetings = [...held, ...held.slice(0, 1)].reverse();
+          expect(meetingOnSchedule(meetings, months, aliveFrom, date)).toBe(
+            onScheduleModel(meetings, months, aliveFrom, date),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });

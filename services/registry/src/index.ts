@@ -4,7 +4,11 @@ export { loadRegionTree } from './modules/region/region-tree.loader.js';
 export { EXPECTED_REGION_COUNT, isKnownRegionCode } from './modules/region/region-tree.source.js';
 export { withCheckCharacter } from './modules/market-entity/credit-code.js';
 export { FORM_COLUMNS } from './modules/member-import/registration-form.columns.js';
-export { readRegistrationForm, formatOfFile, type FormFormat } from './modules/member-import/registration-form.reader.js';
+export {
+  readRegistrationForm,
+  formatOfFile,
+  type FormFormat,
+} from './modules/member-import/registration-form.reader.js';
 export { writeRegistrationForm, type FormValues } from './modules/member-import/registration-form.writer.js';
 export { importPartyMembers, type ImportProgress } from './modules/member-import/member-import.service.js';
 export { FormFileError } from './modules/member-import/form-file-error.js';

@@ -1,4 +1,11 @@
-import { AuditEventEntity, FactVersionEntity, FigureDeltaEntity, FigureSnapshotDateEntity, FigureSnapshotEntity, type SubgraphDatabaseDefinition } from '@xgz/kit';
+import {
+  AuditEventEntity,
+  FactVersionEntity,
+  FigureDeltaEntity,
+  FigureSnapshotDateEntity,
+  FigureSnapshotEntity,
+  type SubgraphDatabaseDefinition,
+} from '@xgz/kit';
 import { migrations } from './migrations/index.js';
 import { FeedbackStepEntity } from './modules/floating-feedback/feedback-step.entity.js';
 import { MarketEntityEntity } from './modules/market-entity/market-entity.entity.js';

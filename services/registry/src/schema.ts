@@ -18,10 +18,21 @@ import { regionReference } from './modules/region/region.reference.js';
 import { RegionResolver } from './modules/region/region.resolver.js';
 
 export const registrySchema: SubgraphSchemaDefinition = {
-  resolvers: [RegionResolver, MarketEntityResolver, PartyMemberResolver, FeedbackResolver, AuditEventResolver, MemberImportResolver, MemberImportJobResolver],
+  resolvers: [
+    RegionResolver,
+    MarketEntityResolver,
+    PartyMemberResolver,
+    FeedbackResolver,
+    AuditEventResolver,
+    MemberImportResolver,
+    MemberImportJobResolver,
+  ],
   orphanedTypes: [Market, PartyOrganization],
   references: { ...regionReference, ...marketEntityReference, ...partyMemberReference },
-  errorCodes: { enumName: 'RegistryErrorCode', codes: { ...PartyMemberErrorCode, ...MarketEntityErrorCode, ...FeedbackErrorCode, ...MemberImportErrorCode } },
+  errorCodes: {
+    enumName: 'RegistryErrorCode',
+    codes: { ...PartyMemberErrorCode, ...MarketEntityErrorCode, ...FeedbackErrorCode, ...MemberImportErrorCode },
+  },
   // Beyond the one-line, 200-character default for text arguments:
   textRules: {
     /** An import file, base64 (4 characters per 3 bytes); the import itself says when it is over IMPORT_MAX_FILE_BYTES. */

@@ -14,7 +14,9 @@ export const registrySubgraph: SubgraphDefinition<ReturnType<typeof createRegist
   schema: registrySchema,
   createLoaders: createRegistryLoaders,
   // Organizations (and later assessments) count by these facts without reading registry's tables.
-  feed: { publishes: { types: [marketEntityFacts.subjectType, partyMemberFacts.subjectType], consumers: ['organizations'] } },
+  feed: {
+    publishes: { types: [marketEntityFacts.subjectType, partyMemberFacts.subjectType], consumers: ['organizations'] },
+  },
   // Registration forms too large for one request are imported as jobs, beside serving.
   workers: [memberImportWorker],
 };

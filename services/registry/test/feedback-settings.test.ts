@@ -3,7 +3,10 @@ import { DEFAULT_FEEDBACK_DAYS, feedbackDays } from '../src/modules/floating-fee
 
 describe('FLOATING_FEEDBACK_DAYS (zod settings)', () => {
   it('merges an override over the defaults', () => {
-    expect(feedbackDays({ FLOATING_FEEDBACK_DAYS: '{"EVALUATION_SENT":120}' })).toEqual({ ...DEFAULT_FEEDBACK_DAYS, EVALUATION_SENT: 120 });
+    expect(feedbackDays({ FLOATING_FEEDBACK_DAYS: '{"EVALUATION_SENT":120}' })).toEqual({
+      ...DEFAULT_FEEDBACK_DAYS,
+      EVALUATION_SENT: 120,
+    });
     expect(feedbackDays({})).toEqual(DEFAULT_FEEDBACK_DAYS);
   });
 

@@ -40,7 +40,9 @@ describe('figures as of a date', () => {
       for (const code of ['330106007', '330106', '3301', '33']) {
         const response = await existing(code, asOf);
         expect(response.errors, `${code} ${asOf}`).toBeUndefined();
-        expect(response.data.region.registryFigures.marketEntities.existing, `${code} ${asOf}`).toBe(direct(code, asOf)('entity.existing'));
+        expect(response.data.region.registryFigures.marketEntities.existing, `${code} ${asOf}`).toBe(
+          direct(code, asOf)('entity.existing'),
+        );
       }
     }
     expect((await existing('330106007', '1999-12-31')).data.region.registryFigures.marketEntities.existing).toBe(2);

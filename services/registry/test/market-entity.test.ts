@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rollForwardSnapshots, subgraphRoles, today } from '@xgz/kit';
-import { errorCodes, executeGraphQL, resolveEntities, startTestSubgraphs, tokenFor, withConnection, type SubgraphHarness } from '@xgz/testkit';
+import {
+  errorCodes,
+  executeGraphQL,
+  resolveEntities,
+  startTestSubgraphs,
+  tokenFor,
+  withConnection,
+  type SubgraphHarness,
+} from '@xgz/testkit';
 import { directCounter } from './direct-count.js';
 import { withCheckCharacter } from '../src/modules/market-entity/credit-code.js';
 import { marketEntityFacts } from '../src/modules/market-entity/market-entity.facts.js';
@@ -20,7 +28,18 @@ const REGISTER = `mutation($input: RegisterMarketEntityInput!) { registerMarketE
 const FIGURES = `query($code: ID!, $asOf: LocalDate) { region(code: $code) { registryFigures(asOf: $asOf) { asOf marketEntities { existing byKind { kind count } byStatus { status count } } } } }`;
 
 const register = (input: Record<string, unknown>, token = official) =>
-  executeGraphQL(url, REGISTER, { token, variables: { input: { kind: 'INDIVIDUAL_BUSINESS', name: '张记小吃', regionCode: '330106002', registeredOn: '2015-03-01', ...input } } });
+  executeGraphQL(url, REGISTER, {
+    token,
+    variables: {
+      input: {
+        kind: 'INDIVIDUAL_BUSINESS',
+        name: '张记小吃',
+        regionCode: '330106002',
+        registeredOn: '2015-03-01',
+        ...input,
+      },
+    },
+  });
 
 const figures = async (code: string, asOf?: string, token = official) => {
   const response = await executeGraphQL(url, FIGURES, { token, variables: { code, asOf } });
@@ -47,9 +66,17 @@ describe('registering market entities', () => {
   it('registers an entity and counts it at township, county, city and province', async () => {
     const before = await Promise.all(['330106002', '330106', '3301', '33'].map((code) => figures(code)));
     const dayBefore = await figures('330106002', '2015-02-28');
-    const response = await register({ kind: 'SMALL_MICRO_ENTERPRISE', name: '西湖茶叶有限公司', creditCode: creditCode() });
+    const response = await register({
+      kind: 'SMALL_MICRO_ENTERPRISE',
+      name: '西湖茶叶有限公司',
+      creditCode: creditCode(),
+    });
     expect(response.errors).toBeUndefined();
-    expect(response.data.registerMarketEntity).toMatchObject({ kind: 'SMALL_MICRO_ENTERPRISE', status: 'OPERATING', statusSince: '2015-03-01' });
+    expect(response.data.registerMarketEntity).toMatchObject({
+      kind: 'SMALL_MICRO_ENTERPRISE',
+      status: 'OPERATING',
+      statusSince: '2015-03-01',
+    });
     const after = await Promise.all(['330106002', '330106', '3301', '33'].map((code) => figures(code)));
     after.forEach((figure, level) => {
       expect(figure.existing).toBe(before[level]!.existing + 1);
@@ -62,7 +89,9 @@ describe('registering market entities', () => {
   it('rejects a mistyped credit code, naming the problem, and writes nothing', async () => {
     const valid = creditCode();
     const mistyped = `${valid.slice(0, 17)}${valid[17] === '0' ? '1' : '0'}`;
-    const listed = async () => (await executeGraphQL(url, '{ marketEntities(first: 1) { totalCount } }', { token: official })).data.marketEntities.totalCount;
+    const listed = async () =>
+      (await executeGraphQL(url, '{ marketEntities(first: 1) { totalCount } }', { token: official })).data
+        .marketEntities.totalCount;
     const before = { figures: await figures('33'), listed: await listed() };
     const response = await register({ kind: 'SMALL_MICRO_ENTERPRISE', creditCode: mistyped });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
@@ -81,7 +110,9 @@ describe('registering market entities', () => {
   });
 
   it('refuses a market it cannot check (markets publish none to registry yet), and registers nothing', async () => {
-    const listed = async () => (await executeGraphQL(url, '{ marketEntities(first: 1) { totalCount } }', { token: official })).data.marketEntities.totalCount;
+    const listed = async () =>
+      (await executeGraphQL(url, '{ marketEntities(first: 1) { totalCount } }', { token: official })).data
+        .marketEntities.totalCount;
     const before = await listed();
     const response = await register({ marketId: crypto.randomUUID() });
     expect(errorCodes(response)).toEqual(['MARKET_NOT_VERIFIABLE']);
@@ -110,7 +141,10 @@ describe('status changes and 个转企', () => {
           variables: { id, status, on: effectiveOn },
         },
       );
-    expect((await change('SUSPENDED', '2015-06-01')).data.changeMarketEntityStatus).toEqual({ status: 'SUSPENDED', statusSince: '2015-06-01' });
+    expect((await change('SUSPENDED', '2015-06-01')).data.changeMarketEntityStatus).toEqual({
+      status: 'SUSPENDED',
+      statusSince: '2015-06-01',
+    });
     expect(errorCodes(await change('OPERATING', '2015-05-01'))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await change('SUSPENDED', '2015-07-01'))).toEqual(['INVALID_STATUS_TRANSITION']);
     await change('DEREGISTERED', '2016-01-01');
@@ -120,7 +154,10 @@ describe('status changes and 个转企', () => {
     expect((await figures(township, '2015-05-31')).status.OPERATING).toBe(1);
     expect((await figures(township, '2015-06-30')).status.SUSPENDED).toBe(1);
     expect((await figures(township, '2015-12-31')).existing).toBe(1);
-    expect(await figures(township, '2016-06-30')).toMatchObject({ existing: 0, status: { DEREGISTERED: 1, OPERATING: 0, SUSPENDED: 0 } });
+    expect(await figures(township, '2016-06-30')).toMatchObject({
+      existing: 0,
+      status: { DEREGISTERED: 1, OPERATING: 0, SUSPENDED: 0 },
+    });
   });
 
   it('converts an individual business into an enterprise and keeps its past', async () => {
@@ -136,19 +173,48 @@ describe('status changes and 个转企', () => {
     expect(entity).toMatchObject({ kind: 'SMALL_MICRO_ENTERPRISE', name: '张记餐饮有限公司' });
     const current = entity.history.filter((v: { superseded: boolean }) => !v.superseded);
     expect(current).toEqual([
-      { validFrom: '2013-01-10', validTo: '2016-07-01', kind: 'INDIVIDUAL_BUSINESS', reason: 'CONVERTED', superseded: false },
-      { validFrom: '2016-07-01', validTo: null, kind: 'SMALL_MICRO_ENTERPRISE', reason: 'CONVERTED', superseded: false },
+      {
+        validFrom: '2013-01-10',
+        validTo: '2016-07-01',
+        kind: 'INDIVIDUAL_BUSINESS',
+        reason: 'CONVERTED',
+        superseded: false,
+      },
+      {
+        validFrom: '2016-07-01',
+        validTo: null,
+        kind: 'SMALL_MICRO_ENTERPRISE',
+        reason: 'CONVERTED',
+        superseded: false,
+      },
     ]);
     expect(entity.history.filter((v: { superseded: boolean }) => v.superseded)).toHaveLength(1);
-    expect((await figures('330106005', '2016-06-30')).kind).toMatchObject({ INDIVIDUAL_BUSINESS: 1, SMALL_MICRO_ENTERPRISE: 0 });
-    expect((await figures('330106005', '2016-07-01')).kind).toMatchObject({ INDIVIDUAL_BUSINESS: 0, SMALL_MICRO_ENTERPRISE: 1 });
-    const again = await executeGraphQL(url, `mutation($id: ID!, $code: String!) { convertToEnterprise(id: $id, creditCode: $code, effectiveOn: "2017-01-01") { id } }`, {
-      token: official,
-      variables: { id, code: creditCode() },
+    expect((await figures('330106005', '2016-06-30')).kind).toMatchObject({
+      INDIVIDUAL_BUSINESS: 1,
+      SMALL_MICRO_ENTERPRISE: 0,
     });
+    expect((await figures('330106005', '2016-07-01')).kind).toMatchObject({
+      INDIVIDUAL_BUSINESS: 0,
+      SMALL_MICRO_ENTERPRISE: 1,
+    });
+    const again = await executeGraphQL(
+      url,
+      `mutation($id: ID!, $code: String!) { convertToEnterprise(id: $id, creditCode: $code, effectiveOn: "2017-01-01") { id } }`,
+      {
+        token: official,
+        variables: { id, code: creditCode() },
+      },
+    );
     expect(errorCodes(again)).toEqual(['INVALID_CONVERSION']);
-    const audit = await executeGraphQL(url, `{ auditEvents(filter: { subjectId: "${id}" }) { edges { node { action actor } } } }`, { token: adminToken });
-    expect(audit.data.auditEvents.edges.map((e: { node: { action: string } }) => e.node.action).sort()).toEqual(['ENTITY_CONVERTED', 'REGISTER_ENTITY']);
+    const audit = await executeGraphQL(
+      url,
+      `{ auditEvents(filter: { subjectId: "${id}" }) { edges { node { action actor } } } }`,
+      { token: adminToken },
+    );
+    expect(audit.data.auditEvents.edges.map((e: { node: { action: string } }) => e.node.action).sort()).toEqual([
+      'ENTITY_CONVERTED',
+      'REGISTER_ENTITY',
+    ]);
   });
 });
 
@@ -156,7 +222,12 @@ describe('concurrent changes', () => {
   it('let exactly one of two simultaneous identical changes through', async () => {
     const created = await register({ regionCode: '330106009', registeredOn: '2018-01-01' });
     const id = created.data.registerMarketEntity.id;
-    const suspend = () => executeGraphQL(url, `mutation { changeMarketEntityStatus(id: "${id}", status: SUSPENDED, effectiveOn: "2019-01-01") { status } }`, { token: official });
+    const suspend = () =>
+      executeGraphQL(
+        url,
+        `mutation { changeMarketEntityStatus(id: "${id}", status: SUSPENDED, effectiveOn: "2019-01-01") { status } }`,
+        { token: official },
+      );
     // Another transaction holds the row while both requests arrive: both must wait, then decide on fresh data.
     const owner = subgraphRoles(harness.database.adminUrl, 'registry', harness.env.DB_ROLE_PASSWORD).ownerUrl;
     const results = await withConnection(owner, async (client) => {
@@ -169,7 +240,9 @@ describe('concurrent changes', () => {
     });
     expect(results.filter((result) => !result.errors)).toHaveLength(1);
     expect(results.flatMap(errorCodes)).toEqual(['INVALID_STATUS_TRANSITION']);
-    const history = await executeGraphQL(url, `{ marketEntity(id: "${id}") { history { superseded } } }`, { token: official });
+    const history = await executeGraphQL(url, `{ marketEntity(id: "${id}") { history { superseded } } }`, {
+      token: official,
+    });
     expect(history.data.marketEntity.history.filter((v: { superseded: boolean }) => !v.superseded)).toHaveLength(2);
   });
 });
@@ -180,13 +253,22 @@ describe('region scope', () => {
     const id = created.data.registerMarketEntity.id;
     const one = await executeGraphQL(url, `{ marketEntity(id: "${id}") { id } }`, { token: ningbo });
     expect(one.data.marketEntity).toBeNull();
-    const list = await executeGraphQL(url, '{ marketEntities(first: 200) { totalCount edges { node { id } } } }', { token: ningbo });
+    const list = await executeGraphQL(url, '{ marketEntities(first: 200) { totalCount edges { node { id } } } }', {
+      token: ningbo,
+    });
     expect(list.data.marketEntities.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(id);
-    const entities = await resolveEntities(url, ningbo, [{ __typename: 'MarketEntity', id }], '... on MarketEntity { id }');
+    const entities = await resolveEntities(
+      url,
+      ningbo,
+      [{ __typename: 'MarketEntity', id }],
+      '... on MarketEntity { id }',
+    );
     expect(entities.data._entities).toEqual([null]);
     const outside = await executeGraphQL(url, FIGURES, { token: ningbo, variables: { code: '3301' } });
     expect(errorCodes(outside)).toEqual(['FORBIDDEN']);
-    const listOutside = await executeGraphQL(url, '{ marketEntities(filter: { regionCode: "3301" }) { totalCount } }', { token: ningbo });
+    const listOutside = await executeGraphQL(url, '{ marketEntities(filter: { regionCode: "3301" }) { totalCount } }', {
+      token: ningbo,
+    });
     expect(errorCodes(listOutside)).toEqual(['FORBIDDEN']);
   });
 
@@ -196,7 +278,10 @@ describe('region scope', () => {
     const first = await executeGraphQL(url, query, { token: official });
     expect(first.data.marketEntities.totalCount).toBe(2);
     expect(first.data.marketEntities.pageInfo.hasNextPage).toBe(true);
-    const second = await executeGraphQL(url, query, { token: official, variables: { after: first.data.marketEntities.pageInfo.endCursor } });
+    const second = await executeGraphQL(url, query, {
+      token: official,
+      variables: { after: first.data.marketEntities.pageInfo.endCursor },
+    });
     expect(second.data.marketEntities.pageInfo.hasNextPage).toBe(false);
     const names = [first, second].map((page) => page.data.marketEntities.edges[0].node.name).sort();
     expect(names).toEqual(['丝绸批发部', '丝绸专卖店'].sort());
@@ -211,7 +296,13 @@ describe('figures against a direct count', () => {
     const admin = await tokenFor(harness.env, '33', ['admin']);
     for (let i = 0; i < 40; i++) {
       const year = 2010 + Math.floor(random() * 10);
-      const created = await register({ regionCode: townships[Math.floor(random() * townships.length)], registeredOn: `${year}-0${1 + Math.floor(random() * 9)}-15` }, admin);
+      const created = await register(
+        {
+          regionCode: townships[Math.floor(random() * townships.length)],
+          registeredOn: `${year}-0${1 + Math.floor(random() * 9)}-15`,
+        },
+        admin,
+      );
       const id = created.data.registerMarketEntity.id;
       if (random() < 0.5) {
         await executeGraphQL(
@@ -228,8 +319,10 @@ describe('figures against a direct count', () => {
           const served = await figures(code, asOf, admin);
           const count = direct(code, asOf);
           expect(served.existing, `${code} ${asOf}`).toBe(count('entity.existing'));
-          for (const [kind, value] of Object.entries(served.kind)) expect(value, `${code} ${asOf} ${kind}`).toBe(count(`entity.kind.${kind}`));
-          for (const [status, value] of Object.entries(served.status)) expect(value, `${code} ${asOf} ${status}`).toBe(count(`entity.status.${status}`));
+          for (const [kind, value] of Object.entries(served.kind))
+            expect(value, `${code} ${asOf} ${kind}`).toBe(count(`entity.kind.${kind}`));
+          for (const [status, value] of Object.entries(served.status))
+            expect(value, `${code} ${asOf} ${status}`).toBe(count(`entity.status.${status}`));
         }
       }
     };

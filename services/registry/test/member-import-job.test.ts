@@ -9,7 +9,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { startSubgraph, subgraphRoles, type RunningSubgraph } from '@xgz/kit';
-import { errorCodes, executeGraphQL, startTestSubgraphs, tokenFor, withConnection, type SubgraphHarness } from '@xgz/testkit';
+import {
+  errorCodes,
+  executeGraphQL,
+  startTestSubgraphs,
+  tokenFor,
+  withConnection,
+  type SubgraphHarness,
+} from '@xgz/testkit';
 
 // Settings are read once when the modules load: a short lease, so a job whose worker stopped is taken up within a second.
 process.env.IMPORT_JOB_LEASE_MS = '600';
@@ -25,14 +32,20 @@ const HEADER = '填表日期,单位名称,所在地区代码,党员姓名,手机
 const csv = (lines: string[]) => Buffer.from([HEADER, ...lines].join('\n')).toString('base64');
 /** `count` good rows, a unit and a person each, in a township of 西湖区. */
 const goodRows = (count: number, tag: string) =>
-  csv(Array.from({ length: count }, (_, i) => `2020-01-02,${tag}店${i},330106009,${tag}${i}号,13${String(i).padStart(9, '0')},是,正式,个体工商户`));
+  csv(
+    Array.from(
+      { length: count },
+      (_, i) => `2020-01-02,${tag}店${i},330106009,${tag}${i}号,13${String(i).padStart(9, '0')},是,正式,个体工商户`,
+    ),
+  );
 
 const START = `mutation($content: String!, $region: ID!, $dryRun: Boolean) {
   startPartyMemberImport(contentBase64: $content, format: CSV, regionCode: $region, dryRun: $dryRun) { id status } }`;
 const JOB = `query($id: ID!) { partyMemberImport(id: $id) { id status stage done total attempts message problemCount rowCount problems { row column reason }
   result { rows accepted imported unchanged unitsCreated } } }`;
 
-const ask = (query: string, variables: Record<string, unknown>, token = admin) => executeGraphQL(registry.url, query, { token, variables, timeoutMs: 5_000 });
+const ask = (query: string, variables: Record<string, unknown>, token = admin) =>
+  executeGraphQL(registry.url, query, { token, variables, timeoutMs: 5_000 });
 const job = async (id: string, token = admin) => (await ask(JOB, { id }, token)).data.partyMemberImport;
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
@@ -47,7 +60,11 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
 
 const ownerUrl = () => subgraphRoles(harness.database.adminUrl, 'registry', harness.env.DB_ROLE_PASSWORD).ownerUrl;
 const membersIn = async (prefix: string) =>
-  (await withConnection(ownerUrl(), (client) => client.query(`select count(*)::int as n from party_member where name like $1`, [`${prefix}%`]))).rows[0].n as number;
+  (
+    await withConnection(ownerUrl(), (client) =>
+      client.query(`select count(*)::int as n from party_member where name like $1`, [`${prefix}%`]),
+    )
+  ).rows[0].n as number;
 
 /** Another session holds 西湖区's import lock (as an import there would) until `release` is called. */
 async function holdCountyLock(): Promise<{ release(): Promise<void> }> {
@@ -77,9 +94,12 @@ afterAll(async () => {
 
 describe('member import jobs', () => {
   it('a file over IMPORT_SYNC_MAX_ROWS is refused by importPartyMembers, naming the job, and nothing is written', async () => {
-    const answer = await ask(`mutation($content: String!) { importPartyMembers(contentBase64: $content, format: CSV, regionCode: "330106") { rows } }`, {
-      content: goodRows(2_001, '同步'),
-    });
+    const answer = await ask(
+      `mutation($content: String!) { importPartyMembers(contentBase64: $content, format: CSV, regionCode: "330106") { rows } }`,
+      {
+        content: goodRows(2_001, '同步'),
+      },
+    );
     expect(errorCodes(answer)).toEqual(['IMPORT_NEEDS_JOB']);
     expect(answer.errors![0]!.message).toContain('startPartyMemberImport');
     expect(await membersIn('同步')).toBe(0);
@@ -112,10 +132,16 @@ describe('member import jobs', () => {
       () => job(id!),
       (state) => state.status !== 'RUNNING' && state.status !== 'QUEUED',
     );
-    expect(done).toMatchObject({ status: 'SUCCEEDED', attempts: 1, result: { rows: 3_000, accepted: 3_000, imported: 3_000, unchanged: 0, unitsCreated: 3_000 } });
+    expect(done).toMatchObject({
+      status: 'SUCCEEDED',
+      attempts: 1,
+      result: { rows: 3_000, accepted: 3_000, imported: 3_000, unchanged: 0, unitsCreated: 3_000 },
+    });
     expect(await membersIn('任务')).toBe(3_000);
     // Its file is not kept once it is done.
-    const kept = await withConnection(ownerUrl(), (client) => client.query(`select file is null as gone from member_import_job where id = $1`, [id!]));
+    const kept = await withConnection(ownerUrl(), (client) =>
+      client.query(`select file is null as gone from member_import_job where id = $1`, [id!]),
+    );
     expect(kept.rows[0].gone).toBe(true);
   });
 
@@ -130,7 +156,12 @@ describe('member import jobs', () => {
       );
       // Stopped mid-import: the import is cut short and rolled back; the job stays RUNNING until its lease ends.
       await registry.stop();
-      registry = await startSubgraph(registrySubgraph, { env: harness.env, adminUrl: harness.database.adminUrl, port: 0, prepare: false });
+      registry = await startSubgraph(registrySubgraph, {
+        env: harness.env,
+        adminUrl: harness.database.adminUrl,
+        port: 0,
+        prepare: false,
+      });
       await until(
         () => job(id),
         (state) => state.attempts === 2,
@@ -159,7 +190,8 @@ describe('member import jobs', () => {
     expect(rejected.problemCount).toBe(20_000 * 5 + 10_000);
     expect(rejected.message).toMatch(/^Nothing was imported/);
     // A file that is not a form at all: REJECTED, saying why.
-    const junk = (await ask(START, { content: Buffer.from('not,a,form\n1,2,3').toString('base64'), region: '330106' })).data.startPartyMemberImport;
+    const junk = (await ask(START, { content: Buffer.from('not,a,form\n1,2,3').toString('base64'), region: '330106' }))
+      .data.startPartyMemberImport;
     expect(
       await until(
         () => job(junk.id),
@@ -176,7 +208,11 @@ describe('member import jobs', () => {
         expect(started.errors).toBeUndefined();
       }
       const jobs = async () =>
-        (await withConnection(ownerUrl(), (client) => client.query(`select count(*)::int as n from member_import_job where requested_by = 'dev-admin@3301'`))).rows[0].n as number;
+        (
+          await withConnection(ownerUrl(), (client) =>
+            client.query(`select count(*)::int as n from member_import_job where requested_by = 'dev-admin@3301'`),
+          )
+        ).rows[0].n as number;
       const before = await jobs();
       const refused = await ask(START, { content: goodRows(5, '忙碌3'), region: '330106' });
       expect(errorCodes(refused)).toEqual(['IMPORT_JOBS_BUSY']);

@@ -15,7 +15,10 @@ const IMPORT = `mutation($content: String!, $format: FileFormat!, $region: ID!, 
 const TOTAL = `{ region(code: "330106") { registryFigures { marketEntities { existing } partyMembers { total } } } }`;
 
 const importFile = (bytes: Buffer, format: 'CSV' | 'XLSX', dryRun = false, region = '330106') =>
-  executeGraphQL(url, IMPORT, { token: admin, variables: { content: bytes.toString('base64'), format, region, dryRun } });
+  executeGraphQL(url, IMPORT, {
+    token: admin,
+    variables: { content: bytes.toString('base64'), format, region, dryRun },
+  });
 
 /** Imports a file too large for one request as a job, following it until it ends; returns the job as it ended. */
 async function importAsJob(bytes: Buffer, format: 'CSV' | 'XLSX', dryRun = false) {
@@ -49,7 +52,11 @@ const totals = async () => {
     '{ partyMembers(first: 1, filter: { regionCode: "330106" }) { totalCount } marketEntities(first: 1, filter: { regionCode: "330106" }) { totalCount } }',
     { token: admin },
   );
-  return { ...figures, listedMembers: listed.data.partyMembers.totalCount, listedUnits: listed.data.marketEntities.totalCount };
+  return {
+    ...figures,
+    listedMembers: listed.data.partyMembers.totalCount,
+    listedUnits: listed.data.marketEntities.totalCount,
+  };
 };
 
 beforeAll(async () => {
@@ -67,7 +74,9 @@ describe('importing the registration form', () => {
     const bad = rows.map((row, index) => (index === 4_999 ? { ...row, mobile: '12345' } : row));
     const job = await importAsJob(await writeRegistrationForm(bad, 'XLSX'), 'XLSX');
     expect(job.status).toBe('REJECTED');
-    expect(job.problems).toEqual([{ row: 5_001, column: '手机号码', reason: 'must be 11 digits starting with 1 (e.g. 13812341234)' }]);
+    expect(job.problems).toEqual([
+      { row: 5_001, column: '手机号码', reason: 'must be 11 digits starting with 1 (e.g. 13812341234)' },
+    ]);
     expect(await totals()).toEqual(before);
   });
 
@@ -102,13 +111,19 @@ describe('importing the registration form', () => {
     expect(errorCodes(rejected)).toEqual(['IMPORT_REJECTED']);
     const problems = rejected.errors![0]!.extensions!.problems as { row: number; column: string }[];
     expect(problems.every((problem) => problem.row === 4)).toBe(true);
-    expect(problems.map((problem) => problem.column).sort()).toEqual(['党员分布', '党员姓名', '党员类别', '党员类型', '填表日期', '手机号码', '是否业主'].sort());
+    expect(problems.map((problem) => problem.column).sort()).toEqual(
+      ['党员分布', '党员姓名', '党员类别', '党员类型', '填表日期', '手机号码', '是否业主'].sort(),
+    );
     const good = iconv.encode(lines.slice(0, 3).join('\r\n'), 'gbk');
     const imported = await importFile(good, 'CSV', false, '330106008');
     expect(imported.data.importPartyMembers).toMatchObject({ rows: 2, imported: 2, unitsCreated: 1 });
-    const listed = await executeGraphQL(url, '{ partyMembers(filter: { regionCode: "330106008" }) { edges { node { name relationshipType category registeredOn } } } }', {
-      token: admin,
-    });
+    const listed = await executeGraphQL(
+      url,
+      '{ partyMembers(filter: { regionCode: "330106008" }) { edges { node { name relationshipType category registeredOn } } } }',
+      {
+        token: admin,
+      },
+    );
     expect(listed.data.partyMembers.edges.map((e: { node: unknown }) => e.node)).toEqual(
       expect.arrayContaining([
         { name: '陈美玲', relationshipType: 'FLOATING', category: 'FORMAL', registeredOn: '2016-03-08' },
@@ -126,12 +141,25 @@ describe('importing the registration form', () => {
   });
 
   it('exports the form so that it imports back unchanged', async () => {
-    const exported = await executeGraphQL(url, '{ exportPartyMembers(format: CSV, regionCode: "330106008") { fileName rows personalDataMasked contentBase64 } }', { token: admin });
+    const exported = await executeGraphQL(
+      url,
+      '{ exportPartyMembers(format: CSV, regionCode: "330106008") { fileName rows personalDataMasked contentBase64 } }',
+      { token: admin },
+    );
     expect(exported.data.exportPartyMembers).toMatchObject({ rows: 2, personalDataMasked: false });
-    const back = await importFile(Buffer.from(exported.data.exportPartyMembers.contentBase64, 'base64'), 'CSV', false, '330106008');
+    const back = await importFile(
+      Buffer.from(exported.data.exportPartyMembers.contentBase64, 'base64'),
+      'CSV',
+      false,
+      '330106008',
+    );
     expect(back.data.importPartyMembers).toMatchObject({ rows: 2, imported: 0, unchanged: 2, unitsCreated: 0 });
     const official = await tokenFor(harness.env, '3301', ['official']);
-    const masked = await executeGraphQL(url, '{ exportPartyMembers(format: CSV, regionCode: "330106008") { personalDataMasked contentBase64 } }', { token: official });
+    const masked = await executeGraphQL(
+      url,
+      '{ exportPartyMembers(format: CSV, regionCode: "330106008") { personalDataMasked contentBase64 } }',
+      { token: official },
+    );
     const text = Buffer.from(masked.data.exportPartyMembers.contentBase64, 'base64').toString('utf8');
     expect(masked.data.exportPartyMembers.personalDataMasked).toBe(true);
     expect(text).not.toContain('陈美玲');

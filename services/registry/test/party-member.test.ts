@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statementCount, subgraphRoles, today } from '@xgz/kit';
-import { errorCodes, executeGraphQL, resolveEntities, startTestSubgraphs, tokenFor, withConnection, type SubgraphHarness } from '@xgz/testkit';
+import {
+  errorCodes,
+  executeGraphQL,
+  resolveEntities,
+  startTestSubgraphs,
+  tokenFor,
+  withConnection,
+  type SubgraphHarness,
+} from '@xgz/testkit';
 import { partyMemberFacts } from '../src/modules/party-member/party-member.facts.js';
 import { registrySubgraph } from '../src/server.js';
 import { directCounter } from './direct-count.js';
@@ -14,7 +22,8 @@ let unitId: string;
 let mobileSerial = 13800000000;
 
 const TOWNSHIP = '330106004';
-const MEMBER_FIELDS = 'id name mobile householdPlace personalDataMasked category relationshipType findingState sanliangDone status floatingFeedbackComplete';
+const MEMBER_FIELDS =
+  'id name mobile householdPlace personalDataMasked category relationshipType findingState sanliangDone status floatingFeedbackComplete';
 const REGISTER = `mutation($input: RegisterPartyMemberInput!) { registerPartyMember(input: $input) { ${MEMBER_FIELDS} } }`;
 const MEMBER_FIGURES = `query($code: ID!, $asOf: LocalDate) { region(code: $code) { registryFigures(asOf: $asOf) { partyMembers {
   total byCategory { category count } byRelationshipType { relationshipType count } byFindingState { findingState count }
@@ -46,7 +55,8 @@ const memberFigures = async (code: string, asOf?: string) => {
   return response.data.region.registryFigures.partyMembers;
 };
 
-const mutate = (mutation: string, variables: Record<string, unknown> = {}, token = official) => executeGraphQL(url, mutation, { token, variables });
+const mutate = (mutation: string, variables: Record<string, unknown> = {}, token = official) =>
+  executeGraphQL(url, mutation, { token, variables });
 
 beforeAll(async () => {
   harness = await startTestSubgraphs([registrySubgraph]);
@@ -68,7 +78,13 @@ describe('registering members', () => {
     const before = await Promise.all([TOWNSHIP, '330106', '3301', '33'].map((code) => memberFigures(code)));
     const response = await registerMember({ name: '李小红', mobile: '13912345678' });
     expect(response.errors).toBeUndefined();
-    expect(response.data.registerPartyMember).toMatchObject({ name: '李**', mobile: '139****5678', householdPlace: '安徽省***', personalDataMasked: true, findingState: 'FOUND' });
+    expect(response.data.registerPartyMember).toMatchObject({
+      name: '李**',
+      mobile: '139****5678',
+      householdPlace: '安徽省***',
+      personalDataMasked: true,
+      findingState: 'FOUND',
+    });
     const after = await Promise.all([TOWNSHIP, '330106', '3301', '33'].map((code) => memberFigures(code)));
     after.forEach((figures, level) => expect(figures.total).toBe(before[level]!.total + 1));
   });
@@ -76,12 +92,27 @@ describe('registering members', () => {
   it('shows personal data to admins and audits every unmasked read', async () => {
     const created = await registerMember({ name: '赵大海', mobile: '13712345678' });
     const id = created.data.registerPartyMember.id;
-    const read = await executeGraphQL(url, `{ partyMember(id: "${id}") { name mobile householdPlace personalDataMasked } }`, { token: admin });
-    expect(read.data.partyMember).toEqual({ name: '赵大海', mobile: '13712345678', householdPlace: '安徽省阜阳市临泉县', personalDataMasked: false });
+    const read = await executeGraphQL(
+      url,
+      `{ partyMember(id: "${id}") { name mobile householdPlace personalDataMasked } }`,
+      { token: admin },
+    );
+    expect(read.data.partyMember).toEqual({
+      name: '赵大海',
+      mobile: '13712345678',
+      householdPlace: '安徽省阜阳市临泉县',
+      personalDataMasked: false,
+    });
     const owner = subgraphRoles(harness.database.adminUrl, 'registry', harness.env.DB_ROLE_PASSWORD).ownerUrl;
     const audit = await withConnection(
       owner,
-      async (client) => (await client.query(`select action, actor, detail::text as detail from audit_event where subject_id = $1 order by at`, [id])).rows,
+      async (client) =>
+        (
+          await client.query(
+            `select action, actor, detail::text as detail from audit_event where subject_id = $1 order by at`,
+            [id],
+          )
+        ).rows,
     );
     expect(audit.map((row) => row.action)).toEqual(['REGISTER_MEMBER', 'READ_PERSONAL_DATA']);
     expect(audit[1].actor).toBe('dev-admin@33');
@@ -89,15 +120,21 @@ describe('registering members', () => {
   });
 
   it('rejects bad fields with a coded error and writes nothing', async () => {
-    const listed = async () => (await executeGraphQL(url, '{ partyMembers(first: 1) { totalCount } }', { token: official })).data.partyMembers.totalCount;
+    const listed = async () =>
+      (await executeGraphQL(url, '{ partyMembers(first: 1) { totalCount } }', { token: official })).data.partyMembers
+        .totalCount;
     const before = await memberFigures(TOWNSHIP);
     const listedBefore = await listed();
     expect(errorCodes(await registerMember({ mobile: '12345' }))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await registerMember({ name: '  ' }))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await registerMember({ foundVia: null }))).toEqual(['BAD_USER_INPUT']);
-    expect(errorCodes(await registerMember({ entityId: '00000000-0000-4000-8000-000000000000' }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await registerMember({ entityId: '00000000-0000-4000-8000-000000000000' }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
     expect(errorCodes(await registerMember({ householdCountyCode: '341221999' }))).toEqual(['BAD_USER_INPUT']);
-    expect(errorCodes(await registerMember({}, await tokenFor(harness.env, '3301', ['analyst'])))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await registerMember({}, await tokenFor(harness.env, '3301', ['analyst'])))).toEqual([
+      'FORBIDDEN',
+    ]);
     expect(await memberFigures(TOWNSHIP)).toEqual(before);
     expect(await listed()).toBe(listedBefore);
   });
@@ -106,8 +143,12 @@ describe('registering members', () => {
     await registerMember({ name: '孙悟', mobile: '13611112222' });
     const refusals = async () =>
       (
-        await withConnection(subgraphRoles(harness.database.adminUrl, 'registry', harness.env.DB_ROLE_PASSWORD).ownerUrl, (client) =>
-          client.query(`select actor, subject_id, detail::text as detail from audit_event where action = 'REGISTER_MEMBER_REFUSED_DUPLICATE'`),
+        await withConnection(
+          subgraphRoles(harness.database.adminUrl, 'registry', harness.env.DB_ROLE_PASSWORD).ownerUrl,
+          (client) =>
+            client.query(
+              `select actor, subject_id, detail::text as detail from audit_event where action = 'REGISTER_MEMBER_REFUSED_DUPLICATE'`,
+            ),
         )
       ).rows;
     const before = (await refusals()).length;
@@ -126,17 +167,31 @@ describe('member states', () => {
     const find =
       'mutation($id: ID!, $state: FindingState!, $on: LocalDate!, $via: FoundVia) { changeFindingState(id: $id, state: $state, effectiveOn: $on, foundVia: $via) { findingState } }';
     expect(errorCodes(await mutate(find, { id, state: 'FOUND', on: '2015-02-01' }))).toEqual(['BAD_USER_INPUT']);
-    expect((await mutate(find, { id, state: 'FOUND', on: '2015-02-01', via: 'ANNUAL_REPORT' })).data.changeFindingState.findingState).toBe('FOUND');
-    expect((await mutate(find, { id, state: 'VERIFIED', on: '2015-03-01' })).data.changeFindingState.findingState).toBe('VERIFIED');
+    expect(
+      (await mutate(find, { id, state: 'FOUND', on: '2015-02-01', via: 'ANNUAL_REPORT' })).data.changeFindingState
+        .findingState,
+    ).toBe('FOUND');
+    expect((await mutate(find, { id, state: 'VERIFIED', on: '2015-03-01' })).data.changeFindingState.findingState).toBe(
+      'VERIFIED',
+    );
     const before = await memberFigures(TOWNSHIP);
     await mutate(find, { id, state: 'FALSE_RECORD', on: '2015-06-01' });
     const after = await memberFigures(TOWNSHIP);
     expect(after.total).toBe(before.total - 1);
-    const falseRecords = (figures: { byFindingState: { findingState: string; count: number }[] }) => figures.byFindingState.find((f) => f.findingState === 'FALSE_RECORD')!.count;
+    const falseRecords = (figures: { byFindingState: { findingState: string; count: number }[] }) =>
+      figures.byFindingState.find((f) => f.findingState === 'FALSE_RECORD')!.count;
     expect(falseRecords(after)).toBe(falseRecords(before) + 1);
-    expect(errorCodes(await mutate(find, { id, state: 'FOUND', on: '2015-07-01', via: 'PHONE' }))).toEqual(['INVALID_FINDING_TRANSITION']);
-    const history = await executeGraphQL(url, `{ partyMember(id: "${id}") { history { validFrom findingState superseded } } }`, { token: official });
-    const current = history.data.partyMember.history.filter((v: { superseded: boolean }) => !v.superseded).map((v: { findingState: string }) => v.findingState);
+    expect(errorCodes(await mutate(find, { id, state: 'FOUND', on: '2015-07-01', via: 'PHONE' }))).toEqual([
+      'INVALID_FINDING_TRANSITION',
+    ]);
+    const history = await executeGraphQL(
+      url,
+      `{ partyMember(id: "${id}") { history { validFrom findingState superseded } } }`,
+      { token: official },
+    );
+    const current = history.data.partyMember.history
+      .filter((v: { superseded: boolean }) => !v.superseded)
+      .map((v: { findingState: string }) => v.findingState);
     expect(current).toEqual(['POCKET', 'FOUND', 'VERIFIED', 'FALSE_RECORD']);
   });
 
@@ -144,32 +199,55 @@ describe('member states', () => {
     const before = await memberFigures(TOWNSHIP);
     const created = await registerMember();
     const id = created.data.registerPartyMember.id;
-    const done = await mutate('mutation($id: ID!) { recordSanliang(id: $id, commitment: "诚信经营，不卖假货", effectiveOn: "2016-05-01") { sanliangDone } }', { id });
+    const done = await mutate(
+      'mutation($id: ID!) { recordSanliang(id: $id, commitment: "诚信经营，不卖假货", effectiveOn: "2016-05-01") { sanliangDone } }',
+      { id },
+    );
     expect(done.data.recordSanliang.sanliangDone).toBe(true);
     const after = await memberFigures(TOWNSHIP);
     expect(after.identityDisclosure.numerator).toBe(before.identityDisclosure.numerator + 1);
     expect(after.identityDisclosure.denominator).toBe(before.identityDisclosure.denominator + 1);
-    expect(after.identityDisclosure.value).toBeCloseTo(after.identityDisclosure.numerator / after.identityDisclosure.denominator);
+    expect(after.identityDisclosure.value).toBeCloseTo(
+      after.identityDisclosure.numerator / after.identityDisclosure.denominator,
+    );
   });
 
   it('keeps members who leave, drops them from the figures from that date, and refuses later changes', async () => {
     const created = await registerMember({ registeredOn: '2015-01-01' });
     const id = created.data.registerPartyMember.id;
     const before = await memberFigures(TOWNSHIP, '2016-12-31');
-    const left = await mutate('mutation($id: ID!) { recordMemberDeparture(id: $id, status: MOVED_OUT, effectiveOn: "2016-06-30", reason: "回原籍经营") { status statusReason } }', {
-      id,
-    });
+    const left = await mutate(
+      'mutation($id: ID!) { recordMemberDeparture(id: $id, status: MOVED_OUT, effectiveOn: "2016-06-30", reason: "回原籍经营") { status statusReason } }',
+      {
+        id,
+      },
+    );
     expect(left.data.recordMemberDeparture).toEqual({ status: 'MOVED_OUT', statusReason: '回原籍经营' });
     expect((await memberFigures(TOWNSHIP, '2016-12-31')).total).toBe(before.total - 1);
-    expect((await memberFigures(TOWNSHIP, '2016-06-29')).total).toBe((await memberFigures(TOWNSHIP, '2016-06-29')).total);
-    expect(errorCodes(await mutate('mutation($id: ID!) { changeMemberCategory(id: $id, category: PROBATIONARY, effectiveOn: "2017-01-01") { id } }', { id }))).toEqual([
-      'MEMBER_NOT_ACTIVE',
-    ]);
-    const listed = await executeGraphQL(url, `{ partyMembers(first: 200, filter: { includeDeparted: true, regionCode: "${TOWNSHIP}" }) { edges { node { id status } } } }`, {
-      token: official,
-    });
+    expect((await memberFigures(TOWNSHIP, '2016-06-29')).total).toBe(
+      (await memberFigures(TOWNSHIP, '2016-06-29')).total,
+    );
+    expect(
+      errorCodes(
+        await mutate(
+          'mutation($id: ID!) { changeMemberCategory(id: $id, category: PROBATIONARY, effectiveOn: "2017-01-01") { id } }',
+          { id },
+        ),
+      ),
+    ).toEqual(['MEMBER_NOT_ACTIVE']);
+    const listed = await executeGraphQL(
+      url,
+      `{ partyMembers(first: 200, filter: { includeDeparted: true, regionCode: "${TOWNSHIP}" }) { edges { node { id status } } } }`,
+      {
+        token: official,
+      },
+    );
     expect(listed.data.partyMembers.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(id);
-    const active = await executeGraphQL(url, `{ partyMembers(first: 200, filter: { regionCode: "${TOWNSHIP}" }) { edges { node { id } } } }`, { token: official });
+    const active = await executeGraphQL(
+      url,
+      `{ partyMembers(first: 200, filter: { regionCode: "${TOWNSHIP}" }) { edges { node { id } } } }`,
+      { token: official },
+    );
     expect(active.data.partyMembers.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(id);
   });
 });
@@ -183,26 +261,50 @@ describe('floating-member two-way feedback (双向互动反馈)', () => {
     const created = await registerMember({ relationshipType: 'FLOATING', registeredOn: '2020-03-01' });
     const id = created.data.registerPartyMember.id;
     const step = (variables: Record<string, unknown>) => mutate(STEP, { id, ...variables });
-    expect(errorCodes(await step({ step: 'IDENTITY_CONFIRMED', on: '2020-03-05', by: '临泉县某村党支部', proof: '证明2020-17' }))).toEqual(['FEEDBACK_STEP_OUT_OF_ORDER']);
+    expect(
+      errorCodes(
+        await step({ step: 'IDENTITY_CONFIRMED', on: '2020-03-05', by: '临泉县某村党支部', proof: '证明2020-17' }),
+      ),
+    ).toEqual(['FEEDBACK_STEP_OUT_OF_ORDER']);
     expect((await step({ step: 'REGISTERED', on: '2020-03-02' })).errors).toBeUndefined();
-    expect(errorCodes(await step({ step: 'IDENTITY_CONFIRMED', on: '2020-03-10', by: '临泉县某村党支部' }))).toEqual(['BAD_USER_INPUT']);
-    expect((await step({ step: 'IDENTITY_CONFIRMED', on: '2020-03-10', by: '临泉县某村党支部', proof: '证明2020-17' })).errors).toBeUndefined();
-    expect(errorCodes(await step({ step: 'EVALUATION_SENT', on: '2020-04-01', by: '分会书记', note: '表现良好' }))).toEqual(['FEEDBACK_STEP_OUT_OF_ORDER']);
-    expect((await step({ step: 'PARTICIPATION', on: '2020-04-15', note: '主题党日：诚信经营' })).errors).toBeUndefined();
+    expect(errorCodes(await step({ step: 'IDENTITY_CONFIRMED', on: '2020-03-10', by: '临泉县某村党支部' }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    expect(
+      (await step({ step: 'IDENTITY_CONFIRMED', on: '2020-03-10', by: '临泉县某村党支部', proof: '证明2020-17' }))
+        .errors,
+    ).toBeUndefined();
+    expect(
+      errorCodes(await step({ step: 'EVALUATION_SENT', on: '2020-04-01', by: '分会书记', note: '表现良好' })),
+    ).toEqual(['FEEDBACK_STEP_OUT_OF_ORDER']);
+    expect(
+      (await step({ step: 'PARTICIPATION', on: '2020-04-15', note: '主题党日：诚信经营' })).errors,
+    ).toBeUndefined();
     expect((await step({ step: 'PARTICIPATION', on: '2020-06-20', note: '党课' })).errors).toBeUndefined();
-    expect(errorCodes(await step({ step: 'EVALUATION_SENT', on: '2020-06-01', by: '分会书记', note: '表现良好' }))).toEqual(['BAD_USER_INPUT']);
-    expect((await step({ step: 'EVALUATION_SENT', on: '2020-11-20', by: '分会书记', note: '积极参加组织生活，表现良好' })).errors).toBeUndefined();
+    expect(
+      errorCodes(await step({ step: 'EVALUATION_SENT', on: '2020-06-01', by: '分会书记', note: '表现良好' })),
+    ).toEqual(['BAD_USER_INPUT']);
+    expect(
+      (await step({ step: 'EVALUATION_SENT', on: '2020-11-20', by: '分会书记', note: '积极参加组织生活，表现良好' }))
+        .errors,
+    ).toBeUndefined();
     const midway = await memberFigures(TOWNSHIP);
     expect(midway.floatingFeedbackCompletion.denominator).toBe(before.floatingFeedbackCompletion.denominator + 1);
     expect(midway.floatingFeedbackCompletion.numerator).toBe(before.floatingFeedbackCompletion.numerator);
     expect((await step({ step: 'RECEIPT_RETURNED', on: '2020-12-15', proof: '回执2020-03' })).errors).toBeUndefined();
-    expect(errorCodes(await step({ step: 'PARTICIPATION', on: '2020-12-20', note: 'x' }))).toEqual(['FEEDBACK_STEP_OUT_OF_ORDER']);
+    expect(errorCodes(await step({ step: 'PARTICIPATION', on: '2020-12-20', note: 'x' }))).toEqual([
+      'FEEDBACK_STEP_OUT_OF_ORDER',
+    ]);
     const done = await memberFigures(TOWNSHIP);
     expect(done.floatingFeedbackCompletion.numerator).toBe(before.floatingFeedbackCompletion.numerator + 1);
     for (const level of ['330106', '3301', '33']) {
       expect((await memberFigures(level)).floatingFeedbackCompletion.numerator).toBeGreaterThanOrEqual(1);
     }
-    const chain = await executeGraphQL(url, `{ partyMember(id: "${id}") { floatingFeedbackComplete feedbackSteps { step occurredOn } } }`, { token: official });
+    const chain = await executeGraphQL(
+      url,
+      `{ partyMember(id: "${id}") { floatingFeedbackComplete feedbackSteps { step occurredOn } } }`,
+      { token: official },
+    );
     expect(chain.data.partyMember.floatingFeedbackComplete).toBe(true);
     expect(chain.data.partyMember.feedbackSteps.map((s: { step: string }) => s.step)).toEqual([
       'REGISTERED',
@@ -212,7 +314,15 @@ describe('floating-member two-way feedback (双向互动反馈)', () => {
       'EVALUATION_SENT',
       'RECEIPT_RETURNED',
     ]);
-    expect(errorCodes(await mutate(STEP, { id: (await registerMember()).data.registerPartyMember.id, step: 'REGISTERED', on: '2020-03-02' }))).toEqual(['FEEDBACK_NOT_APPLICABLE']);
+    expect(
+      errorCodes(
+        await mutate(STEP, {
+          id: (await registerMember()).data.registerPartyMember.id,
+          step: 'REGISTERED',
+          on: '2020-03-02',
+        }),
+      ),
+    ).toEqual(['FEEDBACK_NOT_APPLICABLE']);
   });
 
   it('lists floating members whose next step is overdue', async () => {
@@ -220,11 +330,17 @@ describe('floating-member two-way feedback (双向互动反馈)', () => {
     const staleId = stale.data.registerPartyMember.id;
     await mutate(STEP, { id: staleId, step: 'REGISTERED', on: '2019-01-05' });
     const fresh = await registerMember({ relationshipType: 'FLOATING', registeredOn: '2019-06-01' });
-    const overdue = await executeGraphQL(url, `{ overdueFeedback(regionCode: "3301", asOf: "2019-06-10") { member { id } nextStep dueOn daysOverdue } }`, { token: official });
+    const overdue = await executeGraphQL(
+      url,
+      `{ overdueFeedback(regionCode: "3301", asOf: "2019-06-10") { member { id } nextStep dueOn daysOverdue } }`,
+      { token: official },
+    );
     const entry = overdue.data.overdueFeedback.find((o: { member: { id: string } }) => o.member.id === staleId);
     expect(entry).toMatchObject({ nextStep: 'IDENTITY_CONFIRMED', dueOn: '2019-02-04' });
     expect(entry.daysOverdue).toBe(126);
-    expect(overdue.data.overdueFeedback.map((o: { member: { id: string } }) => o.member.id)).not.toContain(fresh.data.registerPartyMember.id);
+    expect(overdue.data.overdueFeedback.map((o: { member: { id: string } }) => o.member.id)).not.toContain(
+      fresh.data.registerPartyMember.id,
+    );
   });
 });
 
@@ -250,12 +366,23 @@ describe('lists and scope', () => {
   it('never shows a member outside the viewer region', async () => {
     const created = await registerMember();
     const id = created.data.registerPartyMember.id;
-    expect((await executeGraphQL(url, `{ partyMember(id: "${id}") { id } }`, { token: ningbo })).data.partyMember).toBeNull();
-    const list = await executeGraphQL(url, '{ partyMembers(first: 200) { totalCount edges { node { id } } } }', { token: ningbo });
+    expect(
+      (await executeGraphQL(url, `{ partyMember(id: "${id}") { id } }`, { token: ningbo })).data.partyMember,
+    ).toBeNull();
+    const list = await executeGraphQL(url, '{ partyMembers(first: 200) { totalCount edges { node { id } } } }', {
+      token: ningbo,
+    });
     expect(list.data.partyMembers.totalCount).toBe(0);
-    expect((await resolveEntities(url, ningbo, [{ __typename: 'PartyMember', id }], '... on PartyMember { id }')).data._entities).toEqual([null]);
-    expect(errorCodes(await executeGraphQL(url, MEMBER_FIGURES, { token: ningbo, variables: { code: TOWNSHIP } }))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await executeGraphQL(url, '{ overdueFeedback(regionCode: "3301") { nextStep } }', { token: ningbo }))).toEqual(['FORBIDDEN']);
+    expect(
+      (await resolveEntities(url, ningbo, [{ __typename: 'PartyMember', id }], '... on PartyMember { id }')).data
+        ._entities,
+    ).toEqual([null]);
+    expect(
+      errorCodes(await executeGraphQL(url, MEMBER_FIGURES, { token: ningbo, variables: { code: TOWNSHIP } })),
+    ).toEqual(['FORBIDDEN']);
+    expect(
+      errorCodes(await executeGraphQL(url, '{ overdueFeedback(regionCode: "3301") { nextStep } }', { token: ningbo })),
+    ).toEqual(['FORBIDDEN']);
   });
 });
 
@@ -299,7 +426,8 @@ describe('member figures against a direct count', () => {
         const count = direct(code, asOf);
         expect(served.total, `${code} ${asOf}`).toBe(count('member.total'));
         for (const c of served.byCategory) expect(c.count).toBe(count(`member.category.${c.category}`));
-        for (const r of served.byRelationshipType) expect(r.count).toBe(count(`member.relationship.${r.relationshipType}`));
+        for (const r of served.byRelationshipType)
+          expect(r.count).toBe(count(`member.relationship.${r.relationshipType}`));
         for (const f of served.byFindingState) expect(f.count).toBe(count(`member.finding.${f.findingState}`));
         expect(served.identityDisclosure.numerator).toBe(count('member.sanliang.done'));
         expect(served.floatingFeedbackCompletion.numerator).toBe(count('member.floating.feedbackComplete'));
@@ -317,11 +445,25 @@ describe('audit trail', () => {
     );
     expect(page.errors).toBeUndefined();
     expect(page.data.auditEvents.totalCount).toBeGreaterThan(0);
-    expect(page.data.auditEvents.edges.every((e: { node: { action: string } }) => e.node.action === 'READ_PERSONAL_DATA')).toBe(true);
-    const writes = await executeGraphQL(url, '{ auditEvents(first: 3) { pageInfo { endCursor } edges { node { id at } } } }', { token: admin });
-    const next = await executeGraphQL(url, `{ auditEvents(first: 3, after: "${writes.data.auditEvents.pageInfo.endCursor}") { edges { node { id at } } } }`, { token: admin });
-    const ids = [...writes.data.auditEvents.edges, ...next.data.auditEvents.edges].map((e: { node: { id: string } }) => e.node.id);
+    expect(
+      page.data.auditEvents.edges.every((e: { node: { action: string } }) => e.node.action === 'READ_PERSONAL_DATA'),
+    ).toBe(true);
+    const writes = await executeGraphQL(
+      url,
+      '{ auditEvents(first: 3) { pageInfo { endCursor } edges { node { id at } } } }',
+      { token: admin },
+    );
+    const next = await executeGraphQL(
+      url,
+      `{ auditEvents(first: 3, after: "${writes.data.auditEvents.pageInfo.endCursor}") { edges { node { id at } } } }`,
+      { token: admin },
+    );
+    const ids = [...writes.data.auditEvents.edges, ...next.data.auditEvents.edges].map(
+      (e: { node: { id: string } }) => e.node.id,
+    );
     expect(new Set(ids).size).toBe(6);
-    expect(errorCodes(await executeGraphQL(url, '{ auditEvents { totalCount } }', { token: official }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await executeGraphQL(url, '{ auditEvents { totalCount } }', { token: official }))).toEqual([
+      'FORBIDDEN',
+    ]);
   });
 });

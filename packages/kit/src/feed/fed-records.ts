@@ -15,7 +15,11 @@ export interface FedRecord<State> {
  * Records of another subgraph as its feed last delivered them, only those the request's region may
  * see (RLS). One statement whatever the number of ids.
  */
-export async function latestFedRecords<State>(em: EntityManager, subjectType: string, ids: readonly string[]): Promise<Map<string, FedRecord<State>>> {
+export async function latestFedRecords<State>(
+  em: EntityManager,
+  subjectType: string,
+  ids: readonly string[],
+): Promise<Map<string, FedRecord<State>>> {
   if (ids.length === 0) return new Map();
   const rows = await em.execute<{ subject_id: string; region_code: string; state: State; since: string }[]>(
     `select distinct on (subject_id) subject_id, region_code, state,
@@ -25,7 +29,12 @@ export async function latestFedRecords<State>(em: EntityManager, subjectType: st
       order by subject_id, valid_from desc`,
     [subjectType, JSON.stringify(ids)],
   );
-  return new Map(rows.map((row) => [row.subject_id, { id: row.subject_id, regionCode: row.region_code, state: row.state, since: row.since }]));
+  return new Map(
+    rows.map((row) => [
+      row.subject_id,
+      { id: row.subject_id, regionCode: row.region_code, state: row.state, since: row.since },
+    ]),
+  );
 }
 
 /**
@@ -41,12 +50,19 @@ export async function requireFedRecords<State>(
 ): Promise<Map<string, FedRecord<State>>> {
   const found = await latestFedRecords<State>(em, subjectType, ids);
   const missing = ids.find((id) => !found.has(id));
-  if (missing) throw notFound(`${argument}: no ${what} ${missing} in your region (records reach this subgraph within a second of being written; check the id).`);
+  if (missing)
+    throw notFound(
+      `${argument}: no ${what} ${missing} in your region (records reach this subgraph within a second of being written; check the id).`,
+    );
   return found;
 }
 
 /** Every fed period of each record, oldest first, by subject id. */
-export async function fedPeriods<State>(em: EntityManager, subjectType: string, ids: readonly string[]): Promise<Map<string, Period<State>[]>> {
+export async function fedPeriods<State>(
+  em: EntityManager,
+  subjectType: string,
+  ids: readonly string[],
+): Promise<Map<string, Period<State>[]>> {
   const periods = new Map<string, Period<State>[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return periods;
   const rows = await em.execute<{ subject_id: string; valid_from: string; valid_to: string | null; state: State }[]>(
@@ -55,6 +71,7 @@ export async function fedPeriods<State>(em: EntityManager, subjectType: string, 
       order by subject_id, valid_from`,
     [subjectType, JSON.stringify(ids)],
   );
-  for (const row of rows) periods.get(row.subject_id)?.push({ from: row.valid_from, to: row.valid_to, state: row.state });
+  for (const row of rows)
+    periods.get(row.subject_id)?.push({ from: row.valid_from, to: row.valid_to, state: row.state });
   return periods;
 }

@@ -36,7 +36,9 @@ export async function rebuildFeedCopy({ orm, subscription, fetchPage }: FeedMain
     } else idle++;
     if (page.caughtUp) return applied.size;
   }
-  throw new Error(`rebuilding ${subscription.source}'s copy made no progress in ${MAX_IDLE_PASSES} passes: is another consumer applying the same feed?`);
+  throw new Error(
+    `rebuilding ${subscription.source}'s copy made no progress in ${MAX_IDLE_PASSES} passes: is another consumer applying the same feed?`,
+  );
 }
 
 /** Passes in a row that move nothing before a maintenance loop gives up (the feed's owner answers the same page). */
@@ -56,8 +58,20 @@ export interface FeedComparison {
 
 type CopiedPeriods = Map<string, string>;
 
-async function copiedPeriods(em: EntityManager, source: string, records: readonly FeedRecord[]): Promise<CopiedPeriods> {
-  const rows = await em.execute<{ subject_type: string; subject_id: string; valid_from: string; valid_to: string | null; state: Record<string, unknown> }[]>(
+async function copiedPeriods(
+  em: EntityManager,
+  source: string,
+  records: readonly FeedRecord[],
+): Promise<CopiedPeriods> {
+  const rows = await em.execute<
+    {
+      subject_type: string;
+      subject_id: string;
+      valid_from: string;
+      valid_to: string | null;
+      state: Record<string, unknown>;
+    }[]
+  >(
     `select f.subject_type, f.subject_id, to_char(f.valid_from, 'YYYY-MM-DD') as valid_from, to_char(f.valid_to, 'YYYY-MM-DD') as valid_to, f.state
        from fed_fact f join jsonb_to_recordset(?::jsonb) as k(subject_type text, subject_id uuid)
          on f.subject_type = k.subject_type and f.subject_id = k.subject_id
@@ -92,7 +106,9 @@ async function comparePass({ orm, subscription, fetchPage }: FeedMaintenance): P
     for (const record of page.records) {
       const key = `${record.type}:${record.id}`;
       pass.owner.add(key);
-      const expected = stableJson(record.periods.map((period) => ({ from: period.from, to: period.to, state: period.state })));
+      const expected = stableJson(
+        record.periods.map((period) => ({ from: period.from, to: period.to, state: period.state })),
+      );
       const copy = copies.get(key);
       // The latest appearance decides: the record is read afresh on each page it appears in.
       pass.differing.delete(key);
@@ -126,14 +142,16 @@ export async function compareFeedCopy(maintenance: FeedMaintenance, settleMs = 1
   const em = maintenance.orm.em.fork() as EntityManager;
   if (differing.size > 0) {
     const deadline = Date.now() + settleMs;
-    while (Date.now() < deadline && !reached(await feedPosition(em, maintenance.subscription.source), first.end)) await new Promise((resolve) => setTimeout(resolve, 200));
+    while (Date.now() < deadline && !reached(await feedPosition(em, maintenance.subscription.source), first.end))
+      await new Promise((resolve) => setTimeout(resolve, 200));
     const second = await comparePass(maintenance);
     differing = new Set([...differing].filter((key) => second.differing.has(key)));
   }
   const missing = [...first.missing].filter((key) => differing.has(key)).length;
-  const [row] = await em.execute<{ copied: string }[]>('select count(distinct (subject_type, subject_id))::text as copied from fed_fact where source = ?', [
-    maintenance.subscription.source,
-  ]);
+  const [row] = await em.execute<{ copied: string }[]>(
+    'select count(distinct (subject_type, subject_id))::text as copied from fed_fact where source = ?',
+    [maintenance.subscription.source],
+  );
   return {
     ownerRecords: first.owner.size,
     matching: first.owner.size - differing.size,

@@ -35,32 +35,56 @@ export function createFeedRoute(options: FeedRouteOptions) {
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const consumer = await verifyFeedToken(options.feedSecret, request.headers.authorization);
     if (!consumer) {
-      sendError(response, 401, new GraphQLError('A fact-feed token is required (service credentials).', { extensions: { code: ErrorCode.Unauthenticated } }), {
-        connection: 'close',
-      });
+      sendError(
+        response,
+        401,
+        new GraphQLError('A fact-feed token is required (service credentials).', {
+          extensions: { code: ErrorCode.Unauthenticated },
+        }),
+        {
+          connection: 'close',
+        },
+      );
       return;
     }
     if (!options.consumers.includes(consumer)) {
-      sendError(response, 403, new GraphQLError(`${consumer} is not a consumer of this feed.`, { extensions: { code: ErrorCode.Forbidden } }), { connection: 'close' });
+      sendError(
+        response,
+        403,
+        new GraphQLError(`${consumer} is not a consumer of this feed.`, { extensions: { code: ErrorCode.Forbidden } }),
+        { connection: 'close' },
+      );
       return;
     }
     const url = new URL(request.url ?? '/', 'http://localhost');
     const position = url.searchParams.get('after') ?? FEED_START;
-    if (!parseFeedPosition(position)) return sendError(response, 400, badRequest(`after must be a feed position like ${FEED_START}.`));
+    if (!parseFeedPosition(position))
+      return sendError(response, 400, badRequest(`after must be a feed position like ${FEED_START}.`));
     const types = (url.searchParams.get('types') ?? '').split(',').filter(Boolean);
     const unknown = types.filter((type) => !options.publishes.includes(type));
     if (types.length === 0 || unknown.length > 0) {
-      return sendError(response, 400, badRequest(`types must list record types this subgraph publishes: ${options.publishes.join(', ')}.`));
+      return sendError(
+        response,
+        400,
+        badRequest(`types must list record types this subgraph publishes: ${options.publishes.join(', ')}.`),
+      );
     }
     const limit = Number(url.searchParams.get('limit') ?? 500);
-    if (!Number.isInteger(limit) || limit < 1 || limit > FEED_MAX_PAGE) return sendError(response, 400, badRequest(`limit must be 1–${FEED_MAX_PAGE}.`));
+    if (!Number.isInteger(limit) || limit < 1 || limit > FEED_MAX_PAGE)
+      return sendError(response, 400, badRequest(`limit must be 1–${FEED_MAX_PAGE}.`));
     const client = await pool.connect();
     try {
       const page = await readFeedPage(client, position, types, limit);
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(page));
     } catch (error) {
       logger.error('fact feed read failed', { consumer, message: redactedErrorMessage(error) });
-      sendError(response, 503, new GraphQLError('The fact feed cannot be read now; retry.', { extensions: { code: ErrorCode.DatabaseUnavailable } }));
+      sendError(
+        response,
+        503,
+        new GraphQLError('The fact feed cannot be read now; retry.', {
+          extensions: { code: ErrorCode.DatabaseUnavailable },
+        }),
+      );
     } finally {
       client.release();
     }

@@ -26,9 +26,14 @@ export interface FigureDeltaChange {
  * day, −1 on the day it stops, negated for removed intervals, summed, zeros dropped. A back-dated
  * correction is simply "remove the old history, add the new".
  */
-export function figureDeltas(change: { removed?: readonly FactInterval[]; added?: readonly FactInterval[] }): FigureDeltaChange[] {
+export function figureDeltas(change: {
+  removed?: readonly FactInterval[];
+  added?: readonly FactInterval[];
+}): FigureDeltaChange[] {
   const signed = (intervals: readonly FactInterval[] | undefined, sign: number) =>
-    (intervals ?? []).flatMap((interval) => interval.metrics.map((metric) => ({ key: `${townshipOf(interval.regionCode)}|${metric}`, span: interval, sign })));
+    (intervals ?? []).flatMap((interval) =>
+      interval.metrics.map((metric) => ({ key: `${townshipOf(interval.regionCode)}|${metric}`, span: interval, sign })),
+    );
   return foldToDeltas([...signed(change.removed, -1), ...signed(change.added, +1)]).map(({ key, day, delta }) => {
     const [townshipCode, metric] = key.split('|') as [string, string];
     return { townshipCode, metric, day, delta };

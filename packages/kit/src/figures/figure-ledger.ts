@@ -9,7 +9,10 @@ export const FIGURES_LOCK = 7_201_014;
  * report-date snapshot on or after each delta's day. Call it inside the transaction that writes the
  * facts, with that transaction's EntityManager: figures commit or roll back with the facts.
  */
-export async function recordFactChange(em: EntityManager, change: { removed?: readonly FactInterval[]; added?: readonly FactInterval[] }): Promise<void> {
+export async function recordFactChange(
+  em: EntityManager,
+  change: { removed?: readonly FactInterval[]; added?: readonly FactInterval[] },
+): Promise<void> {
   const deltas = figureDeltas(change);
   if (deltas.length === 0) return;
   await em.execute('select pg_advisory_xact_lock_shared(?)', [FIGURES_LOCK]);
@@ -29,7 +32,11 @@ export async function recordFactChange(em: EntityManager, change: { removed?: re
        from input i join figure_snapshot_date s on s.report_date >= i.day
       group by 1, 2, 3
      on conflict (report_date, township_code, metric) do update set value = figure_snapshot.value + excluded.value`,
-    [JSON.stringify(deltas.map((d) => ({ township_code: d.townshipCode, metric: d.metric, day: d.day, delta: d.delta })))],
+    [
+      JSON.stringify(
+        deltas.map((d) => ({ township_code: d.townshipCode, metric: d.metric, day: d.day, delta: d.delta })),
+      ),
+    ],
   );
 }
 
@@ -37,7 +44,8 @@ export async function recordFactChange(em: EntityManager, change: { removed?: re
 const prefixEnd = (code: string) => `${code}:`;
 
 /** The requested codes not inside another requested code: each township row is read once. */
-const covering = (codes: readonly string[]) => codes.filter((code) => !codes.some((other) => other !== code && code.startsWith(other)));
+const covering = (codes: readonly string[]) =>
+  codes.filter((code) => !codes.some((other) => other !== code && code.startsWith(other)));
 
 /**
  * Metric values for each region (its whole subtree) as of `asOf` (inclusive), rolled up from the
@@ -45,7 +53,12 @@ const covering = (codes: readonly string[]) => codes.filter((code) => !codes.som
  * after it, read once for the covering regions, grouped at the finest level asked, then summed up
  * to each region. Regions must be province, city, county or township codes.
  */
-export async function readFigures(em: EntityManager, regionCodes: readonly string[], metrics: readonly string[], asOf: string): Promise<Map<string, Map<string, number>>> {
+export async function readFigures(
+  em: EntityManager,
+  regionCodes: readonly string[],
+  metrics: readonly string[],
+  asOf: string,
+): Promise<Map<string, Map<string, number>>> {
   const [base] = await em.execute<{ report_date: string | null }[]>(
     `select to_char(max(report_date), 'YYYY-MM-DD') as report_date from figure_snapshot_date where report_date <= ?::date`,
     [asOf],
@@ -77,7 +90,14 @@ export async function readFigures(em: EntityManager, regionCodes: readonly strin
      select r.code, t.metric, sum(t.value)::int as value
        from jsonb_array_elements_text(?::jsonb) as r(code) join t on starts_with(t.prefix, r.code)
       group by 1, 2`,
-    [cover, metricList, ...(reportDate ? [reportDate] : []), reportDate ?? '-infinity', asOf, JSON.stringify(regionCodes)],
+    [
+      cover,
+      metricList,
+      ...(reportDate ? [reportDate] : []),
+      reportDate ?? '-infinity',
+      asOf,
+      JSON.stringify(regionCodes),
+    ],
   );
   const figures = new Map(regionCodes.map((code) => [code, new Map(metrics.map((metric) => [metric, 0]))]));
   for (const row of rows) figures.get(row.code)?.set(row.metric, row.value);

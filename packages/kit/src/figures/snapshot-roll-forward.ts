@@ -9,12 +9,16 @@ import { today } from '../dates.js';
  * at start-up and periodically; idempotent. Returns the dates it added.
  */
 export async function rollForwardSnapshots(client: pg.ClientBase, until = today()): Promise<string[]> {
-  const { rows: present } = await client.query<{ exists: boolean }>(`select to_regclass('figure_snapshot_date') is not null as exists`);
+  const { rows: present } = await client.query<{ exists: boolean }>(
+    `select to_regclass('figure_snapshot_date') is not null as exists`,
+  );
   if (!present[0]?.exists) return [];
   await client.query('begin');
   try {
     await client.query('select pg_advisory_xact_lock($1)', [FIGURES_LOCK]);
-    const { rows } = await client.query<{ report_date: string }>(`select to_char(report_date, 'YYYY-MM-DD') as report_date from figure_snapshot_date order by 1`);
+    const { rows } = await client.query<{ report_date: string }>(
+      `select to_char(report_date, 'YYYY-MM-DD') as report_date from figure_snapshot_date order by 1`,
+    );
     const done = new Set(rows.map((row) => row.report_date));
     const added: string[] = [];
     let previous: string | null = null;

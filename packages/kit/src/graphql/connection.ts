@@ -52,7 +52,8 @@ export const encodeCursor = (id: string) => Buffer.from(id).toString('base64url'
 
 export function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw badUserInput('after is not a cursor from this list: pass pageInfo.endCursor of the previous page.', 'after');
+  if (!/^[0-9a-f-]{36}$/i.test(id))
+    throw badUserInput('after is not a cursor from this list: pass pageInfo.endCursor of the previous page.', 'after');
   return id;
 }
 
@@ -64,11 +65,19 @@ export function pageSize(first: number | null | undefined, max = 200): number {
 }
 
 /** Builds a connection from rows fetched with one extra row (to know whether a next page exists). */
-export function toConnection<Row extends { id: string }, Node>(rows: Row[], size: number, totalCount: number, map: (row: Row) => Node): Connection<Node> {
+export function toConnection<Row extends { id: string }, Node>(
+  rows: Row[],
+  size: number,
+  totalCount: number,
+  map: (row: Row) => Node,
+): Connection<Node> {
   const page = rows.slice(0, size);
   return {
     edges: page.map((row) => ({ cursor: encodeCursor(row.id), node: map(row) })),
-    pageInfo: { hasNextPage: rows.length > size, endCursor: page.length ? encodeCursor(page[page.length - 1]!.id) : null },
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      endCursor: page.length ? encodeCursor(page[page.length - 1]!.id) : null,
+    },
     totalCount,
   };
 }

@@ -8,7 +8,8 @@ import { Directive } from 'type-graphql';
 export const ListSize = (assumedSize: number) => Directive(`@listSize(assumedSize: ${assumedSize})`);
 
 /** A page sized by its `first` argument, `defaultSize` items when `first` is omitted. */
-export const PageSize = (defaultSize: number) => Directive(`@listSize(assumedSize: ${defaultSize}, slicingArguments: ["first"], requireOneSlicingArgument: false)`);
+export const PageSize = (defaultSize: number) =>
+  Directive(`@listSize(assumedSize: ${defaultSize}, slicingArguments: ["first"], requireOneSlicingArgument: false)`);
 
 /**
  * A Relay connection whose `edges` are sized by its `first` argument (`defaultSize` when omitted).
@@ -16,4 +17,6 @@ export const PageSize = (defaultSize: number) => Directive(`@listSize(assumedSiz
  * safe over-count).
  */
 export const ConnectionSize = (defaultSize: number) =>
-  Directive(`@listSize(assumedSize: ${defaultSize}, slicingArguments: ["first"], sizedFields: ["edges"], requireOneSlicingArgument: false)`);
+  Directive(
+    `@listSize(assumedSize: ${defaultSize}, slicingArguments: ["first"], sizedFields: ["edges"], requireOneSlicingArgument: false)`,
+  );

@@ -25,7 +25,10 @@ export const periodCheck = (tableName: string, from = 'from_date', to = 'to_date
 });
 
 /** The ORM filter for dated-link rows that hold on `date`. */
-export const inForceOn = (date: string) => ({ fromDate: { $lte: date }, $or: [{ toDate: null }, { toDate: { $gt: date } }] });
+export const inForceOn = (date: string) => ({
+  fromDate: { $lte: date },
+  $or: [{ toDate: null }, { toDate: { $gt: date } }],
+});
 
 /**
  * Ends a dated link on `on` (not before it began, else BAD_USER_INPUT naming `argument`). Ending a
@@ -34,7 +37,13 @@ export const inForceOn = (date: string) => ({ fromDate: { $lte: date }, $or: [{ 
  * zero-length periods are never stored, and a CHECK constraint holds every dated table to it. The
  * audit row of the write that ended it stays.
  */
-export function endDatedLink<Row extends DatedLinkRow>(tx: EntityManager, row: Row, on: string, argument: string, meaning: string): void {
+export function endDatedLink<Row extends DatedLinkRow>(
+  tx: EntityManager,
+  row: Row,
+  on: string,
+  argument: string,
+  meaning: string,
+): void {
   assertNotBefore(on, row.fromDate, argument, meaning);
   // The row as answered says when it ended; a withdrawn one is not stored at all.
   row.toDate = on;

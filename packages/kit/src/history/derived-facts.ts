@@ -27,7 +27,10 @@ export interface DerivedFactDefinition<Inputs, State extends Record<string, unkn
  * The periods of a derived record: its state evaluated at every breakpoint, equal neighbours merged.
  * Between two breakpoints no input changes, so the state is constant there.
  */
-export function derivePeriods<Inputs, State extends Record<string, unknown>>(definition: DerivedFactDefinition<Inputs, State>, inputs: Inputs): Period<State>[] {
+export function derivePeriods<Inputs, State extends Record<string, unknown>>(
+  definition: DerivedFactDefinition<Inputs, State>,
+  inputs: Inputs,
+): Period<State>[] {
   return periodsFromBreakpoints(definition.breakpoints(inputs), (date) => definition.stateOn(inputs, date), stableJson);
 }
 
@@ -35,7 +38,11 @@ export function derivePeriods<Inputs, State extends Record<string, unknown>>(def
  * Serialises derivations of the same records across transactions (a mutation and the feed applying
  * at once): transaction-level advisory locks, taken in one order so two batches cannot deadlock.
  */
-export async function lockDerivedRecords(em: EntityManager, subjectType: string, subjectIds: readonly string[]): Promise<void> {
+export async function lockDerivedRecords(
+  em: EntityManager,
+  subjectType: string,
+  subjectIds: readonly string[],
+): Promise<void> {
   if (subjectIds.length === 0) return;
   await em.execute(
     `select pg_advisory_xact_lock(k) from (

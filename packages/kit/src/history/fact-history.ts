@@ -61,7 +61,12 @@ export class FactHistory<State extends Record<string, unknown>> {
   ) {}
 
   private interval(period: Period<State>): FactInterval {
-    return { regionCode: this.definition.regionOf(period.state), from: period.from, to: period.to, metrics: this.definition.metricsOf(period.state) };
+    return {
+      regionCode: this.definition.regionOf(period.state),
+      from: period.from,
+      to: period.to,
+      metrics: this.definition.metricsOf(period.state),
+    };
   }
 
   private versionRow(subjectId: string, period: Period<State>, context: ChangeContext) {
@@ -126,7 +131,15 @@ export class FactHistory<State extends Record<string, unknown>> {
       { orderBy: { validFrom: 'asc' } },
     );
     for (const row of rows)
-      bySubject.get(row.subjectId)?.push({ id: row.id, from: row.validFrom, to: row.validTo ?? null, state: row.state as State, listedIn: row.listedIn ?? null });
+      bySubject
+        .get(row.subjectId)
+        ?.push({
+          id: row.id,
+          from: row.validFrom,
+          to: row.validTo ?? null,
+          state: row.state as State,
+          listedIn: row.listedIn ?? null,
+        });
     return bySubject;
   }
 
@@ -136,8 +149,14 @@ export class FactHistory<State extends Record<string, unknown>> {
   }
 
   /** Starts many histories at once: one flush and one figures statement, for imports. */
-  async startMany(items: readonly { subjectId: string; from: string; state: State }[], context: ChangeContext): Promise<void> {
-    const periods = items.map((item) => ({ subjectId: item.subjectId, period: { from: item.from, to: null, state: item.state } }));
+  async startMany(
+    items: readonly { subjectId: string; from: string; state: State }[],
+    context: ChangeContext,
+  ): Promise<void> {
+    const periods = items.map((item) => ({
+      subjectId: item.subjectId,
+      period: { from: item.from, to: null, state: item.state },
+    }));
     await this.insert(periods.map(({ subjectId, period }) => this.versionRow(subjectId, period, context)));
     await recordFactChange(this.em, { added: periods.map(({ period }) => this.interval(period)) });
   }
@@ -146,7 +165,12 @@ export class FactHistory<State extends Record<string, unknown>> {
    * Changes a record from `date` on (see applyForward). Returns the new periods, or null when the
    * date is before the record's history starts.
    */
-  async change(subjectId: string, date: string, patch: (state: State) => State, context: ChangeContext): Promise<FactPeriod<State>[] | null> {
+  async change(
+    subjectId: string,
+    date: string,
+    patch: (state: State) => State,
+    context: ChangeContext,
+  ): Promise<FactPeriod<State>[] | null> {
     const current = await this.periods(subjectId);
     const change = applyForward(current, date, patch);
     if (!change) return null;
@@ -156,7 +180,10 @@ export class FactHistory<State extends Record<string, unknown>> {
       await this.em.nativeUpdate(FactVersionEntity, { id: { $in: removedIds } }, { supersededAt: now });
     }
     await this.insert(change.added.map((period) => this.versionRow(subjectId, period, context)));
-    await recordFactChange(this.em, { removed: change.removed.map((p) => this.interval(p)), added: change.added.map((p) => this.interval(p)) });
+    await recordFactChange(this.em, {
+      removed: change.removed.map((p) => this.interval(p)),
+      added: change.added.map((p) => this.interval(p)),
+    });
     return change.periods;
   }
 
@@ -179,7 +206,8 @@ export class FactHistory<State extends Record<string, unknown>> {
     let changed = 0;
     // A stored period is kept only when its dates, state and work list are what the rule gives now.
     const storedKey = (period: FactPeriod<State>) => `${periodKey(period)}|${period.listedIn ?? ''}`;
-    const derivedKey = (period: Period<State>) => `${periodKey(period)}|${this.definition.listOf?.(period.state) ?? ''}`;
+    const derivedKey = (period: Period<State>) =>
+      `${periodKey(period)}|${this.definition.listOf?.(period.state) ?? ''}`;
     for (const [subjectId, periods] of histories) {
       const diff = periodDiff(currentBySubject.get(subjectId) ?? [], periods, storedKey, derivedKey);
       if (diff.removed.length === 0 && diff.added.length === 0) continue;
@@ -187,9 +215,17 @@ export class FactHistory<State extends Record<string, unknown>> {
       removed.push(...diff.removed);
       added.push(...diff.added.map((period) => ({ subjectId, period })));
     }
-    if (removed.length > 0) await this.em.nativeUpdate(FactVersionEntity, { id: { $in: removed.map((period) => period.id!) } }, { supersededAt: new Date() });
+    if (removed.length > 0)
+      await this.em.nativeUpdate(
+        FactVersionEntity,
+        { id: { $in: removed.map((period) => period.id!) } },
+        { supersededAt: new Date() },
+      );
     await this.insert(added.map(({ subjectId, period }) => this.versionRow(subjectId, period, context)));
-    await recordFactChange(this.em, { removed: removed.map((p) => this.interval(p)), added: added.map(({ period }) => this.interval(period)) });
+    await recordFactChange(this.em, {
+      removed: removed.map((p) => this.interval(p)),
+      added: added.map(({ period }) => this.interval(period)),
+    });
     return changed;
   }
 

@@ -25,13 +25,16 @@ export interface Period<State> extends Span {
 export const isEmptySpan = (span: Span): boolean => span.to !== null && span.to <= span.from;
 
 /** Whether a span holds on `date`. An empty span holds on no date. */
-export const spanCovers = (span: Span, date: string): boolean => span.from <= date && (span.to === null || date < span.to);
+export const spanCovers = (span: Span, date: string): boolean =>
+  span.from <= date && (span.to === null || date < span.to);
 
 /** Whether any of the spans holds on `date`. */
-export const anyCovers = (spans: readonly Span[], date: string): boolean => spans.some((span) => spanCovers(span, date));
+export const anyCovers = (spans: readonly Span[], date: string): boolean =>
+  spans.some((span) => spanCovers(span, date));
 
 /** The first of the periods that holds on `date` (periods of one record do not overlap: the only one). */
-export const periodOn = <P extends Span>(periods: readonly P[], date: string): P | undefined => periods.find((period) => spanCovers(period, date));
+export const periodOn = <P extends Span>(periods: readonly P[], date: string): P | undefined =>
+  periods.find((period) => spanCovers(period, date));
 
 /** Whether every day of `inner` is a day of `outer` (an empty `inner` is inside anything). */
 export function spanContains(outer: Span, inner: Span): boolean {
@@ -55,7 +58,9 @@ const laterEnd = (a: string | null, b: string | null) => (a === null || b === nu
  * one unbroken run of membership.
  */
 export function mergeRuns(spans: readonly Span[]): Span[] {
-  const ordered = spans.filter((span) => !isEmptySpan(span)).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const ordered = spans
+    .filter((span) => !isEmptySpan(span))
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   const runs: Span[] = [];
   for (const span of ordered) {
     const last = runs.at(-1);
@@ -66,7 +71,8 @@ export function mergeRuns(spans: readonly Span[]): Span[] {
 }
 
 /** The run of the spans (see mergeRuns) that holds on `date`, or null when none does. */
-export const runContaining = (spans: readonly Span[], date: string): Span | null => mergeRuns(spans).find((run) => spanCovers(run, date)) ?? null;
+export const runContaining = (spans: readonly Span[], date: string): Span | null =>
+  mergeRuns(spans).find((run) => spanCovers(run, date)) ?? null;
 
 /**
  * The latest of the dated items on or before `date` (the venue check in force, the last election),
@@ -74,7 +80,8 @@ export const runContaining = (spans: readonly Span[], date: string): Span | null
  */
 export function latestOnOrBefore<T>(items: readonly T[], dayOf: (item: T) => string, date: string): T | undefined {
   let latest: T | undefined;
-  for (const item of items) if (dayOf(item) <= date && (latest === undefined || dayOf(item) >= dayOf(latest))) latest = item;
+  for (const item of items)
+    if (dayOf(item) <= date && (latest === undefined || dayOf(item) >= dayOf(latest))) latest = item;
   return latest;
 }
 
@@ -114,7 +121,11 @@ export function splitAt<P extends Span>(periods: readonly P[], points: Iterable<
  * day (sorted, once each) and holds until the next day it differs — equal neighbours merged (by
  * `key`), days with no state (null) leaving a gap.
  */
-export function periodsFromBreakpoints<State>(points: Iterable<string>, stateOn: (date: string) => State | null, key: (state: State) => string): Period<State>[] {
+export function periodsFromBreakpoints<State>(
+  points: Iterable<string>,
+  stateOn: (date: string) => State | null,
+  key: (state: State) => string,
+): Period<State>[] {
   const days = [...new Set(points)].sort();
   const periods: Period<State>[] = [];
   let open: { from: string; state: State; key: string } | null = null;
@@ -144,7 +155,11 @@ export interface ForwardChange<State> {
  * back-dated correction changes exactly the past it should. Returns null when `date` is before the
  * record's first period (the record did not exist yet). Empty periods are dropped as removed.
  */
-export function applyForward<State>(periods: readonly Period<State>[], date: string, patch: (state: State) => State): ForwardChange<State> | null {
+export function applyForward<State>(
+  periods: readonly Period<State>[],
+  date: string,
+  patch: (state: State) => State,
+): ForwardChange<State> | null {
   const ordered = [...periods].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   const lasting = ordered.filter((period) => !isEmptySpan(period));
   if (lasting.length === 0 || date < lasting[0]!.from) return null;
@@ -169,10 +184,18 @@ export function applyForward<State>(periods: readonly Period<State>[], date: str
 }
 
 /** What replacing one set of periods by another changes: those gone and those new, equal ones (by `key`) kept. */
-export function periodDiff<P extends Span, Q extends Span>(before: readonly P[], after: readonly Q[], keyBefore: (period: P) => string, keyAfter: (period: Q) => string) {
+export function periodDiff<P extends Span, Q extends Span>(
+  before: readonly P[],
+  after: readonly Q[],
+  keyBefore: (period: P) => string,
+  keyAfter: (period: Q) => string,
+) {
   const beforeKeys = new Set(before.map(keyBefore));
   const afterKeys = new Set(after.map(keyAfter));
-  return { removed: before.filter((period) => !afterKeys.has(keyBefore(period))), added: after.filter((period) => !beforeKeys.has(keyAfter(period))) };
+  return {
+    removed: before.filter((period) => !afterKeys.has(keyBefore(period))),
+    added: after.filter((period) => !beforeKeys.has(keyAfter(period))),
+  };
 }
 
 export interface SignedSpan<Key> {
@@ -187,7 +210,9 @@ export interface SignedSpan<Key> {
  * summed per key and day, zeros dropped (empty spans count nowhere). The count of a key on a day is
  * the sum of its deltas up to that day — how pre-aggregated figures are kept.
  */
-export function foldToDeltas<Key extends string>(spans: Iterable<SignedSpan<Key>>): { key: Key; day: string; delta: number }[] {
+export function foldToDeltas<Key extends string>(
+  spans: Iterable<SignedSpan<Key>>,
+): { key: Key; day: string; delta: number }[] {
   const sums = new Map<string, { key: Key; day: string; delta: number }>();
   const add = (key: Key, day: string, delta: number) => {
     const id = `${key}\u0000${day}`;

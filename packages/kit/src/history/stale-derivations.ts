@@ -22,11 +22,15 @@ export interface Rederivation {
  * periods that differ are replaced, and the figures move by the difference — then the revision is
  * stored. Run as the owner before serving. Interrupted, it starts over next time (it is idempotent).
  */
-export async function rederiveStaleDefinitions(orm: MikroORM, definitions: readonly DerivedFactDefinition<any, any>[]): Promise<Rederivation[]> {
+export async function rederiveStaleDefinitions(
+  orm: MikroORM,
+  definitions: readonly DerivedFactDefinition<any, any>[],
+): Promise<Rederivation[]> {
   const done: Rederivation[] = [];
   for (const definition of definitions) {
     const em = orm.em.fork();
-    const stored = (await em.findOne(DerivedFactRevisionEntity, { subjectType: definition.subjectType }))?.revision ?? null;
+    const stored =
+      (await em.findOne(DerivedFactRevisionEntity, { subjectType: definition.subjectType }))?.revision ?? null;
     if (stored === definition.revision) continue;
     const started = performance.now();
     const { from, key, where } = definition.subjects;
@@ -41,14 +45,30 @@ export async function rederiveStaleDefinitions(orm: MikroORM, definitions: reado
       if (rows.length === 0) break;
       const ids = rows.map((row) => row.id);
       // Keyset order: each batch starts past the last, so the loop ends with the subjects.
-      if (after !== null && ids[0]! <= after) throw new Error(`re-deriving ${definition.subjectType} went back to ${ids[0]} after ${after}`);
-      changed += await orm.em.fork().transactional((tx) => rederive(tx, definition, ids, { reason: 'RULE_CHANGED', actor: 'system' }));
+      if (after !== null && ids[0]! <= after)
+        throw new Error(`re-deriving ${definition.subjectType} went back to ${ids[0]} after ${after}`);
+      changed += await orm.em
+        .fork()
+        .transactional((tx) => rederive(tx, definition, ids, { reason: 'RULE_CHANGED', actor: 'system' }));
       records += ids.length;
       after = ids.at(-1)!;
     }
-    await em.upsert(DerivedFactRevisionEntity, { subjectType: definition.subjectType, revision: definition.revision, derivedAt: new Date() });
-    const rederivation = { subjectType: definition.subjectType, from: stored, to: definition.revision, records, changed };
-    logger.info('derived facts brought to their current rule', { ...rederivation, seconds: Math.round((performance.now() - started) / 100) / 10 });
+    await em.upsert(DerivedFactRevisionEntity, {
+      subjectType: definition.subjectType,
+      revision: definition.revision,
+      derivedAt: new Date(),
+    });
+    const rederivation = {
+      subjectType: definition.subjectType,
+      from: stored,
+      to: definition.revision,
+      records,
+      changed,
+    };
+    logger.info('derived facts brought to their current rule', {
+      ...rederivation,
+      seconds: Math.round((performance.now() - started) / 100) / 10,
+    });
     done.push(rederivation);
   }
   return done;

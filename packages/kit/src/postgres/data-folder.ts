@@ -21,8 +21,15 @@ export async function serverDataFolder(requested: string, account: ServerAccount
   } else {
     await mkdir(parent, { recursive: true });
     if (!accountCan(account, '-x', parent)) {
-      if (existing) throw new Error(`The postgres user cannot reach ${requested}; move the data to a folder it can enter, or set DATABASE_URL.`);
-      folder = path.join(SHARED_RUNTIME_DIR, 'data', createHash('sha256').update(path.resolve(requested)).digest('hex').slice(0, 16));
+      if (existing)
+        throw new Error(
+          `The postgres user cannot reach ${requested}; move the data to a folder it can enter, or set DATABASE_URL.`,
+        );
+      folder = path.join(
+        SHARED_RUNTIME_DIR,
+        'data',
+        createHash('sha256').update(path.resolve(requested)).digest('hex').slice(0, 16),
+      );
       await mkdir(path.dirname(folder), { recursive: true, mode: 0o755 });
       await symlink(folder, requested);
     }

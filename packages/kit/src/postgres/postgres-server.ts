@@ -73,7 +73,8 @@ function pidFile(dataDir: string): { pid: number; port: number; status: string }
 /** The server already running on `dataDir` (its postmaster.pid names a live process), if any. */
 export function runningPostgresServer(dataDir: string): { adminUrl: string; pid: number } | null {
   const found = pidFile(dataDir);
-  if (!found || !Number.isInteger(found.pid) || found.pid <= 0 || !isProcessAlive(found.pid) || !found.port) return null;
+  if (!found || !Number.isInteger(found.pid) || found.pid <= 0 || !isProcessAlive(found.pid) || !found.port)
+    return null;
   return { adminUrl: adminUrlFor(found.port), pid: found.pid };
 }
 
@@ -110,7 +111,14 @@ async function initialiseCluster(binaries: PostgresBinaries, dataDir: string, ac
     const code = await new Promise<number | null>((resolve, reject) => {
       const child = spawn(
         binaries.initdb,
-        [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${ADMIN_USER}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C.UTF-8'],
+        [
+          `--pgdata=${dataDir}`,
+          '--auth=scram-sha-256',
+          `--username=${ADMIN_USER}`,
+          `--pwfile=${passwordFile}`,
+          '--encoding=UTF8',
+          '--locale=C.UTF-8',
+        ],
         { ...account, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
@@ -118,7 +126,8 @@ async function initialiseCluster(binaries: PostgresBinaries, dataDir: string, ac
       child.on('error', reject);
       child.on('close', resolve);
     });
-    if (code !== 0) throw new Error(`initdb failed for ${dataDir}:\n${output.join('').trim().split('\n').slice(-10).join('\n')}`);
+    if (code !== 0)
+      throw new Error(`initdb failed for ${dataDir}:\n${output.join('').trim().split('\n').slice(-10).join('\n')}`);
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
@@ -141,7 +150,13 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
   if (leftover) await shutDown(leftover.pid, () => !isProcessAlive(leftover.pid));
 
   const settings = { listen_addresses: '127.0.0.1', max_connections: '300', ...options.settings };
-  const args = ['-D', dataDir, '-p', String(options.port), ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])];
+  const args = [
+    '-D',
+    dataDir,
+    '-p',
+    String(options.port),
+    ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+  ];
   const restart = options.restart === false ? null : (options.restart ?? DEFAULT_RESTART);
 
   let child: ChildProcess | null = null;
@@ -155,7 +170,11 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
     new Promise<void>((resolve, reject) => {
       const lastLines: string[] = [];
       // Its own process group: a terminal's Ctrl-C reaches us, and we stop the server in order.
-      const server = spawn(binaries.postgres, args, { ...account, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+      const server = spawn(binaries.postgres, args, {
+        ...account,
+        detached: true,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       child = server;
       const startedAt = Date.now();
       let ready = false;
@@ -167,12 +186,22 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
       server.on('exit', (code, signal) => {
         if (child === server) child = null;
         if (!ready) {
-          reject(new Error(`PostgreSQL exited while starting (code ${code}, signal ${signal}):\n${lastLines.slice(-8).join('\n')}`));
+          reject(
+            new Error(
+              `PostgreSQL exited while starting (code ${code}, signal ${signal}):\n${lastLines.slice(-8).join('\n')}`,
+            ),
+          );
           return;
         }
         if (stopping) return;
         if (Date.now() - startedAt > STABLE_AFTER_MS && restart) delay = restart.initialDelayMs;
-        options.onEvent?.({ kind: 'exited', code, signal, restartInMs: restart ? delay : null, lastLines: [...lastLines] });
+        options.onEvent?.({
+          kind: 'exited',
+          code,
+          signal,
+          restartInMs: restart ? delay : null,
+          lastLines: [...lastLines],
+        });
         if (restart) scheduleRestart();
       });
       // The postmaster writes "ready" into postmaster.pid once it accepts connections (any locale).
@@ -204,7 +233,11 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
           attempts = 0;
         },
         (error: unknown) => {
-          options.onEvent?.({ kind: 'restart-failed', attempts, reason: error instanceof Error ? error.message : String(error) });
+          options.onEvent?.({
+            kind: 'restart-failed',
+            attempts,
+            reason: error instanceof Error ? error.message : String(error),
+          });
           scheduleRestart();
         },
       );
@@ -214,7 +247,9 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
   try {
     await launch();
   } catch (error) {
-    throw new Error(`PostgreSQL did not start from ${dataDir} on port ${options.port}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `PostgreSQL did not start from ${dataDir} on port ${options.port}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 
   return {

@@ -15,12 +15,20 @@ export async function startScratchPostgres(settings: Record<string, string> = {}
   const folder = await mkdtemp(path.join(tmpdir(), 'xgz-pg-'));
   // mkdtemp makes it 0700: let the postgres user (when we are root) reach its data folder inside.
   await chmod(folder, 0o755);
-  const server = await startPostgresServer({ dataDir: path.join(folder, 'data'), port: await freePort(), settings: { ...THROWAWAY_SETTINGS, ...settings }, restart: false });
+  const server = await startPostgresServer({
+    dataDir: path.join(folder, 'data'),
+    port: await freePort(),
+    settings: { ...THROWAWAY_SETTINGS, ...settings },
+    restart: false,
+  });
   return {
     ...server,
     stop: async () => {
       await server.stop();
-      await Promise.all([rm(server.dataDir, { recursive: true, force: true }), rm(folder, { recursive: true, force: true })]);
+      await Promise.all([
+        rm(server.dataDir, { recursive: true, force: true }),
+        rm(folder, { recursive: true, force: true }),
+      ]);
     },
   };
 }

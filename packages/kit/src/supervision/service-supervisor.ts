@@ -114,7 +114,9 @@ export function superviseService(options: {
         continue;
       }
       failures++;
-      const hung = answered ? failures >= settings.failuresBeforeRestart : Date.now() - startedAt > settings.startTimeoutMs;
+      const hung = answered
+        ? failures >= settings.failuresBeforeRestart
+        : Date.now() - startedAt > settings.startTimeoutMs;
       if (hung && child === current && !exited(current)) {
         options.onEvent?.({ kind: 'unresponsive', pid: current.pid, failures, waitedMs: Date.now() - lastAnswer });
         current.kill('SIGKILL');

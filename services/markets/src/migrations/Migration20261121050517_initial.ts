@@ -4,7 +4,9 @@ export class Migration20261121050517_initial extends Migration {
   override name = 'Migration20261121050517_initial';
 
   override up(): void | Promise<void> {
-    this.addSql(`create table "markets"."market" ("id" uuid not null, "name" text not null, "category" text not null, "region_code" varchar(12) not null, primary key ("id"));`);
+    this.addSql(
+      `create table "markets"."market" ("id" uuid not null, "name" text not null, "category" text not null, "region_code" varchar(12) not null, primary key ("id"));`,
+    );
     this.addSql(`create index "market_region_code_index" on "markets"."market" ("region_code");`);
 
     this.addSql(`alter table "markets"."market" enable row level security;`);

@@ -21,14 +21,18 @@ export class Migration20261125031512_coverage extends Migration {
     );
     this.addSql(`create index "coverage_link_region_code_index" on "organizations"."coverage_link" ("region_code");`);
     this.addSql(`create index "coverage_link_entity_index" on "organizations"."coverage_link" ("entity_id");`);
-    this.addSql(`create index "coverage_link_organization_index" on "organizations"."coverage_link" ("organization_id", "from_date");`);
+    this.addSql(
+      `create index "coverage_link_organization_index" on "organizations"."coverage_link" ("organization_id", "from_date");`,
+    );
 
     this.addSql(
       `create table "organizations"."fact_version" ("id" uuid not null, "subject_type" varchar(40) not null, "subject_id" uuid not null, "region_code" varchar(12) collate "C" not null, "valid_from" date not null, "valid_to" date null, "state" jsonb not null, "reason" varchar(40) not null, "recorded_at" timestamptz not null, "recorded_by" text not null, "superseded_at" timestamptz null, "recorded_xid" xid8 not null default pg_current_xact_id(), primary key ("id"));`,
     );
     this.addSql(`create index "fact_version_subject_index" on "organizations"."fact_version" ("subject_id");`);
     this.addSql(`create index "fact_version_region_code_index" on "organizations"."fact_version" ("region_code");`);
-    this.addSql(`create index "fact_version_feed_index" on "organizations"."fact_version" ("recorded_xid", "subject_id");`);
+    this.addSql(
+      `create index "fact_version_feed_index" on "organizations"."fact_version" ("recorded_xid", "subject_id");`,
+    );
 
     this.addSql(
       `create table "organizations"."fed_fact" ("subject_type" varchar(40) not null, "subject_id" uuid not null, "valid_from" date not null, "valid_to" date null, "source" varchar(40) not null, "region_code" varchar(12) collate "C" not null, "about_id" uuid null, "state" jsonb not null, primary key ("subject_type", "subject_id", "valid_from"));`,
@@ -36,7 +40,9 @@ export class Migration20261125031512_coverage extends Migration {
     this.addSql(`create index "fed_fact_region_code_index" on "organizations"."fed_fact" ("region_code");`);
     this.addSql(`create index "fed_fact_about_index" on "organizations"."fed_fact" ("about_id");`);
 
-    this.addSql(`create table "organizations"."feed_cursor" ("source" varchar(40) not null, "position" text not null, "applied_at" timestamptz not null, primary key ("source"));`);
+    this.addSql(
+      `create table "organizations"."feed_cursor" ("source" varchar(40) not null, "position" text not null, "applied_at" timestamptz not null, primary key ("source"));`,
+    );
 
     this.addSql(
       `create table "organizations"."figure_delta" ("township_code" varchar(9) collate "C" not null, "metric" varchar(80) collate "C" not null, "day" date not null, "delta" int not null, primary key ("township_code", "metric", "day"));`,
@@ -47,7 +53,9 @@ export class Migration20261125031512_coverage extends Migration {
       `create table "organizations"."figure_snapshot" ("report_date" date not null, "township_code" varchar(9) collate "C" not null, "metric" varchar(80) collate "C" not null, "value" int not null, primary key ("report_date", "township_code", "metric"));`,
     );
 
-    this.addSql(`create table "organizations"."figure_snapshot_date" ("report_date" date not null, primary key ("report_date"));`);
+    this.addSql(
+      `create table "organizations"."figure_snapshot_date" ("report_date" date not null, primary key ("report_date"));`,
+    );
 
     this.addSql(
       `create table "organizations"."party_worker" ("id" uuid not null, "region_code" varchar(12) collate "C" not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "name" text not null, "mobile" varchar(11) null, "kind" text not null, "serving_from" date not null, "serving_until" date null, "last_change_on" date not null, primary key ("id"));`,
@@ -57,20 +65,28 @@ export class Migration20261125031512_coverage extends Migration {
     this.addSql(
       `create table "organizations"."worker_assignment" ("id" uuid not null, "region_code" varchar(12) collate "C" not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "worker_id" uuid not null, "target_kind" text not null, "target_id" uuid not null, "from_date" date not null, "to_date" date null, "last_change_on" date not null, primary key ("id"));`,
     );
-    this.addSql(`create index "worker_assignment_region_code_index" on "organizations"."worker_assignment" ("region_code");`);
+    this.addSql(
+      `create index "worker_assignment_region_code_index" on "organizations"."worker_assignment" ("region_code");`,
+    );
     this.addSql(`create index "worker_assignment_worker_index" on "organizations"."worker_assignment" ("worker_id");`);
-    this.addSql(`create index "worker_assignment_target_index" on "organizations"."worker_assignment" ("target_id", "from_date");`);
+    this.addSql(
+      `create index "worker_assignment_target_index" on "organizations"."worker_assignment" ("target_id", "from_date");`,
+    );
 
     this.addSql(
       `alter table "organizations"."party_organization" add "created_at" timestamptz not null, add "updated_at" timestamptz not null, add "formation" text not null, add "parent_id" uuid null, add "host_kind" text not null, add "host_id" uuid null, add "host_name" text null, add "last_change_on" date not null;`,
     );
     // Collation "C" for prefix ranges; the policy reads the column, so it is dropped and recreated around the change.
     this.addSql(`drop policy "region_scope" on "organizations"."party_organization";`);
-    this.addSql(`alter table "organizations"."party_organization" alter column "region_code" type varchar(12) collate "C" using ("region_code"::varchar(12));`);
+    this.addSql(
+      `alter table "organizations"."party_organization" alter column "region_code" type varchar(12) collate "C" using ("region_code"::varchar(12));`,
+    );
     this.addSql(
       `create policy "region_scope" on "organizations"."party_organization" using (starts_with(region_code, nullif(current_setting('app.region', true), ''))) with check (starts_with(region_code, nullif(current_setting('app.region', true), '')));`,
     );
-    this.addSql(`create index "party_organization_parent_index" on "organizations"."party_organization" ("parent_id");`);
+    this.addSql(
+      `create index "party_organization_parent_index" on "organizations"."party_organization" ("parent_id");`,
+    );
     this.addSql(
       `alter table "organizations"."party_organization" add constraint "party_organization_formation_check" check ("formation" in ('STANDALONE', 'JOINT', 'ATTACHED', 'REGIONAL_JOINT', 'SENT_ORGANIZER', 'SECTOR_WIDE'));`,
     );
@@ -146,11 +162,17 @@ export class Migration20261125031512_coverage extends Migration {
     this.addSql(`drop table if exists "organizations"."worker_assignment" cascade;`);
 
     this.addSql(`drop index "organizations"."party_organization_parent_index";`);
-    this.addSql(`alter table "organizations"."party_organization" drop constraint "party_organization_formation_check";`);
-    this.addSql(`alter table "organizations"."party_organization" drop constraint "party_organization_host_kind_check";`);
+    this.addSql(
+      `alter table "organizations"."party_organization" drop constraint "party_organization_formation_check";`,
+    );
+    this.addSql(
+      `alter table "organizations"."party_organization" drop constraint "party_organization_host_kind_check";`,
+    );
     this.addSql(
       `alter table "organizations"."party_organization" drop column "created_at", drop column "updated_at", drop column "formation", drop column "parent_id", drop column "host_kind", drop column "host_id", drop column "host_name", drop column "last_change_on";`,
     );
-    this.addSql(`alter table "organizations"."party_organization" alter column "region_code" type varchar(12) using ("region_code"::varchar(12));`);
+    this.addSql(
+      `alter table "organizations"."party_organization" alter column "region_code" type varchar(12) using ("region_code"::varchar(12));`,
+    );
   }
 }

@@ -8,8 +8,12 @@ export class Migration20261207013107_integrity extends Migration {
     this.addSql(`delete from "organizations"."worker_assignment" a using "organizations"."worker_assignment" b
       where a.to_date is null and b.to_date is null and a.worker_id = b.worker_id and a.target_kind = b.target_kind and a.target_id = b.target_id
         and (a.from_date, a.id) > (b.from_date, b.id);`);
-    this.addSql(`create unique index "coverage_link_open_unique" on "organizations"."coverage_link" ("organization_id", "entity_id") where to_date is null;`);
-    this.addSql(`create unique index "organization_role_open_unique" on "organizations"."organization_role" ("organization_id", "member_id") where to_date is null;`);
+    this.addSql(
+      `create unique index "coverage_link_open_unique" on "organizations"."coverage_link" ("organization_id", "entity_id") where to_date is null;`,
+    );
+    this.addSql(
+      `create unique index "organization_role_open_unique" on "organizations"."organization_role" ("organization_id", "member_id") where to_date is null;`,
+    );
     this.addSql(
       `create unique index "organization_role_secretary_unique" on "organizations"."organization_role" ("organization_id") where role = 'SECRETARY' and to_date is null;`,
     );
@@ -32,7 +36,9 @@ export class Migration20261207013107_integrity extends Migration {
     this.addSql(
       `create unique index "party_organization_standalone_host_unique" on "organizations"."party_organization" ("host_id") where "formation" = 'STANDALONE' and "dissolved_on" is null;`,
     );
-    this.addSql(`create unique index "worker_assignment_open_unique" on "organizations"."worker_assignment" ("worker_id", "target_kind", "target_id") where to_date is null;`);
+    this.addSql(
+      `create unique index "worker_assignment_open_unique" on "organizations"."worker_assignment" ("worker_id", "target_kind", "target_id") where to_date is null;`,
+    );
   }
 
   override down(): void | Promise<void> {

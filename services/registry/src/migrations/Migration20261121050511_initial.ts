@@ -9,7 +9,9 @@ export class Migration20261121050511_initial extends Migration {
     );
     this.addSql(`create index "region_parent_code_index" on "registry"."region" ("parent_code");`);
 
-    this.addSql(`alter table "registry"."region" add constraint "region_level_check" check ("level" in ('PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'VILLAGE'));`);
+    this.addSql(
+      `alter table "registry"."region" add constraint "region_level_check" check ("level" in ('PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'VILLAGE'));`,
+    );
   }
 
   override down(): void | Promise<void> {

@@ -8,7 +8,9 @@ export class Migration20261121053843_figure_snapshots extends Migration {
       `create table "registry"."figure_snapshot" ("report_date" date not null, "township_code" varchar(9) collate "C" not null, "metric" varchar(80) collate "C" not null, "value" int not null, primary key ("report_date", "township_code", "metric"));`,
     );
 
-    this.addSql(`create table "registry"."figure_snapshot_date" ("report_date" date not null, primary key ("report_date"));`);
+    this.addSql(
+      `create table "registry"."figure_snapshot_date" ("report_date" date not null, primary key ("report_date"));`,
+    );
 
     this.addSql(`create index "figure_delta_day_index" on "registry"."figure_delta" ("day", "township_code");`);
 

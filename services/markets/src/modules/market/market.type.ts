@@ -1,7 +1,9 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 @Directive('@key(fields: "id")')
-@ObjectType('Market', { description: "A commodity trading, professional or farmers' market (商品交易市场/专业市场/农贸市场)." })
+@ObjectType('Market', {
+  description: "A commodity trading, professional or farmers' market (商品交易市场/专业市场/农贸市场).",
+})
 export class Market {
   @Field(() => ID)
   id!: string;

@@ -5,7 +5,10 @@ import { Region } from './region.type.js';
 
 @Resolver(() => Region)
 export class RegionMarketsResolver {
-  @FieldResolver(() => Int, { nullable: true, description: 'Markets (市场) at or under this region. FORBIDDEN outside your region.' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Markets (市场) at or under this region. FORBIDDEN outside your region.',
+  })
   marketCount(@Root() region: Region, @Ctx() ctx: MarketsContext) {
     assertRegionInScope(ctx.viewer, region.code, 'market figures');
     return ctx.loaders.markets.countByRegion.load(region.code);

@@ -20,7 +20,10 @@ registerEnumType(CoverageClass, {
     OWN: { description: 'Its own organization (单独建立党组织).' },
     JOINT: { description: 'Covered by a joint organization (联合建, 区域联建, 派员组建, 行业统建).' },
     ATTACHED: { description: 'Covered only by an attached organization (挂靠建).' },
-    INSTRUCTOR: { description: 'No organization; an instructor or liaison (the kinds WORK_COVERAGE_WORKER_KINDS names) is assigned (党的工作覆盖).' },
+    INSTRUCTOR: {
+      description:
+        'No organization; an instructor or liaison (the kinds WORK_COVERAGE_WORKER_KINDS names) is assigned (党的工作覆盖).',
+    },
     NONE: { description: 'Not reached.' },
   },
 });

@@ -12,7 +12,9 @@ export const CoverageLinkEntity = defineEntity({
   tableName: 'coverage_link',
   checks: [periodCheck('coverage_link')],
   indexes: [{ name: 'coverage_link_organization_index', properties: ['organizationId', 'fromDate'] }],
-  uniques: [{ name: 'coverage_link_open_unique', properties: ['organizationId', 'entityId'], where: 'to_date is null' }],
+  uniques: [
+    { name: 'coverage_link_open_unique', properties: ['organizationId', 'entityId'], where: 'to_date is null' },
+  ],
   properties: {
     ...placedRecordProperties('coverage_link'),
     organizationId: p.uuid(),

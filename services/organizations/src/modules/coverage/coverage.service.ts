@@ -1,5 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertRole, assertUuid, badUserInput, domainError, endDatedLink, findPage, WRITER_ROLES, type Viewer } from '@xgz/kit';
+import {
+  assertRole,
+  assertUuid,
+  badUserInput,
+  domainError,
+  endDatedLink,
+  findPage,
+  WRITER_ROLES,
+  type Viewer,
+} from '@xgz/kit';
 import { writeOrganizationEvent } from '../party-organization/organization-event.js';
 import { beforeRegistration, OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
 import type { PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
@@ -24,7 +33,8 @@ export async function coverMarketEntities(
 ): Promise<PartyOrganizationRow> {
   assertRole(viewer, WRITER_ROLES, 'change coverage');
   const ids = [...new Set(entityIds)];
-  if (ids.length === 0 || ids.length > MAX_ENTITIES_PER_CALL) throw badUserInput(`entityIds must list 1–${MAX_ENTITIES_PER_CALL} entities.`, 'entityIds');
+  if (ids.length === 0 || ids.length > MAX_ENTITIES_PER_CALL)
+    throw badUserInput(`entityIds must list 1–${MAX_ENTITIES_PER_CALL} entities.`, 'entityIds');
   ids.forEach((id) => assertUuid(id, 'entityIds'));
   return writeOrganizationEvent(em, viewer, {
     organizationId,
@@ -39,11 +49,19 @@ export async function coverMarketEntities(
             `Entity ${entity.id} lies at ${entity.regionCode}, outside ${organization.name}'s region ${organization.regionCode}.`,
           );
         }
-        if (fromDate < entity.since) throw beforeRegistration('fromDate', 'market entity', entity.id, fromDate, entity.since);
+        if (fromDate < entity.since)
+          throw beforeRegistration('fromDate', 'market entity', entity.id, fromDate, entity.since);
       }
-      const open = await tx.find(CoverageLinkEntity, { organizationId: organization.id, entityId: { $in: ids }, toDate: null });
+      const open = await tx.find(CoverageLinkEntity, {
+        organizationId: organization.id,
+        entityId: { $in: ids },
+        toDate: null,
+      });
       if (open.length > 0)
-        throw domainError(OrganizationErrorCode.AlreadyCovered, `Entity ${open[0]!.entityId} is already covered by ${organization.name} since ${open[0]!.fromDate}.`);
+        throw domainError(
+          OrganizationErrorCode.AlreadyCovered,
+          `Entity ${open[0]!.entityId} is already covered by ${organization.name} since ${open[0]!.fromDate}.`,
+        );
       for (const id of ids) {
         tx.create(CoverageLinkEntity, {
           regionCode: entities.get(id)!.regionCode,
@@ -64,7 +82,13 @@ export async function coverMarketEntities(
 }
 
 /** The organization stops covering an entity from a date (the link stays, ended; ended on its first day, it is withdrawn). */
-export function endCoverage(em: EntityManager, viewer: Viewer, organizationId: string, entityId: string, endedOn: string): Promise<PartyOrganizationRow> {
+export function endCoverage(
+  em: EntityManager,
+  viewer: Viewer,
+  organizationId: string,
+  entityId: string,
+  endedOn: string,
+): Promise<PartyOrganizationRow> {
   assertRole(viewer, WRITER_ROLES, 'change coverage');
   assertUuid(entityId, 'entityId');
   return writeOrganizationEvent(em, viewer, {
@@ -74,7 +98,11 @@ export function endCoverage(em: EntityManager, viewer: Viewer, organizationId: s
     alive: 'NOT_REQUIRED',
     apply: async (organization, tx) => {
       const link = await tx.findOne(CoverageLinkEntity, { organizationId: organization.id, entityId, toDate: null });
-      if (!link) throw domainError(OrganizationErrorCode.NotCovered, `${organization.name} does not cover entity ${entityId} now.`);
+      if (!link)
+        throw domainError(
+          OrganizationErrorCode.NotCovered,
+          `${organization.name} does not cover entity ${entityId} now.`,
+        );
       endDatedLink(tx, link, endedOn, 'endedOn', 'the date the coverage began');
       return organization;
     },
@@ -84,5 +112,9 @@ export function endCoverage(em: EntityManager, viewer: Viewer, organizationId: s
 }
 
 /** One page of an organization's coverage links (a sector-wide organization may cover thousands). */
-export const listCoverage = (em: EntityManager, organizationId: string, first: number | null | undefined, after: string | null | undefined) =>
-  findPage(em, CoverageLinkEntity, { organizationId }, { first, after });
+export const listCoverage = (
+  em: EntityManager,
+  organizationId: string,
+  first: number | null | undefined,
+  after: string | null | undefined,
+) => findPage(em, CoverageLinkEntity, { organizationId }, { first, after });

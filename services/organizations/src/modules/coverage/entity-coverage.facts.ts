@@ -1,5 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { anyCovers, periodOn, spanBounds, spanCovers, type DerivedFactDefinition, type MarketEntityKind, type Period } from '@xgz/kit';
+import {
+  anyCovers,
+  periodOn,
+  spanBounds,
+  spanCovers,
+  type DerivedFactDefinition,
+  type MarketEntityKind,
+  type Period,
+} from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
 import { OrganizationFormation } from '../party-organization/organization-formation.js';
 import type { PartyWorkerKind } from '../party-worker/party-worker-kind.js';
@@ -55,14 +63,26 @@ export enum CoverageSegment {
 }
 
 /** metric name: coverage.<segment>.<kind>.<class|base> */
-export const coverageMetric = (segment: CoverageSegment, kind: MarketEntityKind, part: CoverageClass | 'base') => `coverage.${segment}.${kind}.${part}`;
+export const coverageMetric = (segment: CoverageSegment, kind: MarketEntityKind, part: CoverageClass | 'base') =>
+  `coverage.${segment}.${kind}.${part}`;
 
-const JOINT_FORMATIONS = new Set([OrganizationFormation.JOINT, OrganizationFormation.REGIONAL_JOINT, OrganizationFormation.SENT_ORGANIZER, OrganizationFormation.SECTOR_WIDE]);
+const JOINT_FORMATIONS = new Set([
+  OrganizationFormation.JOINT,
+  OrganizationFormation.REGIONAL_JOINT,
+  OrganizationFormation.SENT_ORGANIZER,
+  OrganizationFormation.SECTOR_WIDE,
+]);
 
 /** The strongest coverage on `date`: own > joint > attached > instructor > none. */
 function coverageOn(inputs: EntityCoverageInputs, date: string): CoverageClass {
   let best = CoverageClass.NONE;
-  const rank = [CoverageClass.OWN, CoverageClass.JOINT, CoverageClass.ATTACHED, CoverageClass.INSTRUCTOR, CoverageClass.NONE];
+  const rank = [
+    CoverageClass.OWN,
+    CoverageClass.JOINT,
+    CoverageClass.ATTACHED,
+    CoverageClass.INSTRUCTOR,
+    CoverageClass.NONE,
+  ];
   const consider = (candidate: CoverageClass) => {
     if (rank.indexOf(candidate) < rank.indexOf(best)) best = candidate;
   };
@@ -73,7 +93,10 @@ function coverageOn(inputs: EntityCoverageInputs, date: string): CoverageClass {
     else consider(CoverageClass.ATTACHED);
   }
   const workKinds: readonly PartyWorkerKind[] = organizationsSettings.WORK_COVERAGE_WORKER_KINDS;
-  if (best === CoverageClass.NONE && inputs.assignments.some((assignment) => workKinds.includes(assignment.workerKind) && spanCovers(assignment, date))) {
+  if (
+    best === CoverageClass.NONE &&
+    inputs.assignments.some((assignment) => workKinds.includes(assignment.workerKind) && spanCovers(assignment, date))
+  ) {
     best = CoverageClass.INSTRUCTOR;
   }
   return best;
@@ -82,7 +105,11 @@ function coverageOn(inputs: EntityCoverageInputs, date: string): CoverageClass {
 /** Formal members (正式党员) on the books (active, not a false record) working in the entity on `date`. */
 export function formalMembersOn(members: readonly Period<FedMemberState>[], date: string): number {
   return members.filter(
-    (period) => spanCovers(period, date) && period.state.category === 'FORMAL' && period.state.status === 'ACTIVE' && period.state.findingState !== 'FALSE_RECORD',
+    (period) =>
+      spanCovers(period, date) &&
+      period.state.category === 'FORMAL' &&
+      period.state.status === 'ACTIVE' &&
+      period.state.findingState !== 'FALSE_RECORD',
   ).length;
 }
 
@@ -106,9 +133,16 @@ export const entityCoverageFacts: DerivedFactDefinition<EntityCoverageInputs, En
   // Attached coverage is chosen when figures are read; which workers bring work coverage is part of the state.
   revision: `coverage-2;work=${organizationsSettings.WORK_COVERAGE_WORKER_KINDS.join(',')}`,
   subjects: { from: 'fed_fact', key: 'subject_id', where: `subject_type = 'MarketEntity'` },
-  listOf: (state) => (state.standaloneCapable && state.coverage !== CoverageClass.OWN ? STANDALONE_CAPABLE_WITHOUT_OWN : null),
+  listOf: (state) =>
+    state.standaloneCapable && state.coverage !== CoverageClass.OWN ? STANDALONE_CAPABLE_WITHOUT_OWN : null,
   breakpoints: (inputs) => {
-    return spanBounds([...inputs.entity, ...inputs.members, ...inputs.assignments, ...inputs.links, ...inputs.links.flatMap((link) => link.alive)]);
+    return spanBounds([
+      ...inputs.entity,
+      ...inputs.members,
+      ...inputs.assignments,
+      ...inputs.links,
+      ...inputs.links.flatMap((link) => link.alive),
+    ]);
   },
   stateOn: (inputs, date) => {
     const entity = periodOn(inputs.entity, date)?.state;
@@ -125,10 +159,23 @@ export const entityCoverageFacts: DerivedFactDefinition<EntityCoverageInputs, En
 };
 
 /** Three statements whatever the number of entities: fed facts, coverage links, assignments. */
-async function loadEntityCoverageInputs(em: EntityManager, entityIds: readonly string[]): Promise<Map<string, EntityCoverageInputs>> {
+async function loadEntityCoverageInputs(
+  em: EntityManager,
+  entityIds: readonly string[],
+): Promise<Map<string, EntityCoverageInputs>> {
   const ids = JSON.stringify(entityIds);
-  const inputs = new Map<string, EntityCoverageInputs>(entityIds.map((id) => [id, { entity: [], members: [], links: [], assignments: [] }]));
-  const fed = await em.execute<{ about_id: string; subject_type: string; valid_from: string; valid_to: string | null; state: Record<string, unknown> }[]>(
+  const inputs = new Map<string, EntityCoverageInputs>(
+    entityIds.map((id) => [id, { entity: [], members: [], links: [], assignments: [] }]),
+  );
+  const fed = await em.execute<
+    {
+      about_id: string;
+      subject_type: string;
+      valid_from: string;
+      valid_to: string | null;
+      state: Record<string, unknown>;
+    }[]
+  >(
     `select about_id, subject_type, to_char(valid_from, 'YYYY-MM-DD') as valid_from, to_char(valid_to, 'YYYY-MM-DD') as valid_to, state
        from fed_fact where about_id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,
     [ids],
@@ -139,21 +186,40 @@ async function loadEntityCoverageInputs(em: EntityManager, entityIds: readonly s
     if (row.subject_type === 'MarketEntity') target.entity.push(period as Period<FedEntityState>);
     else target.members.push(period as Period<FedMemberState>);
   }
-  const links = await em.execute<{ entity_id: string; from_date: string; to_date: string | null; formation: OrganizationFormation; organization_alive: AlivePeriod[] }[]>(
+  const links = await em.execute<
+    {
+      entity_id: string;
+      from_date: string;
+      to_date: string | null;
+      formation: OrganizationFormation;
+      organization_alive: AlivePeriod[];
+    }[]
+  >(
     `select entity_id, to_char(from_date, 'YYYY-MM-DD') as from_date, to_char(to_date, 'YYYY-MM-DD') as to_date, formation, organization_alive
        from coverage_link where entity_id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,
     [ids],
   );
   for (const link of links) {
-    inputs.get(link.entity_id)!.links.push({ from: link.from_date, to: link.to_date, formation: link.formation, alive: link.organization_alive });
+    inputs
+      .get(link.entity_id)!
+      .links.push({
+        from: link.from_date,
+        to: link.to_date,
+        formation: link.formation,
+        alive: link.organization_alive,
+      });
   }
-  const assignments = await em.execute<{ target_id: string; from_date: string; to_date: string | null; worker_kind: PartyWorkerKind }[]>(
+  const assignments = await em.execute<
+    { target_id: string; from_date: string; to_date: string | null; worker_kind: PartyWorkerKind }[]
+  >(
     `select target_id, to_char(from_date, 'YYYY-MM-DD') as from_date, to_char(to_date, 'YYYY-MM-DD') as to_date, worker_kind
        from worker_assignment where target_kind = 'MARKET_ENTITY' and target_id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,
     [ids],
   );
   for (const assignment of assignments) {
-    inputs.get(assignment.target_id)!.assignments.push({ from: assignment.from_date, to: assignment.to_date, workerKind: assignment.worker_kind });
+    inputs
+      .get(assignment.target_id)!
+      .assignments.push({ from: assignment.from_date, to: assignment.to_date, workerKind: assignment.worker_kind });
   }
   return inputs;
 }

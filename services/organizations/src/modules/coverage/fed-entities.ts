@@ -16,12 +16,22 @@ export interface KnownEntity {
  * Market entities as registry last reported them (the fed copy), only those the request's region
  * may see (RLS). Unknown or out-of-region ids are refused with NOT_FOUND naming the argument.
  */
-export async function knownEntities(em: EntityManager, ids: readonly string[], argument: string): Promise<Map<string, KnownEntity>> {
+export async function knownEntities(
+  em: EntityManager,
+  ids: readonly string[],
+  argument: string,
+): Promise<Map<string, KnownEntity>> {
   const records = await requireFedRecords<Record<string, string>>(em, 'MarketEntity', ids, argument, 'market entity');
   return new Map(
     [...records.values()].map((record) => [
       record.id,
-      { id: record.id, regionCode: record.regionCode, kind: record.state.kind!, status: record.state.status!, since: record.since },
+      {
+        id: record.id,
+        regionCode: record.regionCode,
+        kind: record.state.kind!,
+        status: record.state.status!,
+        since: record.since,
+      },
     ]),
   );
 }
@@ -33,6 +43,10 @@ export async function formalMembersOf(em: EntityManager, entityId: string, date:
        from fed_fact where subject_type = 'PartyMember' and about_id = ?`,
     [entityId],
   );
-  const periods: Period<FedMemberState>[] = rows.map((row) => ({ from: row.valid_from, to: row.valid_to, state: row.state }));
+  const periods: Period<FedMemberState>[] = rows.map((row) => ({
+    from: row.valid_from,
+    to: row.valid_to,
+    state: row.state,
+  }));
   return formalMembersOn(periods, date);
 }

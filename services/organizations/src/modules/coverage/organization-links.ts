@@ -12,7 +12,11 @@ export const rederiveCoverage = (tx: EntityManager, entityIds: readonly string[]
  * After an organization's life or formation changed: copies its alive periods onto every one of its
  * links and re-derives the entities they cover.
  */
-export async function refreshOrganizationLinks(tx: EntityManager, organization: PartyOrganizationRow, actor: string): Promise<void> {
+export async function refreshOrganizationLinks(
+  tx: EntityManager,
+  organization: PartyOrganizationRow,
+  actor: string,
+): Promise<void> {
   const alive = await alivePeriods(tx, organization.id);
   const rows = await tx.execute<{ entity_id: string }[]>(
     'update coverage_link set organization_alive = ?::jsonb, formation = ?, updated_at = now() where organization_id = ? returning entity_id',

@@ -12,7 +12,8 @@ export const registryFactsSubscription: FeedSubscription = {
   source: 'registry',
   types: ['MarketEntity', 'PartyMember'],
   defaultUrl: `http://127.0.0.1:4001${FEED_PATH}`,
-  aboutOf: (type, id, state) => (type === 'MarketEntity' ? id : typeof state.entityId === 'string' ? state.entityId : null),
+  aboutOf: (type, id, state) =>
+    type === 'MarketEntity' ? id : typeof state.entityId === 'string' ? state.entityId : null,
   rederive: async (em, entityIds, records) => {
     await rederive(em, entityCoverageFacts, entityIds, { reason: 'REGISTRY_FACTS', actor: 'feed:registry' });
     const members = records.filter((record) => record.type === 'PartyMember').map((record) => record.id);

@@ -15,6 +15,19 @@ export async function listStandaloneCapableWithoutOwn(
   listPage: { first: number | null | undefined; after: string | null | undefined },
 ): Promise<Connection<StandaloneCapableEntity>> {
   const region = scopedRegion(viewer, regionCode, 'regionCode', 'standalone-capable entities');
-  const page = await findListedPage(em, entityCoverageFacts, STANDALONE_CAPABLE_WITHOUT_OWN, region, figureDate(asOf), listPage);
-  return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: { entity: { id: edge.node.id }, coverage: edge.node.state.coverage } })) };
+  const page = await findListedPage(
+    em,
+    entityCoverageFacts,
+    STANDALONE_CAPABLE_WITHOUT_OWN,
+    region,
+    figureDate(asOf),
+    listPage,
+  );
+  return {
+    ...page,
+    edges: page.edges.map((edge) => ({
+      cursor: edge.cursor,
+      node: { entity: { id: edge.node.id }, coverage: edge.node.state.coverage },
+    })),
+  };
 }

@@ -3,7 +3,8 @@ import { MarketEntity } from '../market-entity/market-entity.type.js';
 import { CoverageClass } from './coverage-class.js';
 
 @ObjectType('StandaloneCapableEntity', {
-  description: 'An operating entity able to form its own branch (≥ 3 formal members working there) that has none (具备单独组建条件未组建), and how it is reached instead.',
+  description:
+    'An operating entity able to form its own branch (≥ 3 formal members working there) that has none (具备单独组建条件未组建), and how it is reached instead.',
 })
 export class StandaloneCapableEntity {
   @Field(() => MarketEntity)

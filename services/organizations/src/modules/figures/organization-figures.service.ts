@@ -14,7 +14,13 @@ import { standingMetrics } from '../standing/organization-standing.facts.js';
 import { CoverageDenominator } from './coverage-denominator.js';
 import type { CoverageRates, OrganizationFigures } from './organization-figures.type.js';
 
-const PARTS = ['base', CoverageClass.OWN, CoverageClass.JOINT, CoverageClass.ATTACHED, CoverageClass.INSTRUCTOR] as const;
+const PARTS = [
+  'base',
+  CoverageClass.OWN,
+  CoverageClass.JOINT,
+  CoverageClass.ATTACHED,
+  CoverageClass.INSTRUCTOR,
+] as const;
 
 /** Every metric organizations pre-aggregates. */
 export const organizationMetricNames: string[] = [
@@ -22,7 +28,9 @@ export const organizationMetricNames: string[] = [
   ...workerMetrics.all(),
   ...standingMetrics.all(),
   ...memberLifeMetrics.all(),
-  ...Object.values(CoverageSegment).flatMap((segment) => Object.values(MarketEntityKind).flatMap((kind) => PARTS.map((part) => coverageMetric(segment, kind, part)))),
+  ...Object.values(CoverageSegment).flatMap((segment) =>
+    Object.values(MarketEntityKind).flatMap((kind) => PARTS.map((part) => coverageMetric(segment, kind, part))),
+  ),
 ];
 
 const SEGMENT_OF: Record<CoverageDenominator, CoverageSegment> = {
@@ -33,17 +41,31 @@ const SEGMENT_OF: Record<CoverageDenominator, CoverageSegment> = {
 };
 
 /** Classes counted as organization coverage: own and joint always, attached unless configured out. */
-const organizationCovered = () => [CoverageClass.OWN, CoverageClass.JOINT, ...(organizationsSettings.COVERAGE_COUNTS_ATTACHED ? [CoverageClass.ATTACHED] : [])];
+const organizationCovered = () => [
+  CoverageClass.OWN,
+  CoverageClass.JOINT,
+  ...(organizationsSettings.COVERAGE_COUNTS_ATTACHED ? [CoverageClass.ATTACHED] : []),
+];
 
 /** Rates over a set of kinds: Σ numerators ÷ Σ denominators, never averages. */
-function coverageRates(values: Map<string, number>, segment: CoverageSegment, kinds: readonly MarketEntityKind[]): CoverageRates {
+function coverageRates(
+  values: Map<string, number>,
+  segment: CoverageSegment,
+  kinds: readonly MarketEntityKind[],
+): CoverageRates {
   const sum = (parts: readonly (CoverageClass | 'base')[]) =>
-    kinds.reduce((total, kind) => total + parts.reduce((s, part) => s + (values.get(coverageMetric(segment, kind, part)) ?? 0), 0), 0);
+    kinds.reduce(
+      (total, kind) => total + parts.reduce((s, part) => s + (values.get(coverageMetric(segment, kind, part)) ?? 0), 0),
+      0,
+    );
   const base = sum(['base']);
   return {
     organizationCoverage: Rate.of(sum(organizationCovered()), base),
     standaloneRate: Rate.of(sum([CoverageClass.OWN]), base),
-    workCoverage: Rate.of(sum([CoverageClass.OWN, CoverageClass.JOINT, CoverageClass.ATTACHED, CoverageClass.INSTRUCTOR]), base),
+    workCoverage: Rate.of(
+      sum([CoverageClass.OWN, CoverageClass.JOINT, CoverageClass.ATTACHED, CoverageClass.INSTRUCTOR]),
+      base,
+    ),
   };
 }
 
@@ -61,13 +83,22 @@ export async function organizationFigures(
   const segment = SEGMENT_OF[denominator];
   const kinds = denominator === CoverageDenominator.ENTERPRISES ? ENTERPRISE_KINDS : Object.values(MarketEntityKind);
   const capable = (part: CoverageClass | 'base') =>
-    Object.values(MarketEntityKind).reduce((total, kind) => total + value(coverageMetric(CoverageSegment.STANDALONE_CAPABLE, kind, part)), 0);
+    Object.values(MarketEntityKind).reduce(
+      (total, kind) => total + value(coverageMetric(CoverageSegment.STANDALONE_CAPABLE, kind, part)),
+      0,
+    );
   return {
     asOf: request.asOf,
     denominator,
     organizations: value(organizationMetrics.total),
-    byLevel: Object.values(OrganizationLevel).map((level) => ({ level, count: value(organizationMetrics.level(level)) })),
-    byFormation: Object.values(OrganizationFormation).map((formation) => ({ formation, count: value(organizationMetrics.formation(formation)) })),
+    byLevel: Object.values(OrganizationLevel).map((level) => ({
+      level,
+      count: value(organizationMetrics.level(level)),
+    })),
+    byFormation: Object.values(OrganizationFormation).map((formation) => ({
+      formation,
+      count: value(organizationMetrics.formation(formation)),
+    })),
     coverage: coverageRates(values, segment, kinds),
     coverageByKind: kinds.map((kind) => ({ kind, ...coverageRates(values, segment, [kind]) })),
     standaloneCapableWithoutOwn: capable('base') - capable(CoverageClass.OWN),

@@ -32,7 +32,9 @@ export class PartyWorkerKindCount {
   count!: number;
 }
 
-@ObjectType('CoverageRates', { description: 'The two coverages (两个覆盖) over one denominator; every rate with its numerator and denominator.' })
+@ObjectType('CoverageRates', {
+  description: 'The two coverages (两个覆盖) over one denominator; every rate with its numerator and denominator.',
+})
 export class CoverageRates {
   @Field(() => Rate, {
     description:
@@ -40,10 +42,15 @@ export class CoverageRates {
   })
   organizationCoverage!: Rate;
 
-  @Field(() => Rate, { description: 'Standalone rate (单独组建率): entities with their own organization ÷ denominator.' })
+  @Field(() => Rate, {
+    description: 'Standalone rate (单独组建率): entities with their own organization ÷ denominator.',
+  })
   standaloneRate!: Rate;
 
-  @Field(() => Rate, { description: 'Work coverage rate (党的工作覆盖率): entities covered by any organization or with an instructor/liaison assigned ÷ denominator.' })
+  @Field(() => Rate, {
+    description:
+      'Work coverage rate (党的工作覆盖率): entities covered by any organization or with an instructor/liaison assigned ÷ denominator.',
+  })
   workCoverage!: Rate;
 }
 
@@ -53,7 +60,9 @@ export class KindCoverage extends CoverageRates {
   kind!: MarketEntityKind;
 }
 
-@ObjectType('OrganizationFigures', { description: 'Party organization figures (党组织统计) of a region subtree, live or as of a date.' })
+@ObjectType('OrganizationFigures', {
+  description: 'Party organization figures (党组织统计) of a region subtree, live or as of a date.',
+})
 export class OrganizationFigures {
   @Field(() => String, { description: 'The date the figures are as of.' })
   asOf!: string;
@@ -79,7 +88,10 @@ export class OrganizationFigures {
   @Field(() => [KindCoverage], { description: 'Coverage over the chosen denominator, by entity kind.' })
   coverageByKind!: KindCoverage[];
 
-  @Field(() => Int, { description: 'Entities able to form their own branch (≥ 3 formal members) that have none (具备条件未单独组建) — operating entities.' })
+  @Field(() => Int, {
+    description:
+      'Entities able to form their own branch (≥ 3 formal members) that have none (具备条件未单独组建) — operating entities.',
+  })
   standaloneCapableWithoutOwn!: number;
 
   @ListSize(4)
@@ -92,10 +104,16 @@ export class OrganizationFigures {
   })
   meetingSchedule!: Rate;
 
-  @Field(() => Rate, { description: '"六有" venue standard (六有达标率): living organizations whose latest check has all six items ÷ living organizations.' })
+  @Field(() => Rate, {
+    description:
+      '"六有" venue standard (六有达标率): living organizations whose latest check has all six items ÷ living organizations.',
+  })
   venueStandard!: Rate;
 
-  @Field(() => Rate, { description: 'Terms overdue (逾期未换届): living organizations whose term (from the latest election) has ended ÷ living organizations.' })
+  @Field(() => Rate, {
+    description:
+      'Terms overdue (逾期未换届): living organizations whose term (from the latest election) has ended ÷ living organizations.',
+  })
   termsOverdue!: Rate;
 
   @Field(() => Rate, {

@@ -13,11 +13,15 @@ const StandaloneCapableConnection = connectionType('StandaloneCapableEntity', St
 @Resolver(() => MarketEntity)
 export class MarketEntityOrganizationsResolver {
   @ListSize(10)
-  @FieldResolver(() => [PartyWorker], { description: 'Instructors and liaisons (党建指导员, 联络员) assigned to this entity on a date; names masked unless your role allows.' })
+  @FieldResolver(() => [PartyWorker], {
+    description:
+      'Instructors and liaisons (党建指导员, 联络员) assigned to this entity on a date; names masked unless your role allows.',
+  })
   assignedWorkers(
     @Root() entity: MarketEntity,
     @Ctx() ctx: OrganizationsContext,
-    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Omit for today; not in the future.' }) asOf?: string | null,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Omit for today; not in the future.' })
+    asOf?: string | null,
   ) {
     return ctx.loaders.partyWorkers.assignedToEntityOn.load({ id: entity.id, asOf });
   }
@@ -29,8 +33,10 @@ export class MarketEntityOrganizationsResolver {
   })
   standaloneCapableWithoutOrganization(
     @Ctx() ctx: OrganizationsContext,
-    @Arg('regionCode', () => String, { nullable: true, description: 'Defaults to your region.' }) regionCode?: string | null,
-    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Omit for today; not in the future.' }) asOf?: string | null,
+    @Arg('regionCode', () => String, { nullable: true, description: 'Defaults to your region.' })
+    regionCode?: string | null,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Omit for today; not in the future.' })
+    asOf?: string | null,
     @Arg('first', () => Int, { nullable: true, description: '1–200, default 50.' }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
@@ -38,7 +44,9 @@ export class MarketEntityOrganizationsResolver {
   }
 
   @ListSize(20)
-  @FieldResolver(() => [CoverageLink], { description: 'Organizations that cover or covered this entity (覆盖), with dates; only those in your region.' })
+  @FieldResolver(() => [CoverageLink], {
+    description: 'Organizations that cover or covered this entity (覆盖), with dates; only those in your region.',
+  })
   coveringOrganizations(@Root() entity: MarketEntity, @Ctx() ctx: OrganizationsContext) {
     return ctx.loaders.partyOrganizations.linksOfEntity.load(entity.id);
   }

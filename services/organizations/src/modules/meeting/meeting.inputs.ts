@@ -11,9 +11,13 @@ export class AbsenceInput {
   reason!: AbsenceReason;
 }
 
-@InputType('HeldMeetingInput', { description: 'What happened at a held meeting: date, who came, who did not and why, what was decided.' })
+@InputType('HeldMeetingInput', {
+  description: 'What happened at a held meeting: date, who came, who did not and why, what was decided.',
+})
 export class HeldMeetingInput {
-  @Field(() => LocalDateResolver, { description: 'Date held (召开日期); not in the future, while the organization was alive.' })
+  @Field(() => LocalDateResolver, {
+    description: 'Date held (召开日期); not in the future, while the organization was alive.',
+  })
   heldOn!: string;
 
   @Field(() => ID, { nullable: true, description: 'The member who chaired it (主持人).' })
@@ -46,6 +50,9 @@ export class RecordMeetingInput {
   @Field(() => LocalDateResolver, { nullable: true, description: 'Date planned (计划日期); may be in the future.' })
   plannedOn?: string | null;
 
-  @Field(() => HeldMeetingInput, { nullable: true, description: 'Omit for a meeting only planned; add it later with recordMeetingHeld.' })
+  @Field(() => HeldMeetingInput, {
+    nullable: true,
+    description: 'Omit for a meeting only planned; add it later with recordMeetingHeld.',
+  })
   held?: HeldMeetingInput | null;
 }

@@ -13,13 +13,23 @@ export class MeetingResolver {
     return row ? presentMeeting(row) : null;
   }
 
-  @Mutation(() => Meeting, { description: 'Records a meeting (三会一课, 主题党日, 组织生活会): planned, held or both. Needs the admin or official role.' })
-  async recordMeeting(@Arg('input', () => RecordMeetingInput) input: RecordMeetingInput, @Ctx() ctx: OrganizationsContext) {
+  @Mutation(() => Meeting, {
+    description:
+      'Records a meeting (三会一课, 主题党日, 组织生活会): planned, held or both. Needs the admin or official role.',
+  })
+  async recordMeeting(
+    @Arg('input', () => RecordMeetingInput) input: RecordMeetingInput,
+    @Ctx() ctx: OrganizationsContext,
+  ) {
     return presentMeeting(await recordMeeting(ctx.em, ctx.viewer, input));
   }
 
   @Mutation(() => Meeting, { description: 'Records that a planned meeting was held, with attendance and decisions.' })
-  async recordMeetingHeld(@Arg('meetingId', () => ID) meetingId: string, @Arg('held', () => HeldMeetingInput) held: HeldMeetingInput, @Ctx() ctx: OrganizationsContext) {
+  async recordMeetingHeld(
+    @Arg('meetingId', () => ID) meetingId: string,
+    @Arg('held', () => HeldMeetingInput) held: HeldMeetingInput,
+    @Ctx() ctx: OrganizationsContext,
+  ) {
     return presentMeeting(await recordMeetingHeld(ctx.em, ctx.viewer, meetingId, held));
   }
 

@@ -1,5 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addMonths, assertRole, assertUuid, badUserInput, domainError, findPage, lockForUpdate, notFound, today, WRITER_ROLES, type Viewer } from '@xgz/kit';
+import {
+  addMonths,
+  assertRole,
+  assertUuid,
+  badUserInput,
+  domainError,
+  findPage,
+  lockForUpdate,
+  notFound,
+  today,
+  WRITER_ROLES,
+  type Viewer,
+} from '@xgz/kit';
 import { rederiveMemberLife } from '../organization-life/member-life.facts.js';
 import { membersInOrganization } from '../party-member/fed-members.js';
 import { organizationDissolved, OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
@@ -17,19 +29,34 @@ export const MAX_ATTENDANCE = 500;
 const PLANNING_HORIZON_MONTHS = 24;
 
 function checkAttendance(held: HeldMeetingInput): string[] {
-  if (held.present.length === 0) throw badUserInput('held.present lists nobody: a meeting held is attended by at least one member.', 'held.present');
+  if (held.present.length === 0)
+    throw badUserInput('held.present lists nobody: a meeting held is attended by at least one member.', 'held.present');
   const listed = [...held.present, ...held.absent.map((absence) => absence.memberId)];
-  if (listed.length > MAX_ATTENDANCE) throw badUserInput(`held.present and held.absent list ${listed.length} members; at most ${MAX_ATTENDANCE}.`, 'held.present');
+  if (listed.length > MAX_ATTENDANCE)
+    throw badUserInput(
+      `held.present and held.absent list ${listed.length} members; at most ${MAX_ATTENDANCE}.`,
+      'held.present',
+    );
   listed.forEach((id) => assertUuid(id, 'held.present'));
   const twice = listed.find((id, index) => listed.indexOf(id) !== index);
-  if (twice) throw badUserInput(`Member ${twice} is listed twice (present and absent lists together name each member once).`, 'held.present');
+  if (twice)
+    throw badUserInput(
+      `Member ${twice} is listed twice (present and absent lists together name each member once).`,
+      'held.present',
+    );
   const people = [...listed, held.hostMemberId, held.recorderMemberId].filter((id): id is string => !!id);
   people.forEach((id) => assertUuid(id, 'held'));
   return [...new Set(people)];
 }
 
 /** Writes what happened at a meeting (the organization alive that day is checked by the event). Returns the members present. */
-async function hold(tx: EntityManager, organization: PartyOrganizationRow, meeting: MeetingRow, held: HeldMeetingInput, people: string[]): Promise<string[]> {
+async function hold(
+  tx: EntityManager,
+  organization: PartyOrganizationRow,
+  meeting: MeetingRow,
+  held: HeldMeetingInput,
+  people: string[],
+): Promise<string[]> {
   const members = await membersInOrganization(tx, organization, people, 'held');
   meeting.heldOn = held.heldOn;
   meeting.hostMemberId = held.hostMemberId ?? null;
@@ -44,7 +71,12 @@ async function hold(tx: EntityManager, organization: PartyOrganizationRow, meeti
     ...held.absent.map((absence) => ({ memberId: absence.memberId, present: false, absenceReason: absence.reason })),
   ];
   for (const row of attendance) {
-    tx.create(MeetingAttendanceEntity, { ...row, regionCode: members.get(row.memberId)!.regionCode, meetingId: meeting.id, heldOn: held.heldOn });
+    tx.create(MeetingAttendanceEntity, {
+      ...row,
+      regionCode: members.get(row.memberId)!.regionCode,
+      meetingId: meeting.id,
+      heldOn: held.heldOn,
+    });
   }
   return held.present;
 }
@@ -57,9 +89,13 @@ export async function recordMeeting(em: EntityManager, viewer: Viewer, input: Re
   assertRole(viewer, WRITER_ROLES, 'record meetings');
   const topic = input.topic.trim();
   if (!topic) throw badUserInput('input.topic must not be empty.', 'input.topic');
-  if (!input.plannedOn && !input.held) throw badUserInput('Give input.plannedOn, input.held or both.', 'input.plannedOn');
+  if (!input.plannedOn && !input.held)
+    throw badUserInput('Give input.plannedOn, input.held or both.', 'input.plannedOn');
   if (input.plannedOn && input.plannedOn > addMonths(today(), PLANNING_HORIZON_MONTHS)) {
-    throw badUserInput(`input.plannedOn ${input.plannedOn} is more than ${PLANNING_HORIZON_MONTHS} months ahead.`, 'input.plannedOn');
+    throw badUserInput(
+      `input.plannedOn ${input.plannedOn} is more than ${PLANNING_HORIZON_MONTHS} months ahead.`,
+      'input.plannedOn',
+    );
   }
   const people = input.held ? checkAttendance(input.held) : [];
   return writeOrganizationEvent(em, viewer, {
@@ -69,7 +105,8 @@ export async function recordMeeting(em: EntityManager, viewer: Viewer, input: Re
     // A held meeting: the organization alive that day (perhaps dissolved since). Only planned: alive now.
     alive: input.held ? 'ON_THE_DAY' : 'NOT_REQUIRED',
     check: (organization) => {
-      if (!input.held && organization.dissolvedOn) throw organizationDissolved(organization.name, organization.dissolvedOn);
+      if (!input.held && organization.dissolvedOn)
+        throw organizationDissolved(organization.name, organization.dissolvedOn);
     },
     apply: async (organization, tx) => {
       const meeting = tx.create(MeetingEntity, {
@@ -99,7 +136,12 @@ export async function recordMeeting(em: EntityManager, viewer: Viewer, input: Re
 }
 
 /** Records that a planned meeting was held (召开), with attendance and decisions. */
-export async function recordMeetingHeld(em: EntityManager, viewer: Viewer, meetingId: string, held: HeldMeetingInput): Promise<MeetingRow> {
+export async function recordMeetingHeld(
+  em: EntityManager,
+  viewer: Viewer,
+  meetingId: string,
+  held: HeldMeetingInput,
+): Promise<MeetingRow> {
   assertRole(viewer, WRITER_ROLES, 'record meetings');
   assertUuid(meetingId, 'meetingId');
   const found = await em.findOne(MeetingEntity, { id: meetingId });
@@ -112,7 +154,11 @@ export async function recordMeetingHeld(em: EntityManager, viewer: Viewer, meeti
     alive: 'ON_THE_DAY',
     apply: async (organization, tx) => {
       const meeting = await lockForUpdate(tx, MeetingEntity, meetingId, 'meeting');
-      if (meeting.heldOn) throw domainError(OrganizationErrorCode.MeetingHeld, `This meeting was recorded as held on ${meeting.heldOn} already.`);
+      if (meeting.heldOn)
+        throw domainError(
+          OrganizationErrorCode.MeetingHeld,
+          `This meeting was recorded as held on ${meeting.heldOn} already.`,
+        );
       return { meeting, present: await hold(tx, organization, meeting, held, people) };
     },
     derive: async (tx, organization, { present }) => {
@@ -130,8 +176,17 @@ export function listMeetings(
   filter: { type?: MeetingType | null; heldFrom?: string | null; heldTo?: string | null },
   page: { first: number | null | undefined; after: string | null | undefined },
 ) {
-  const heldOn = filter.heldFrom || filter.heldTo ? { ...(filter.heldFrom ? { $gte: filter.heldFrom } : {}), ...(filter.heldTo ? { $lte: filter.heldTo } : {}) } : undefined;
-  return findPage(em, MeetingEntity, { organizationId, ...(filter.type ? { type: filter.type } : {}), ...(heldOn ? { heldOn } : {}) }, page, presentMeeting);
+  const heldOn =
+    filter.heldFrom || filter.heldTo
+      ? { ...(filter.heldFrom ? { $gte: filter.heldFrom } : {}), ...(filter.heldTo ? { $lte: filter.heldTo } : {}) }
+      : undefined;
+  return findPage(
+    em,
+    MeetingEntity,
+    { organizationId, ...(filter.type ? { type: filter.type } : {}), ...(heldOn ? { heldOn } : {}) },
+    page,
+    presentMeeting,
+  );
 }
 
 /** One meeting the caller's region may see, or null. */

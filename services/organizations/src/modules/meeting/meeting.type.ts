@@ -4,7 +4,9 @@ import { PartyMember } from '../party-member/party-member.type.js';
 import { AbsenceReason, MeetingType } from './meeting-type.js';
 import type { MeetingAttendanceRow, MeetingRow } from './meeting.entity.js';
 
-@ObjectType('Meeting', { description: 'A meeting of an organization (组织生活): 三会一课, themed day or organization life meeting.' })
+@ObjectType('Meeting', {
+  description: 'A meeting of an organization (组织生活): 三会一课, themed day or organization life meeting.',
+})
 export class Meeting {
   @Field(() => ID)
   id!: string;
@@ -40,7 +42,9 @@ export class Meeting {
   presentCount!: number;
 }
 
-@ObjectType('MeetingAttendance', { description: 'One expected member at a held meeting: present, or absent with the reason.' })
+@ObjectType('MeetingAttendance', {
+  description: 'One expected member at a held meeting: present, or absent with the reason.',
+})
 export class MeetingAttendance {
   @Field(() => PartyMember)
   member!: PartyMember;

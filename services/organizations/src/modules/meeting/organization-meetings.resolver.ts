@@ -12,13 +12,17 @@ const MeetingConnection = connectionType('Meeting', Meeting);
 @Resolver(() => PartyOrganization)
 export class OrganizationMeetingsResolver {
   @ConnectionSize(50)
-  @FieldResolver(() => MeetingConnection, { description: 'Its meetings (组织生活), optionally of one type and held between two dates, a page at a time.' })
+  @FieldResolver(() => MeetingConnection, {
+    description: 'Its meetings (组织生活), optionally of one type and held between two dates, a page at a time.',
+  })
   meetings(
     @Root() organization: PartyOrganization,
     @Ctx() ctx: OrganizationsContext,
     @Arg('type', () => MeetingType, { nullable: true }) type?: MeetingType | null,
-    @Arg('heldFrom', () => LocalDateResolver, { nullable: true, description: 'Held on or after.' }) heldFrom?: string | null,
-    @Arg('heldTo', () => LocalDateResolver, { nullable: true, description: 'Held on or before.' }) heldTo?: string | null,
+    @Arg('heldFrom', () => LocalDateResolver, { nullable: true, description: 'Held on or after.' })
+    heldFrom?: string | null,
+    @Arg('heldTo', () => LocalDateResolver, { nullable: true, description: 'Held on or before.' })
+    heldTo?: string | null,
     @Arg('first', () => Int, { nullable: true, description: '1–200, default 50.' }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {

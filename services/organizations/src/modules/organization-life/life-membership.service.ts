@@ -1,5 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertRole, assertUuid, domainError, endDatedLink, figureDate, findPage, inForceOn, lockDerivedRecords, requireFedRecords, WRITER_ROLES, type Viewer } from '@xgz/kit';
+import {
+  assertRole,
+  assertUuid,
+  domainError,
+  endDatedLink,
+  figureDate,
+  findPage,
+  inForceOn,
+  lockDerivedRecords,
+  requireFedRecords,
+  WRITER_ROLES,
+  type Viewer,
+} from '@xgz/kit';
 import { presentMembership } from './life-membership.type.js';
 import { membersInOrganization } from '../party-member/fed-members.js';
 import { OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
@@ -11,7 +23,13 @@ import { writeOrganizationEvent } from '../party-organization/organization-event
  * A member takes part in an organization's life from a date (编入支部). A member belongs to one
  * organization's life at a time: joining another ends the current membership that day (a move).
  */
-export function joinOrganizationLife(em: EntityManager, viewer: Viewer, memberId: string, organizationId: string, fromDate: string): Promise<LifeMembershipRow> {
+export function joinOrganizationLife(
+  em: EntityManager,
+  viewer: Viewer,
+  memberId: string,
+  organizationId: string,
+  fromDate: string,
+): Promise<LifeMembershipRow> {
   assertRole(viewer, WRITER_ROLES, 'change organization life');
   assertUuid(memberId, 'memberId');
   return writeOrganizationEvent(em, viewer, {
@@ -19,12 +37,17 @@ export function joinOrganizationLife(em: EntityManager, viewer: Viewer, memberId
     on: fromDate,
     dateArgument: 'fromDate',
     apply: async (organization, tx) => {
-      const member = (await membersInOrganization(tx, organization, [memberId], 'memberId', { date: fromDate, argument: 'fromDate' })).get(memberId)!;
+      const member = (
+        await membersInOrganization(tx, organization, [memberId], 'memberId', { date: fromDate, argument: 'fromDate' })
+      ).get(memberId)!;
       // One writer per member at a time (the same lock re-deriving them takes).
       await lockDerivedRecords(tx, memberLifeFacts.subjectType, [memberId]);
       const open = await tx.findOne(LifeMembershipEntity, { memberId, toDate: null });
       if (open?.organizationId === organization.id) {
-        throw domainError(OrganizationErrorCode.MembershipOpen, `Member ${memberId} takes part in ${organization.name}'s life since ${open.fromDate} already.`);
+        throw domainError(
+          OrganizationErrorCode.MembershipOpen,
+          `Member ${memberId} takes part in ${organization.name}'s life since ${open.fromDate} already.`,
+        );
       }
       if (open) {
         // A second move on the day of the first withdraws the first (it held on no day).
@@ -47,13 +70,22 @@ export function joinOrganizationLife(em: EntityManager, viewer: Viewer, memberId
 }
 
 /** A member leaves the organization life they take part in, from a date (they then belong to none). */
-export async function leaveOrganizationLife(em: EntityManager, viewer: Viewer, memberId: string, leftOn: string): Promise<LifeMembershipRow> {
+export async function leaveOrganizationLife(
+  em: EntityManager,
+  viewer: Viewer,
+  memberId: string,
+  leftOn: string,
+): Promise<LifeMembershipRow> {
   assertRole(viewer, WRITER_ROLES, 'change organization life');
   assertUuid(memberId, 'memberId');
   // A member the caller may not see is NOT_FOUND, like any unknown id (a departed member may still leave).
   await requireFedRecords(em, 'PartyMember', [memberId], 'memberId', 'party member');
   const open = await em.findOne(LifeMembershipEntity, { memberId, toDate: null });
-  if (!open) throw domainError(OrganizationErrorCode.NotInOrganizationLife, `Member ${memberId} takes part in no organization's life in your region now.`);
+  if (!open)
+    throw domainError(
+      OrganizationErrorCode.NotInOrganizationLife,
+      `Member ${memberId} takes part in no organization's life in your region now.`,
+    );
   return writeOrganizationEvent(em, viewer, {
     organizationId: open.organizationId,
     on: leftOn,
@@ -62,7 +94,11 @@ export async function leaveOrganizationLife(em: EntityManager, viewer: Viewer, m
     apply: async (_organization, tx) => {
       await lockDerivedRecords(tx, memberLifeFacts.subjectType, [memberId]);
       const current = await tx.findOne(LifeMembershipEntity, { id: open.id, toDate: null });
-      if (!current) throw domainError(OrganizationErrorCode.NotInOrganizationLife, `Member ${memberId} left that organization's life meanwhile.`);
+      if (!current)
+        throw domainError(
+          OrganizationErrorCode.NotInOrganizationLife,
+          `Member ${memberId} left that organization's life meanwhile.`,
+        );
       endDatedLink(tx, current, leftOn, 'leftOn', "the date the member joined the organization's life");
       return current;
     },
@@ -72,14 +108,25 @@ export async function leaveOrganizationLife(em: EntityManager, viewer: Viewer, m
 }
 
 /** The membership of each member in force on a date, batched (a loader). */
-export async function membershipsOn(em: EntityManager, memberIds: readonly string[], date: string): Promise<Map<string, LifeMembershipRow>> {
+export async function membershipsOn(
+  em: EntityManager,
+  memberIds: readonly string[],
+  date: string,
+): Promise<Map<string, LifeMembershipRow>> {
   const rows = await em.find(LifeMembershipEntity, { memberId: { $in: [...memberIds] }, ...inForceOn(date) });
   return new Map(rows.map((row) => [row.memberId, row]));
 }
 
 /** Each member's memberships, oldest first (the first MAX_HISTORY), in one statement. */
-export async function membershipHistories(em: EntityManager, memberIds: readonly string[]): Promise<Map<string, LifeMembershipRow[]>> {
-  const rows = await em.find(LifeMembershipEntity, { memberId: { $in: [...memberIds] } }, { orderBy: { memberId: 'asc', fromDate: 'asc' } });
+export async function membershipHistories(
+  em: EntityManager,
+  memberIds: readonly string[],
+): Promise<Map<string, LifeMembershipRow[]>> {
+  const rows = await em.find(
+    LifeMembershipEntity,
+    { memberId: { $in: [...memberIds] } },
+    { orderBy: { memberId: 'asc', fromDate: 'asc' } },
+  );
   const histories = new Map<string, LifeMembershipRow[]>();
   for (const row of rows) {
     const history = histories.get(row.memberId) ?? [];

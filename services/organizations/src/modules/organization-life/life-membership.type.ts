@@ -3,7 +3,9 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { PartyMember } from '../party-member/party-member.type.js';
 import type { LifeMembershipRow } from './life-membership.entity.js';
 
-@ObjectType('LifeMembership', { description: "A member takes part in an organization's life (组织生活所在党组织) from a date until a date." })
+@ObjectType('LifeMembership', {
+  description: "A member takes part in an organization's life (组织生活所在党组织) from a date until a date.",
+})
 export class LifeMembership {
   @Field(() => ID)
   id!: string;
@@ -24,4 +26,8 @@ export class LifeMembership {
   toDate!: string | null;
 }
 
-export const presentMembership = (row: LifeMembershipRow): LifeMembership => ({ ...row, toDate: row.toDate ?? null, member: { id: row.memberId } });
+export const presentMembership = (row: LifeMembershipRow): LifeMembership => ({
+  ...row,
+  toDate: row.toDate ?? null,
+  member: { id: row.memberId },
+});

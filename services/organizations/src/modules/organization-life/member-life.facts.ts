@@ -1,5 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addMonths, fedPeriods, periodOn, rederive, runContaining, spanBounds, withinMonthsAfterAny, type DerivedFactDefinition, type Period } from '@xgz/kit';
+import {
+  addMonths,
+  fedPeriods,
+  periodOn,
+  rederive,
+  runContaining,
+  spanBounds,
+  withinMonthsAfterAny,
+  type DerivedFactDefinition,
+  type Period,
+} from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
 import type { FedMemberState } from '../coverage/entity-coverage.facts.js';
 
@@ -37,7 +47,8 @@ export const memberLifeFacts: DerivedFactDefinition<MemberLifeInputs, MemberLife
   revision: `life-1;gap=${organizationsSettings.ORGANIZATION_LIFE_GAP_MONTHS}`,
   subjects: { from: 'life_membership', key: 'member_id' },
   regionOf: (state) => state.regionCode,
-  metricsOf: (state) => (state.outOfLife ? [memberLifeMetrics.members, memberLifeMetrics.out] : [memberLifeMetrics.members]),
+  metricsOf: (state) =>
+    state.outOfLife ? [memberLifeMetrics.members, memberLifeMetrics.out] : [memberLifeMetrics.members],
   breakpoints: (inputs) => {
     const gap = organizationsSettings.ORGANIZATION_LIFE_GAP_MONTHS;
     const dates = spanBounds([...inputs.member, ...inputs.memberships]);
@@ -58,13 +69,16 @@ export const memberLifeFacts: DerivedFactDefinition<MemberLifeInputs, MemberLife
   loadInputs: async (em: EntityManager, memberIds: readonly string[]) => {
     const ids = JSON.stringify(memberIds);
     const fed = await fedPeriods<FedMemberState>(em, 'PartyMember', memberIds);
-    const inputs = new Map<string, MemberLifeInputs>(memberIds.map((id) => [id, { member: fed.get(id) ?? [], memberships: [], attended: [] }]));
+    const inputs = new Map<string, MemberLifeInputs>(
+      memberIds.map((id) => [id, { member: fed.get(id) ?? [], memberships: [], attended: [] }]),
+    );
     const memberships = await em.execute<{ member_id: string; from_date: string; to_date: string | null }[]>(
       `select member_id, to_char(from_date, 'YYYY-MM-DD') as from_date, to_char(to_date, 'YYYY-MM-DD') as to_date from life_membership
         where member_id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,
       [ids],
     );
-    for (const row of memberships) inputs.get(row.member_id)!.memberships.push({ from: row.from_date, to: row.to_date });
+    for (const row of memberships)
+      inputs.get(row.member_id)!.memberships.push({ from: row.from_date, to: row.to_date });
     const attended = await em.execute<{ member_id: string; held_on: string }[]>(
       `select member_id, to_char(held_on, 'YYYY-MM-DD') as held_on from meeting_attendance
         where present and member_id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,

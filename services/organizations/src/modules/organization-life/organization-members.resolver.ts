@@ -11,11 +11,14 @@ const LifeMembershipConnection = connectionType('LifeMembership', LifeMembership
 @Resolver(() => PartyOrganization)
 export class OrganizationMembersResolver {
   @ConnectionSize(50)
-  @FieldResolver(() => LifeMembershipConnection, { description: 'Members taking part in its life (党员) on a date, a page at a time.' })
+  @FieldResolver(() => LifeMembershipConnection, {
+    description: 'Members taking part in its life (党员) on a date, a page at a time.',
+  })
   members(
     @Root() organization: PartyOrganization,
     @Ctx() ctx: OrganizationsContext,
-    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Omit for today; not in the future.' }) asOf?: string | null,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Omit for today; not in the future.' })
+    asOf?: string | null,
     @Arg('first', () => Int, { nullable: true, description: '1–200, default 50.' }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {

@@ -11,7 +11,11 @@ export const OrganizationRoleEntity = defineEntity({
   uniques: [
     // One post per member and organization at a time, and one secretary.
     { name: 'organization_role_open_unique', properties: ['organizationId', 'memberId'], where: 'to_date is null' },
-    { name: 'organization_role_secretary_unique', properties: ['organizationId'], where: `role = 'SECRETARY' and to_date is null` },
+    {
+      name: 'organization_role_secretary_unique',
+      properties: ['organizationId'],
+      where: `role = 'SECRETARY' and to_date is null`,
+    },
   ],
   properties: {
     ...placedRecordProperties('organization_role'),

@@ -1,5 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertRole, assertUuid, domainError, endDatedLink, inForceOn, lockForUpdate, notFound, WRITER_ROLES, type Viewer } from '@xgz/kit';
+import {
+  assertRole,
+  assertUuid,
+  domainError,
+  endDatedLink,
+  inForceOn,
+  lockForUpdate,
+  notFound,
+  WRITER_ROLES,
+  type Viewer,
+} from '@xgz/kit';
 import { membersInOrganization } from '../party-member/fed-members.js';
 import { OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
 import { OrganizationRoleKind } from './organization-role-kind.js';
@@ -30,14 +40,25 @@ export function appointToOrganization(
     dateArgument: 'fromDate',
     check: async (organization, tx) => {
       await membersInOrganization(tx, organization, [memberId], 'memberId', { date: fromDate, argument: 'fromDate' });
-      const held = await tx.findOne(OrganizationRoleEntity, { organizationId: organization.id, memberId, toDate: null });
+      const held = await tx.findOne(OrganizationRoleEntity, {
+        organizationId: organization.id,
+        memberId,
+        toDate: null,
+      });
       if (held)
-        throw domainError(OrganizationErrorCode.RoleHeld, `Member ${memberId} already holds ${held.role} in ${organization.name} since ${held.fromDate}: end that post first.`);
+        throw domainError(
+          OrganizationErrorCode.RoleHeld,
+          `Member ${memberId} already holds ${held.role} in ${organization.name} since ${held.fromDate}: end that post first.`,
+        );
     },
     apply: async (organization, tx) => {
       if (SINGLE_HOLDER.has(role)) {
         // Succeeded on the day of appointment, the predecessor's post is withdrawn (it held on no day).
-        for (const predecessor of await tx.find(OrganizationRoleEntity, { organizationId: organization.id, role, toDate: null })) {
+        for (const predecessor of await tx.find(OrganizationRoleEntity, {
+          organizationId: organization.id,
+          role,
+          toDate: null,
+        })) {
           endDatedLink(tx, predecessor, fromDate, 'fromDate', `the date the current ${role.toLowerCase()} took office`);
         }
         // The predecessor leaves before the successor arrives (one open secretary: a unique index).
@@ -58,7 +79,12 @@ export function appointToOrganization(
 }
 
 /** A member leaves a post from a date (离任; ended on its first day, it is withdrawn). The organization is locked first, as appointments lock it. */
-export async function endOrganizationRole(em: EntityManager, viewer: Viewer, roleId: string, endedOn: string): Promise<OrganizationRoleRow> {
+export async function endOrganizationRole(
+  em: EntityManager,
+  viewer: Viewer,
+  roleId: string,
+  endedOn: string,
+): Promise<OrganizationRoleRow> {
   assertRole(viewer, WRITER_ROLES, 'end organization posts');
   assertUuid(roleId, 'roleId');
   const found = await em.findOne(OrganizationRoleEntity, { id: roleId });
@@ -79,10 +105,19 @@ export async function endOrganizationRole(em: EntityManager, viewer: Viewer, rol
 }
 
 /** The posts held in each organization on a date, secretary first, in one statement (a loader). */
-export async function postsOn(em: EntityManager, organizationIds: readonly string[], date: string): Promise<Map<string, OrganizationRoleRow[]>> {
-  const rows = await em.find(OrganizationRoleEntity, { organizationId: { $in: [...organizationIds] }, ...inForceOn(date) }, { orderBy: { fromDate: 'asc' } });
+export async function postsOn(
+  em: EntityManager,
+  organizationIds: readonly string[],
+  date: string,
+): Promise<Map<string, OrganizationRoleRow[]>> {
+  const rows = await em.find(
+    OrganizationRoleEntity,
+    { organizationId: { $in: [...organizationIds] }, ...inForceOn(date) },
+    { orderBy: { fromDate: 'asc' } },
+  );
   const order = Object.values(OrganizationRoleKind);
   const posts = new Map<string, OrganizationRoleRow[]>();
-  for (const row of rows.sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role))) posts.set(row.organizationId, [...(posts.get(row.organizationId) ?? []), row]);
+  for (const row of rows.sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role)))
+    posts.set(row.organizationId, [...(posts.get(row.organizationId) ?? []), row]);
   return posts;
 }

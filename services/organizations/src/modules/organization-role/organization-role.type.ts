@@ -28,4 +28,8 @@ export class OrganizationRole {
   toDate!: string | null;
 }
 
-export const presentRole = (row: OrganizationRoleRow): OrganizationRole => ({ ...row, toDate: row.toDate ?? null, member: { id: row.memberId } });
+export const presentRole = (row: OrganizationRoleRow): OrganizationRole => ({
+  ...row,
+  toDate: row.toDate ?? null,
+  member: { id: row.memberId },
+});

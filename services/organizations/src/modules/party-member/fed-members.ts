@@ -7,11 +7,18 @@ import { beforeRegistration, OrganizationErrorCode } from '../party-organization
  * Party members as registry last reported them, each visible to the caller (NOT_FOUND otherwise)
  * and on the books — active and not a false record (MEMBER_NOT_ON_BOOKS otherwise).
  */
-export async function membersOnBooks(em: EntityManager, ids: readonly string[], argument: string): Promise<Map<string, FedRecord<FedMemberState>>> {
+export async function membersOnBooks(
+  em: EntityManager,
+  ids: readonly string[],
+  argument: string,
+): Promise<Map<string, FedRecord<FedMemberState>>> {
   const members = await requireFedRecords<FedMemberState>(em, 'PartyMember', ids, argument, 'party member');
   for (const member of members.values()) {
     if (member.state.status !== 'ACTIVE' || member.state.findingState === 'FALSE_RECORD') {
-      throw domainError(OrganizationErrorCode.MemberNotOnBooks, `${argument}: party member ${member.id} is not on the books (status ${member.state.status}).`);
+      throw domainError(
+        OrganizationErrorCode.MemberNotOnBooks,
+        `${argument}: party member ${member.id} is not on the books (status ${member.state.status}).`,
+      );
     }
   }
   return members;
@@ -37,7 +44,8 @@ export async function membersInOrganization(
         `${argument}: party member ${member.id} is placed at ${member.regionCode}, outside ${organization.name}'s region ${organization.regionCode}.`,
       );
     }
-    if (from && from.date < member.since) throw beforeRegistration(from.argument, 'party member', member.id, from.date, member.since);
+    if (from && from.date < member.since)
+      throw beforeRegistration(from.argument, 'party member', member.id, from.date, member.since);
   }
   return members;
 }

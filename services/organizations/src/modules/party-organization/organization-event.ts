@@ -38,11 +38,15 @@ export async function checkEventDay(
   alive: NonNullable<OrganizationEvent<unknown>['alive']>,
 ): Promise<AlivePeriod[] | null> {
   if (alive === 'NOT_REQUIRED') return null;
-  if (alive === 'NOW' && organization.dissolvedOn) throw organizationDissolved(organization.name, organization.dissolvedOn);
+  if (alive === 'NOW' && organization.dissolvedOn)
+    throw organizationDissolved(organization.name, organization.dissolvedOn);
   assertNotBefore(on, organization.establishedOn, argument, 'the date the organization was established');
   const periods = await alivePeriods(tx, organization.id);
   if (!anyCovers(periods, on)) {
-    throw domainError(OrganizationErrorCode.OrganizationNotAlive, `${argument}: ${organization.name} was not alive on ${on} (it was dissolved then and re-formed later).`);
+    throw domainError(
+      OrganizationErrorCode.OrganizationNotAlive,
+      `${argument}: ${organization.name} was not alive on ${on} (it was dissolved then and re-formed later).`,
+    );
   }
   return periods;
 }
@@ -60,7 +64,11 @@ export function recordDay(organization: PartyOrganizationRow, on: string): void 
  * state, so it may be dated before its last change; what begins or happens is a recorded day,
  * before which it cannot be dissolved.
  */
-export function writeOrganizationEvent<Result>(em: EntityManager, viewer: Viewer, event: OrganizationEvent<Result>): Promise<Result> {
+export function writeOrganizationEvent<Result>(
+  em: EntityManager,
+  viewer: Viewer,
+  event: OrganizationEvent<Result>,
+): Promise<Result> {
   const alive = event.alive ?? 'NOW';
   return writeDatedEvent<PartyOrganizationRow, PartyOrganizationFactState, Result>(em, viewer, {
     entity: PartyOrganizationEntity,

@@ -12,12 +12,20 @@ registerEnumType(OrganizationHostKind, {
   name: 'OrganizationHostKind',
   description: 'What a party organization is built in or for (依托单位).',
   valuesConfig: {
-    MARKET_ENTITY: { description: 'A market entity (市场主体): an enterprise or individual business; hostId is its id.' },
+    MARKET_ENTITY: {
+      description: 'A market entity (市场主体): an enterprise or individual business; hostId is its id.',
+    },
     MARKET: {
       description:
         'A market (市场) of the markets subgraph; hostId is its id. Refused for now (MARKET_NOT_VERIFIABLE): markets do not publish their markets to organizations yet, so the id could not be checked.',
     },
-    ASSOCIATION: { description: 'An individual & private business association or its branch (个私协会/分会); hostName names it, hostId stays empty.' },
-    REGION: { description: "A district or township (区域); the organization's region is the host: hostId and hostName stay empty." },
+    ASSOCIATION: {
+      description:
+        'An individual & private business association or its branch (个私协会/分会); hostName names it, hostId stays empty.',
+    },
+    REGION: {
+      description:
+        "A district or township (区域); the organization's region is the host: hostId and hostName stay empty.",
+    },
   },
 });

@@ -18,7 +18,11 @@ export const PartyOrganizationEntity = defineEntity({
       expression: `create unique index "party_organization_living_unique" on "organizations"."party_organization" ("region_code", "host_kind", coalesce("host_id"::text, ''), coalesce("host_name", ''), "level", "name") where "dissolved_on" is null`,
     },
     // At most one living standalone organization per host entity.
-    { name: 'party_organization_standalone_host_unique', properties: ['hostId'], where: `"formation" = 'STANDALONE' and "dissolved_on" is null` },
+    {
+      name: 'party_organization_standalone_host_unique',
+      properties: ['hostId'],
+      where: `"formation" = 'STANDALONE' and "dissolved_on" is null`,
+    },
   ],
   properties: {
     ...placedRecordProperties('party_organization'),

@@ -38,9 +38,13 @@ export const OrganizationErrorCode = {
 } as const;
 
 export const organizationDissolved = (name: string, on: string) =>
-  domainError(OrganizationErrorCode.Dissolved, `${name} was dissolved on ${on}: re-form it (reformPartyOrganization) before changing it.`);
+  domainError(
+    OrganizationErrorCode.Dissolved,
+    `${name} was dissolved on ${on}: re-form it (reformPartyOrganization) before changing it.`,
+  );
 
-export const organizationActive = (name: string) => domainError(OrganizationErrorCode.Active, `${name} is active: only a dissolved organization can be re-formed.`);
+export const organizationActive = (name: string) =>
+  domainError(OrganizationErrorCode.Active, `${name} is active: only a dissolved organization can be re-formed.`);
 
 export const parentDissolved = (name: string, on: string) =>
   domainError(
@@ -57,6 +61,10 @@ export const marketNotVerifiable = (argument: string) =>
 
 /** Nothing about a record may be dated before registry registered it. */
 export const beforeRegistration = (argument: string, what: string, id: string, date: string, registeredOn: string) =>
-  domainError(OrganizationErrorCode.BeforeRegistration, `${argument} ${date} is before ${what} ${id} was registered (${registeredOn}): date it on or after ${registeredOn}.`, {
-    field: argument,
-  });
+  domainError(
+    OrganizationErrorCode.BeforeRegistration,
+    `${argument} ${date} is before ${what} ${id} was registered (${registeredOn}): date it on or after ${registeredOn}.`,
+    {
+      field: argument,
+    },
+  );

@@ -16,12 +16,23 @@ export const organizationMetrics = {
   level: (level: OrganizationLevel) => `organization.level.${level}`,
   formation: (formation: OrganizationFormation) => `organization.formation.${formation}`,
   all(): string[] {
-    return [this.total, ...Object.values(OrganizationLevel).map(this.level), ...Object.values(OrganizationFormation).map(this.formation)];
+    return [
+      this.total,
+      ...Object.values(OrganizationLevel).map(this.level),
+      ...Object.values(OrganizationFormation).map(this.formation),
+    ];
   },
 };
 
 export const partyOrganizationFacts: FactDefinition<PartyOrganizationFactState> = {
   subjectType: 'PartyOrganization',
   regionOf: (state) => state.regionCode,
-  metricsOf: (state) => (state.active ? [organizationMetrics.total, organizationMetrics.level(state.level), organizationMetrics.formation(state.formation)] : []),
+  metricsOf: (state) =>
+    state.active
+      ? [
+          organizationMetrics.total,
+          organizationMetrics.level(state.level),
+          organizationMetrics.formation(state.formation),
+        ]
+      : [],
 };

@@ -18,7 +18,10 @@ export class FormPartyOrganizationInput {
   @Field(() => String, { description: 'County (6 digits), township (9) or village (12) code inside your region.' })
   regionCode!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The organization above it: a committee or general branch of higher level.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The organization above it: a committee or general branch of higher level.',
+  })
   parentId?: string | null;
 
   @Field(() => OrganizationHostKind)
@@ -33,6 +36,9 @@ export class FormPartyOrganizationInput {
   @Field(() => LocalDateResolver, { description: 'Date established (成立日期); not in the future.' })
   establishedOn!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Date its first committee was elected (选举日期); defaults to establishedOn. The term runs from it.' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'Date its first committee was elected (选举日期); defaults to establishedOn. The term runs from it.',
+  })
   electedOn?: string | null;
 }

@@ -6,7 +6,13 @@ import { CoverageLink } from '../coverage/coverage-link.type.js';
 import { coverMarketEntities, endCoverage, listCoverage, MAX_ENTITIES_PER_CALL } from '../coverage/coverage.service.js';
 import { PartyOrganizationConnection } from './party-organization.connection.js';
 import { FormPartyOrganizationInput } from './party-organization.inputs.js';
-import { dissolvePartyOrganization, formPartyOrganization, listOrganizations, moveOrganization, reformPartyOrganization } from './party-organization.service.js';
+import {
+  dissolvePartyOrganization,
+  formPartyOrganization,
+  listOrganizations,
+  moveOrganization,
+  reformPartyOrganization,
+} from './party-organization.service.js';
 import { OrganizationLevel } from './organization-level.js';
 import { FormPartyOrganizationPayload, PartyOrganization } from './party-organization.type.js';
 
@@ -14,30 +20,50 @@ const CoverageLinkConnection = connectionType('CoverageLink', CoverageLink);
 
 @Resolver(() => PartyOrganization)
 export class PartyOrganizationResolver {
-  @Query(() => PartyOrganization, { nullable: true, description: 'One party organization; null when unknown or outside your region.' })
+  @Query(() => PartyOrganization, {
+    nullable: true,
+    description: 'One party organization; null when unknown or outside your region.',
+  })
   partyOrganization(@Arg('id', () => ID) id: string, @Ctx() ctx: OrganizationsContext) {
     return ctx.loaders.partyOrganizations.byId.load(id);
   }
 
   @Mutation(() => FormPartyOrganizationPayload, {
-    description: 'Forms a party organization (成立党组织). A standalone one covers its host entity. Needs the admin or official role.',
+    description:
+      'Forms a party organization (成立党组织). A standalone one covers its host entity. Needs the admin or official role.',
   })
-  formPartyOrganization(@Arg('input', () => FormPartyOrganizationInput) input: FormPartyOrganizationInput, @Ctx() ctx: OrganizationsContext) {
+  formPartyOrganization(
+    @Arg('input', () => FormPartyOrganizationInput) input: FormPartyOrganizationInput,
+    @Ctx() ctx: OrganizationsContext,
+  ) {
     return formPartyOrganization(ctx.em, ctx.viewer, input);
   }
 
-  @Mutation(() => PartyOrganization, { description: 'Dissolves an organization (撤销) from a date; it covers nothing after, and its history stays.' })
-  dissolvePartyOrganization(@Arg('id', () => ID) id: string, @Arg('dissolvedOn', () => LocalDateResolver) dissolvedOn: string, @Ctx() ctx: OrganizationsContext) {
+  @Mutation(() => PartyOrganization, {
+    description: 'Dissolves an organization (撤销) from a date; it covers nothing after, and its history stays.',
+  })
+  dissolvePartyOrganization(
+    @Arg('id', () => ID) id: string,
+    @Arg('dissolvedOn', () => LocalDateResolver) dissolvedOn: string,
+    @Ctx() ctx: OrganizationsContext,
+  ) {
     return dissolvePartyOrganization(ctx.em, ctx.viewer, id, dissolvedOn);
   }
 
-  @Mutation(() => PartyOrganization, { description: 'Re-forms a dissolved organization (重建) from a date; its open coverage applies again.' })
-  reformPartyOrganization(@Arg('id', () => ID) id: string, @Arg('reformedOn', () => LocalDateResolver) reformedOn: string, @Ctx() ctx: OrganizationsContext) {
+  @Mutation(() => PartyOrganization, {
+    description: 'Re-forms a dissolved organization (重建) from a date; its open coverage applies again.',
+  })
+  reformPartyOrganization(
+    @Arg('id', () => ID) id: string,
+    @Arg('reformedOn', () => LocalDateResolver) reformedOn: string,
+    @Ctx() ctx: OrganizationsContext,
+  ) {
     return reformPartyOrganization(ctx.em, ctx.viewer, id, reformedOn);
   }
 
   @Mutation(() => PartyOrganization, {
-    description: 'Moves an organization under another parent (or to the top with parentId null) from a date; never under itself or its descendants.',
+    description:
+      'Moves an organization under another parent (or to the top with parentId null) from a date; never under itself or its descendants.',
   })
   moveOrganization(
     @Arg('id', () => ID) id: string,
@@ -50,7 +76,8 @@ export class PartyOrganizationResolver {
 
   @ConnectionSize(50)
   @Query(() => PartyOrganizationConnection, {
-    description: 'Party organizations placed at or under a region (your own by default), optionally of one level, active only unless includeDissolved.',
+    description:
+      'Party organizations placed at or under a region (your own by default), optionally of one level, active only unless includeDissolved.',
   })
   partyOrganizations(
     @Ctx() ctx: OrganizationsContext,
@@ -85,13 +112,18 @@ export class PartyOrganizationResolver {
     return endCoverage(ctx.em, ctx.viewer, organizationId, entityId, endedOn);
   }
 
-  @FieldResolver(() => PartyOrganization, { nullable: true, description: 'The organization above it; null at the top or outside your region.' })
+  @FieldResolver(() => PartyOrganization, {
+    nullable: true,
+    description: 'The organization above it; null at the top or outside your region.',
+  })
   parent(@Root() organization: PartyOrganization, @Ctx() ctx: OrganizationsContext) {
     return organization.parentId ? ctx.loaders.partyOrganizations.byId.load(organization.parentId) : null;
   }
 
   @ConnectionSize(50)
-  @FieldResolver(() => CoverageLinkConnection, { description: 'The entities it covers and covered, with dates, a page at a time.' })
+  @FieldResolver(() => CoverageLinkConnection, {
+    description: 'The entities it covers and covered, with dates, a page at a time.',
+  })
   coverage(
     @Root() organization: PartyOrganization,
     @Ctx() ctx: OrganizationsContext,

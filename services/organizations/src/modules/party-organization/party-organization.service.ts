@@ -28,7 +28,14 @@ import { OrganizationElectionEntity } from '../term/organization-election.entity
 import { OrganizationFormation } from './organization-formation.js';
 import { OrganizationHostKind } from './organization-host.js';
 import { OrganizationLevel } from './organization-level.js';
-import { beforeRegistration, marketNotVerifiable, organizationActive, organizationDissolved, OrganizationErrorCode, parentDissolved } from './party-organization.errors.js';
+import {
+  beforeRegistration,
+  marketNotVerifiable,
+  organizationActive,
+  organizationDissolved,
+  OrganizationErrorCode,
+  parentDissolved,
+} from './party-organization.errors.js';
 import { partyOrganizationFacts, type PartyOrganizationFactState } from './party-organization.facts.js';
 import { PartyOrganizationEntity, type PartyOrganizationRow } from './party-organization.entity.js';
 import type { FormPartyOrganizationInput } from './party-organization.inputs.js';
@@ -41,7 +48,11 @@ export const organizationFactState = (row: PartyOrganizationRow): PartyOrganizat
 });
 
 /** Which level may sit under which: a branch under a general branch or committee, a general branch under a committee. */
-const RANK: Record<OrganizationLevel, number> = { [OrganizationLevel.COMMITTEE]: 3, [OrganizationLevel.GENERAL_BRANCH]: 2, [OrganizationLevel.BRANCH]: 1 };
+const RANK: Record<OrganizationLevel, number> = {
+  [OrganizationLevel.COMMITTEE]: 3,
+  [OrganizationLevel.GENERAL_BRANCH]: 2,
+  [OrganizationLevel.BRANCH]: 1,
+};
 
 export interface FormedOrganization {
   organization: PartyOrganizationRow;
@@ -53,17 +64,31 @@ export interface FormedOrganization {
  * The parent, locked for this transaction (a dissolution of it waits, and then sees the new child):
  * alive, of a higher level, its region around the child's. No organization lives under a dissolved one.
  */
-async function checkParent(tx: EntityManager, input: Pick<FormPartyOrganizationInput, 'parentId' | 'level' | 'regionCode'>, argument: string): Promise<void> {
+async function checkParent(
+  tx: EntityManager,
+  input: Pick<FormPartyOrganizationInput, 'parentId' | 'level' | 'regionCode'>,
+  argument: string,
+): Promise<void> {
   if (!input.parentId) return;
   assertUuid(input.parentId, argument);
-  const parent = await tx.findOne(PartyOrganizationEntity, { id: input.parentId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  const parent = await tx.findOne(
+    PartyOrganizationEntity,
+    { id: input.parentId },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+  );
   if (!parent) throw notFound(`${argument}: no party organization ${input.parentId} in your region.`);
   if (parent.dissolvedOn) throw parentDissolved(parent.name, parent.dissolvedOn);
   if (RANK[parent.level] <= RANK[input.level]) {
-    throw domainError(OrganizationErrorCode.ParentLevel, `A ${input.level} cannot sit under a ${parent.level}: the parent must be of a higher level.`);
+    throw domainError(
+      OrganizationErrorCode.ParentLevel,
+      `A ${input.level} cannot sit under a ${parent.level}: the parent must be of a higher level.`,
+    );
   }
   if (!input.regionCode.startsWith(parent.regionCode)) {
-    throw badUserInput(`input.regionCode ${input.regionCode} lies outside the parent's region ${parent.regionCode}.`, 'input.regionCode');
+    throw badUserInput(
+      `input.regionCode ${input.regionCode} lies outside the parent's region ${parent.regionCode}.`,
+      'input.regionCode',
+    );
   }
 }
 
@@ -74,16 +99,28 @@ function checkHostFields(input: FormPartyOrganizationInput): void {
     if (!input.hostId) throw badUserInput('input.hostId is required for a MARKET_ENTITY host.', 'input.hostId');
     assertUuid(input.hostId, 'input.hostId');
   } else if (input.hostId) {
-    throw badUserInput(`input.hostId names a market entity: leave it empty for a ${input.hostKind} host.`, 'input.hostId');
+    throw badUserInput(
+      `input.hostId names a market entity: leave it empty for a ${input.hostKind} host.`,
+      'input.hostId',
+    );
   }
   if (input.hostKind === OrganizationHostKind.ASSOCIATION && !input.hostName?.trim()) {
-    throw badUserInput('input.hostName is required for an ASSOCIATION host: name the association or branch.', 'input.hostName');
+    throw badUserInput(
+      'input.hostName is required for an ASSOCIATION host: name the association or branch.',
+      'input.hostName',
+    );
   }
   if (input.hostKind === OrganizationHostKind.REGION && input.hostName?.trim()) {
-    throw badUserInput('input.hostName names an association: leave it empty for a REGION host (the region is the host).', 'input.hostName');
+    throw badUserInput(
+      'input.hostName names an association: leave it empty for a REGION host (the region is the host).',
+      'input.hostName',
+    );
   }
   if (input.formation === OrganizationFormation.STANDALONE && input.hostKind !== OrganizationHostKind.MARKET_ENTITY) {
-    throw badUserInput('A STANDALONE organization is built in one market entity: hostKind must be MARKET_ENTITY.', 'input.hostKind');
+    throw badUserInput(
+      'A STANDALONE organization is built in one market entity: hostKind must be MARKET_ENTITY.',
+      'input.hostKind',
+    );
   }
 }
 
@@ -95,27 +132,46 @@ async function checkHost(tx: EntityManager, input: FormPartyOrganizationInput, w
   if (input.hostKind !== OrganizationHostKind.MARKET_ENTITY) return;
   const host = (await knownEntities(tx, [input.hostId!], 'input.hostId')).get(input.hostId!)!;
   if (!host.regionCode.startsWith(input.regionCode)) {
-    throw domainError(OrganizationErrorCode.EntityOutsideOrganization, `The host entity lies at ${host.regionCode}, outside the organization's region ${input.regionCode}.`);
+    throw domainError(
+      OrganizationErrorCode.EntityOutsideOrganization,
+      `The host entity lies at ${host.regionCode}, outside the organization's region ${input.regionCode}.`,
+    );
   }
-  if (input.establishedOn < host.since) throw beforeRegistration('input.establishedOn', 'the host entity', host.id, input.establishedOn, host.since);
+  if (input.establishedOn < host.since)
+    throw beforeRegistration('input.establishedOn', 'the host entity', host.id, input.establishedOn, host.since);
   if (input.formation !== OrganizationFormation.STANDALONE) return;
-  const existing = await tx.findOne(PartyOrganizationEntity, { hostId: host.id, formation: OrganizationFormation.STANDALONE, dissolvedOn: null });
+  const existing = await tx.findOne(PartyOrganizationEntity, {
+    hostId: host.id,
+    formation: OrganizationFormation.STANDALONE,
+    dissolvedOn: null,
+  });
   if (existing) throw standaloneExists(existing.name);
   const formal = await formalMembersOf(tx, input.hostId!, input.establishedOn);
   if (formal >= STANDALONE_CAPABLE_MEMBERS) return;
   const message = `A standalone organization needs at least ${STANDALONE_CAPABLE_MEMBERS} formal members (正式党员) working in its host; registry lists ${formal} on ${input.establishedOn}.`;
-  if (organizationsSettings.STANDALONE_MEMBER_RULE === 'REFUSE') throw domainError(OrganizationErrorCode.StandaloneTooFewMembers, message);
+  if (organizationsSettings.STANDALONE_MEMBER_RULE === 'REFUSE')
+    throw domainError(OrganizationErrorCode.StandaloneTooFewMembers, message);
   warnings.push(message);
 }
 
 const standaloneExists = (name?: string) =>
-  domainError(OrganizationErrorCode.StandaloneExists, `The host entity has a living standalone organization already${name ? ` (${name})` : ''}: at most one per entity.`);
+  domainError(
+    OrganizationErrorCode.StandaloneExists,
+    `The host entity has a living standalone organization already${name ? ` (${name})` : ''}: at most one per entity.`,
+  );
 const duplicateOrganization = (name: string) =>
-  domainError(OrganizationErrorCode.Duplicate, `A living ${name} of this region, host and level exists already: use it (or dissolve it first).`);
+  domainError(
+    OrganizationErrorCode.Duplicate,
+    `A living ${name} of this region, host and level exists already: use it (or dissolve it first).`,
+  );
 
 /** The living-organization constraints, read back as the domain errors they stand for (a form sent twice at once). */
 const livingConstraintError = (name: string) => (constraint: string | undefined) =>
-  constraint === 'party_organization_living_unique' ? duplicateOrganization(name) : constraint === 'party_organization_standalone_host_unique' ? standaloneExists() : null;
+  constraint === 'party_organization_living_unique'
+    ? duplicateOrganization(name)
+    : constraint === 'party_organization_standalone_host_unique'
+      ? standaloneExists()
+      : null;
 
 /** Names compare as written, whatever runs of spaces they were typed with. */
 const normalizedName = (name: string) => name.trim().replace(/\s+/g, ' ');
@@ -125,7 +181,11 @@ const normalizedName = (name: string) => name.trim().replace(/\s+/g, ' ');
  * host entity from that date. The same living organization (region, host, level, name) is formed
  * once: a second form is DUPLICATE_ORGANIZATION, also when both arrive at once (a unique index).
  */
-export async function formPartyOrganization(em: EntityManager, viewer: Viewer, input: FormPartyOrganizationInput): Promise<FormedOrganization> {
+export async function formPartyOrganization(
+  em: EntityManager,
+  viewer: Viewer,
+  input: FormPartyOrganizationInput,
+): Promise<FormedOrganization> {
   assertRole(viewer, WRITER_ROLES, 'form party organizations');
   const name = normalizedName(input.name);
   if (!name) throw badUserInput('input.name must not be empty.', 'input.name');
@@ -175,7 +235,11 @@ export async function formPartyOrganization(em: EntityManager, viewer: Viewer, i
         from: input.establishedOn,
         history: { facts: partyOrganizationFacts, stateOf: organizationFactState, reason: 'ESTABLISHED' },
         derive: async (tx, row) => {
-          tx.create(OrganizationElectionEntity, { regionCode: row.regionCode, organizationId: row.id, electedOn: row.electedOn! });
+          tx.create(OrganizationElectionEntity, {
+            regionCode: row.regionCode,
+            organizationId: row.id,
+            electedOn: row.electedOn!,
+          });
           await tx.flush();
           await rederiveStanding(tx, [row.id], viewer.subject);
           if (row.formation !== OrganizationFormation.STANDALONE || !row.hostId) return;
@@ -193,7 +257,11 @@ export async function formPartyOrganization(em: EntityManager, viewer: Viewer, i
           await tx.flush();
           await refreshOrganizationLinks(tx, row, viewer.subject);
         },
-        audit: { action: 'FORM_ORGANIZATION', subjectType: 'PartyOrganization', detail: { establishedOn: input.establishedOn } },
+        audit: {
+          action: 'FORM_ORGANIZATION',
+          subjectType: 'PartyOrganization',
+          detail: { establishedOn: input.establishedOn },
+        },
       }),
     livingConstraintError(name),
   );
@@ -235,7 +303,12 @@ function changeOrganizationLife(
 }
 
 /** Dissolves an organization (撤销) from a date: from then on it covers nothing and counts nowhere; its history stays. */
-export function dissolvePartyOrganization(em: EntityManager, viewer: Viewer, id: string, dissolvedOn: string): Promise<PartyOrganizationRow> {
+export function dissolvePartyOrganization(
+  em: EntityManager,
+  viewer: Viewer,
+  id: string,
+  dissolvedOn: string,
+): Promise<PartyOrganizationRow> {
   assertRole(viewer, WRITER_ROLES, 'dissolve party organizations');
   return changeOrganizationLife(em, viewer, id, dissolvedOn, {
     dateArgument: 'dissolvedOn',
@@ -246,7 +319,10 @@ export function dissolvePartyOrganization(em: EntityManager, viewer: Viewer, id:
       // Children are formed and moved under their parent's lock, which this change holds: the count is final.
       const children = await tx.count(PartyOrganizationEntity, { parentId: row.id, dissolvedOn: null });
       if (children > 0) {
-        throw domainError(OrganizationErrorCode.HasActiveChildren, `${row.name} has ${children} active organizations under it: dissolve or move them first.`);
+        throw domainError(
+          OrganizationErrorCode.HasActiveChildren,
+          `${row.name} has ${children} active organizations under it: dissolve or move them first.`,
+        );
       }
       if (row.latestRecordOn && dissolvedOn <= row.latestRecordOn) {
         throw domainError(
@@ -263,7 +339,12 @@ export function dissolvePartyOrganization(em: EntityManager, viewer: Viewer, id:
 }
 
 /** Re-forms a dissolved organization (重建) from a date: it lives and covers its (open) links again. */
-export function reformPartyOrganization(em: EntityManager, viewer: Viewer, id: string, reformedOn: string): Promise<PartyOrganizationRow> {
+export function reformPartyOrganization(
+  em: EntityManager,
+  viewer: Viewer,
+  id: string,
+  reformedOn: string,
+): Promise<PartyOrganizationRow> {
   assertRole(viewer, WRITER_ROLES, 're-form party organizations');
   // Re-formed, it may meet a living twin formed meanwhile (the same unique indexes as a new one).
   const reform = () =>
@@ -274,7 +355,11 @@ export function reformPartyOrganization(em: EntityManager, viewer: Viewer, id: s
       check: async (row, tx) => {
         if (!row.dissolvedOn) throw organizationActive(row.name);
         if (!row.parentId) return;
-        const parent = await tx.findOne(PartyOrganizationEntity, { id: row.parentId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+        const parent = await tx.findOne(
+          PartyOrganizationEntity,
+          { id: row.parentId },
+          { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+        );
         if (parent?.dissolvedOn) throw parentDissolved(parent.name, parent.dissolvedOn);
       },
       apply: (row) => {
@@ -288,7 +373,13 @@ export function reformPartyOrganization(em: EntityManager, viewer: Viewer, id: s
  * Moves an organization under another parent (or to the top) from a date. The tree stays a tree:
  * the new parent may be neither the organization nor one of its descendants, and must rank higher.
  */
-export function moveOrganization(em: EntityManager, viewer: Viewer, id: string, parentId: string | null, movedOn: string): Promise<PartyOrganizationRow> {
+export function moveOrganization(
+  em: EntityManager,
+  viewer: Viewer,
+  id: string,
+  parentId: string | null,
+  movedOn: string,
+): Promise<PartyOrganizationRow> {
   assertRole(viewer, WRITER_ROLES, 'move party organizations');
   if (parentId) assertUuid(parentId, 'parentId');
   return writeDatedChange<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
@@ -311,7 +402,10 @@ export function moveOrganization(em: EntityManager, viewer: Viewer, id: string, 
       );
       if (ancestors.length === 0) throw notFound(`parentId: no party organization ${parentId} in your region.`);
       if (ancestors.some((ancestor) => ancestor.id === row.id)) {
-        throw domainError(OrganizationErrorCode.Cycle, `${row.name} cannot move under ${parentId}: that organization is ${row.name} itself or lies under it.`);
+        throw domainError(
+          OrganizationErrorCode.Cycle,
+          `${row.name} cannot move under ${parentId}: that organization is ${row.name} itself or lies under it.`,
+        );
       }
       await checkParent(tx, { parentId, level: row.level, regionCode: row.regionCode }, 'parentId');
     },

@@ -5,7 +5,9 @@ import { OrganizationHostKind } from './organization-host.js';
 import { OrganizationLevel } from './organization-level.js';
 
 @Directive('@key(fields: "id")')
-@ObjectType('PartyOrganization', { description: 'A party organization (党组织): committee, general branch or branch, placed at a region.' })
+@ObjectType('PartyOrganization', {
+  description: 'A party organization (党组织): committee, general branch or branch, placed at a region.',
+})
 export class PartyOrganization {
   @Field(() => ID)
   id!: string;
@@ -37,7 +39,10 @@ export class PartyOrganization {
   @Field(() => LocalDateResolver, { description: 'Date established (成立日期).' })
   establishedOn!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Date dissolved (撤销日期); null while active (also after re-forming).' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'Date dissolved (撤销日期); null while active (also after re-forming).',
+  })
   dissolvedOn!: string | null;
 }
 
@@ -46,6 +51,9 @@ export class FormPartyOrganizationPayload {
   @Field(() => PartyOrganization)
   organization!: PartyOrganization;
 
-  @Field(() => [String], { description: 'Rules not met that configuration lets pass (e.g. a standalone branch with fewer than 3 formal members).' })
+  @Field(() => [String], {
+    description:
+      'Rules not met that configuration lets pass (e.g. a standalone branch with fewer than 3 formal members).',
+  })
   warnings!: string[];
 }

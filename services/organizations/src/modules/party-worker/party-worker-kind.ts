@@ -31,7 +31,10 @@ registerEnumType(AssignmentTargetKind, {
   description: 'What a party worker is assigned to.',
   valuesConfig: {
     ORGANIZATION: { description: 'A party organization (党组织)' },
-    MARKET_ENTITY: { description: 'A market entity (市场主体): an instructor or liaison assigned counts toward its work coverage (WORK_COVERAGE_WORKER_KINDS)' },
+    MARKET_ENTITY: {
+      description:
+        'A market entity (市场主体): an instructor or liaison assigned counts toward its work coverage (WORK_COVERAGE_WORKER_KINDS)',
+    },
     MARKET: {
       description:
         'A market (市场): full-time organizers and social workers per market. Refused for now (MARKET_NOT_VERIFIABLE): markets do not publish their markets to organizations yet, so the id could not be checked.',

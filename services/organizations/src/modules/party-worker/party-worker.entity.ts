@@ -28,7 +28,13 @@ export const WorkerAssignmentEntity = defineEntity({
   checks: [periodCheck('worker_assignment')],
   indexes: [{ name: 'worker_assignment_target_index', properties: ['targetId', 'fromDate'] }],
   // A worker is assigned to a target once at a time (assigned twice, they were listed twice).
-  uniques: [{ name: 'worker_assignment_open_unique', properties: ['workerId', 'targetKind', 'targetId'], where: 'to_date is null' }],
+  uniques: [
+    {
+      name: 'worker_assignment_open_unique',
+      properties: ['workerId', 'targetKind', 'targetId'],
+      where: 'to_date is null',
+    },
+  ],
   properties: {
     ...placedRecordProperties('worker_assignment'),
     workerId: p.uuid().index('worker_assignment_worker_index'),

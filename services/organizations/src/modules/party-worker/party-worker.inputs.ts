@@ -2,7 +2,9 @@ import { Field, InputType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { PartyWorkerKind } from './party-worker-kind.js';
 
-@InputType('AppointPartyWorkerInput', { description: 'A party worker starts serving: an instructor (党建指导员), liaison or organizer.' })
+@InputType('AppointPartyWorkerInput', {
+  description: 'A party worker starts serving: an instructor (党建指导员), liaison or organizer.',
+})
 export class AppointPartyWorkerInput {
   @Field(() => String, { description: 'Name (personal data: masked for roles that may not see it).' })
   name!: string;

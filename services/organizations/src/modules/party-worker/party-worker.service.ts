@@ -23,22 +23,35 @@ import {
 import { knownEntities } from '../coverage/fed-entities.js';
 import { rederiveCoverage } from '../coverage/organization-links.js';
 import { checkEventDay, recordDay } from '../party-organization/organization-event.js';
-import { beforeRegistration, marketNotVerifiable, OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
+import {
+  beforeRegistration,
+  marketNotVerifiable,
+  OrganizationErrorCode,
+} from '../party-organization/party-organization.errors.js';
 import { PartyOrganizationEntity } from '../party-organization/party-organization.entity.js';
 import { AssignmentTargetKind } from './party-worker-kind.js';
 import { PartyWorkerEntity, WorkerAssignmentEntity, type PartyWorkerRow } from './party-worker.entity.js';
 import { partyWorkerFacts, type PartyWorkerFactState } from './party-worker.facts.js';
 import type { AppointPartyWorkerInput } from './party-worker.inputs.js';
 
-const workerState = (row: PartyWorkerRow): PartyWorkerFactState => ({ regionCode: row.regionCode, kind: row.kind, serving: row.servingUntil == null });
+const workerState = (row: PartyWorkerRow): PartyWorkerFactState => ({
+  regionCode: row.regionCode,
+  kind: row.kind,
+  serving: row.servingUntil == null,
+});
 
 /** A worker starts serving in a region (counts in the instructor figures from that date). */
-export function appointPartyWorker(em: EntityManager, viewer: Viewer, input: AppointPartyWorkerInput): Promise<PartyWorkerRow> {
+export function appointPartyWorker(
+  em: EntityManager,
+  viewer: Viewer,
+  input: AppointPartyWorkerInput,
+): Promise<PartyWorkerRow> {
   assertRole(viewer, WRITER_ROLES, 'appoint party workers');
   const name = input.name.trim();
   if (!name) throw badUserInput('input.name must not be empty.', 'input.name');
   const mobile = input.mobile?.trim() || null;
-  if (mobile && !/^1\d{10}$/.test(mobile)) throw badUserInput('input.mobile must be an 11-digit mobile number starting with 1.', 'input.mobile');
+  if (mobile && !/^1\d{10}$/.test(mobile))
+    throw badUserInput('input.mobile must be an 11-digit mobile number starting with 1.', 'input.mobile');
   assertPlaceableCode(viewer, input.regionCode, 'input.regionCode', 'county');
   assertNotFuture(input.servingFrom, 'input.servingFrom');
   return writeDatedStart<PartyWorkerRow, PartyWorkerFactState>(em, viewer, {
@@ -63,15 +76,25 @@ export function appointPartyWorker(em: EntityManager, viewer: Viewer, input: App
  * the day (at its region), an organization alive that day (at its region). A market cannot be
  * checked yet and is refused.
  */
-async function assignmentTarget(tx: EntityManager, kind: AssignmentTargetKind, targetId: string, fromDate: string): Promise<{ regionCode: string }> {
+async function assignmentTarget(
+  tx: EntityManager,
+  kind: AssignmentTargetKind,
+  targetId: string,
+  fromDate: string,
+): Promise<{ regionCode: string }> {
   if (kind === AssignmentTargetKind.MARKET_ENTITY) {
     const entity = (await knownEntities(tx, [targetId], 'targetId')).get(targetId)!;
-    if (fromDate < entity.since) throw beforeRegistration('fromDate', 'market entity', entity.id, fromDate, entity.since);
+    if (fromDate < entity.since)
+      throw beforeRegistration('fromDate', 'market entity', entity.id, fromDate, entity.since);
     return entity;
   }
   if (kind === AssignmentTargetKind.ORGANIZATION) {
     // Locked like any record against the organization: it cannot be dissolved on or before this day.
-    const organization = await tx.findOne(PartyOrganizationEntity, { id: targetId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const organization = await tx.findOne(
+      PartyOrganizationEntity,
+      { id: targetId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+    );
     if (!organization) throw notFound(`targetId: no party organization ${targetId} in your region.`);
     await checkEventDay(tx, organization, fromDate, 'fromDate', 'NOW');
     recordDay(organization, fromDate);
@@ -100,9 +123,15 @@ export function assignPartyWorker(
       dateArgument: 'fromDate',
       afterLastChange: false,
       check: async (worker, tx) => {
-        if (worker.servingUntil) throw badUserInput(`The worker stopped serving on ${worker.servingUntil}.`, 'workerId');
+        if (worker.servingUntil)
+          throw badUserInput(`The worker stopped serving on ${worker.servingUntil}.`, 'workerId');
         assertNotBefore(fromDate, worker.servingFrom, 'fromDate', 'the date the worker began serving');
-        const open = await tx.findOne(WorkerAssignmentEntity, { workerId: worker.id, targetKind, targetId, toDate: null });
+        const open = await tx.findOne(WorkerAssignmentEntity, {
+          workerId: worker.id,
+          targetKind,
+          targetId,
+          toDate: null,
+        });
         if (open) throw alreadyAssigned(open.fromDate);
       },
       apply: async (worker, tx) => {
@@ -123,14 +152,24 @@ export function assignPartyWorker(
       },
       audit: { action: 'ASSIGN_WORKER', subjectType: 'PartyWorker', detail: { targetKind, targetId } },
     });
-  return onUniqueViolation(assign, (constraint) => (constraint === 'worker_assignment_open_unique' ? alreadyAssigned(null) : null));
+  return onUniqueViolation(assign, (constraint) =>
+    constraint === 'worker_assignment_open_unique' ? alreadyAssigned(null) : null,
+  );
 }
 
 const alreadyAssigned = (since: string | null) =>
-  domainError(OrganizationErrorCode.AlreadyAssigned, `The worker is assigned to that target already${since ? ` (since ${since})` : ''}: one assignment at a time.`);
+  domainError(
+    OrganizationErrorCode.AlreadyAssigned,
+    `The worker is assigned to that target already${since ? ` (since ${since})` : ''}: one assignment at a time.`,
+  );
 
 /** A worker stops serving: every open assignment ends that day, and the coverage they gave is re-derived. */
-export function endPartyWorkerService(em: EntityManager, viewer: Viewer, workerId: string, endedOn: string): Promise<PartyWorkerRow> {
+export function endPartyWorkerService(
+  em: EntityManager,
+  viewer: Viewer,
+  workerId: string,
+  endedOn: string,
+): Promise<PartyWorkerRow> {
   assertRole(viewer, WRITER_ROLES, 'change party workers');
   return writeDatedChange<PartyWorkerRow, PartyWorkerFactState, string[]>(em, viewer, {
     entity: PartyWorkerEntity,
@@ -139,14 +178,18 @@ export function endPartyWorkerService(em: EntityManager, viewer: Viewer, workerI
     effectiveOn: endedOn,
     dateArgument: 'endedOn',
     check: (worker) => {
-      if (worker.servingUntil) throw badUserInput(`The worker stopped serving on ${worker.servingUntil} already.`, 'workerId');
+      if (worker.servingUntil)
+        throw badUserInput(`The worker stopped serving on ${worker.servingUntil} already.`, 'workerId');
     },
     apply: async (worker, tx) => {
       worker.servingUntil = endedOn;
       const open = await tx.find(WorkerAssignmentEntity, { workerId: worker.id, toDate: null });
-      for (const assignment of open) endDatedLink(tx, assignment, endedOn, 'endedOn', 'the date one of its assignments began');
+      for (const assignment of open)
+        endDatedLink(tx, assignment, endedOn, 'endedOn', 'the date one of its assignments began');
       // The entities whose work coverage it gave: re-derived once it is written.
-      return open.filter((assignment) => assignment.targetKind === AssignmentTargetKind.MARKET_ENTITY).map((assignment) => assignment.targetId);
+      return open
+        .filter((assignment) => assignment.targetKind === AssignmentTargetKind.MARKET_ENTITY)
+        .map((assignment) => assignment.targetId);
     },
     history: { facts: partyWorkerFacts, stateOf: workerState, reason: 'ENDED' },
     derive: (tx, _worker, entities) => rederiveCoverage(tx, entities, viewer.subject),
@@ -161,14 +204,24 @@ export function presentWorker(viewer: Viewer, row: PartyWorkerRow): PartyWorkerR
 }
 
 /** Workers assigned to each market entity on a date, as the viewer may see them: two statements (a loader). */
-export async function workersAssignedOn(em: EntityManager, viewer: Viewer, entityIds: readonly string[], date: string): Promise<Map<string, PartyWorkerRow[]>> {
-  const assignments = await em.find(WorkerAssignmentEntity, { targetKind: AssignmentTargetKind.MARKET_ENTITY, targetId: { $in: [...entityIds] }, ...inForceOn(date) });
+export async function workersAssignedOn(
+  em: EntityManager,
+  viewer: Viewer,
+  entityIds: readonly string[],
+  date: string,
+): Promise<Map<string, PartyWorkerRow[]>> {
+  const assignments = await em.find(WorkerAssignmentEntity, {
+    targetKind: AssignmentTargetKind.MARKET_ENTITY,
+    targetId: { $in: [...entityIds] },
+    ...inForceOn(date),
+  });
   if (assignments.length === 0) return new Map();
   const workers = new Map(
-    (await em.find(PartyWorkerEntity, { id: { $in: [...new Set(assignments.map((assignment) => assignment.workerId))] } })).map((worker) => [
-      worker.id,
-      presentWorker(viewer, worker),
-    ]),
+    (
+      await em.find(PartyWorkerEntity, {
+        id: { $in: [...new Set(assignments.map((assignment) => assignment.workerId))] },
+      })
+    ).map((worker) => [worker.id, presentWorker(viewer, worker)]),
   );
   const byEntity = new Map<string, PartyWorkerRow[]>();
   for (const assignment of assignments.sort((a, b) => a.workerId.localeCompare(b.workerId))) {

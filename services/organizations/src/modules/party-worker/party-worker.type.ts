@@ -3,7 +3,9 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { PartyWorkerKind } from './party-worker-kind.js';
 
 @Directive('@key(fields: "id")')
-@ObjectType('PartyWorker', { description: 'A party worker: instructor (党建指导员), liaison, full-time organizer or social worker.' })
+@ObjectType('PartyWorker', {
+  description: 'A party worker: instructor (党建指导员), liaison, full-time organizer or social worker.',
+})
 export class PartyWorker {
   @Field(() => ID)
   id!: string;

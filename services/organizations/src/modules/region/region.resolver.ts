@@ -13,7 +13,9 @@ export class RegionOrganizationsResolver {
     description: 'Active party organizations (党组织) at or under this region today. FORBIDDEN outside your region.',
   })
   async partyOrganizationCount(@Root() region: Region, @Ctx() ctx: OrganizationsContext) {
-    return (await organizationFigures(ctx.loaders.figures, ctx.viewer, region.code, null, CoverageDenominator.OPERATING)).organizations;
+    return (
+      await organizationFigures(ctx.loaders.figures, ctx.viewer, region.code, null, CoverageDenominator.OPERATING)
+    ).organizations;
   }
 
   @FieldResolver(() => OrganizationFigures, {
@@ -24,8 +26,12 @@ export class RegionOrganizationsResolver {
   organizationFigures(
     @Root() region: Region,
     @Ctx() ctx: OrganizationsContext,
-    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Omit for live figures; not in the future.' }) asOf?: string | null,
-    @Arg('denominator', () => CoverageDenominator, { defaultValue: CoverageDenominator.OPERATING, description: 'Which entities coverage rates are taken over.' })
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Omit for live figures; not in the future.' })
+    asOf?: string | null,
+    @Arg('denominator', () => CoverageDenominator, {
+      defaultValue: CoverageDenominator.OPERATING,
+      description: 'Which entities coverage rates are taken over.',
+    })
     denominator: CoverageDenominator = CoverageDenominator.OPERATING,
   ) {
     return organizationFigures(ctx.loaders.figures, ctx.viewer, region.code, asOf, denominator);

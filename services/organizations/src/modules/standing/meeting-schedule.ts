@@ -16,14 +16,20 @@ export const SCHEDULE_MONTHS: ReadonlyMap<MeetingType, number> = (() => {
 })();
 
 /** 三会一课 is the branch-level system: branches and general branches keep it, committees do not. */
-export const keepsMeetingSchedule = (level: OrganizationLevel) => level !== OrganizationLevel.COMMITTEE && SCHEDULE_MONTHS.size > 0;
+export const keepsMeetingSchedule = (level: OrganizationLevel) =>
+  level !== OrganizationLevel.COMMITTEE && SCHEDULE_MONTHS.size > 0;
 
 /**
  * Whether a kind of meeting is on schedule on `date`: one was held within the last `months`
  * months (held ≤ date < held + months), or the organization has lived fewer than `months` months
  * since it was (re-)formed on `aliveFrom` — nothing was due yet.
  */
-export function meetingOnSchedule(heldDates: readonly string[], months: number, aliveFrom: string, date: string): boolean {
+export function meetingOnSchedule(
+  heldDates: readonly string[],
+  months: number,
+  aliveFrom: string,
+  date: string,
+): boolean {
   if (date < addMonths(aliveFrom, months)) return true;
   return withinMonthsAfterAny(heldDates, months, date);
 }

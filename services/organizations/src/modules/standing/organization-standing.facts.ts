@@ -99,7 +99,10 @@ export const organizationStandingFacts: DerivedFactDefinition<OrganizationStandi
 };
 
 /** Five statements whatever the number of organizations: rows, alive periods, held meetings, venue checks, elections. */
-async function loadStandingInputs(em: EntityManager, organizationIds: readonly string[]): Promise<Map<string, OrganizationStandingInputs>> {
+async function loadStandingInputs(
+  em: EntityManager,
+  organizationIds: readonly string[],
+): Promise<Map<string, OrganizationStandingInputs>> {
   const ids = JSON.stringify(organizationIds);
   const organizations = await em.find(PartyOrganizationEntity, { id: { $in: [...organizationIds] } });
   const alive = await alivePeriodsOf(em, organizationIds);
@@ -126,7 +129,8 @@ async function loadStandingInputs(em: EntityManager, organizationIds: readonly s
        from venue_check where organization_id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,
     [ids],
   );
-  for (const row of checks) inputs.get(row.organization_id)?.venueChecks.push({ checkedOn: row.checked_on, meets: row.meets });
+  for (const row of checks)
+    inputs.get(row.organization_id)?.venueChecks.push({ checkedOn: row.checked_on, meets: row.meets });
   const elections = await em.execute<{ organization_id: string; elected_on: string }[]>(
     `select organization_id, to_char(elected_on, 'YYYY-MM-DD') as elected_on from organization_election
       where organization_id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,

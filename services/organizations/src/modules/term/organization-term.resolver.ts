@@ -10,29 +10,45 @@ import { TermStatus } from './term-status.js';
 
 @Resolver(() => PartyOrganization)
 export class OrganizationTermResolver {
-  @Mutation(() => PartyOrganization, { description: 'Records an election (换届选举) of the organization committee on a date: a new term starts.' })
-  recordElection(@Arg('organizationId', () => ID) organizationId: string, @Arg('electedOn', () => LocalDateResolver) electedOn: string, @Ctx() ctx: OrganizationsContext) {
+  @Mutation(() => PartyOrganization, {
+    description: 'Records an election (换届选举) of the organization committee on a date: a new term starts.',
+  })
+  recordElection(
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('electedOn', () => LocalDateResolver) electedOn: string,
+    @Ctx() ctx: OrganizationsContext,
+  ) {
     return recordElection(ctx.em, ctx.viewer, organizationId, electedOn);
   }
 
-  @FieldResolver(() => OrganizationTerm, { nullable: true, description: 'Its term (任期) on a date: latest election, length, end, overdue.' })
+  @FieldResolver(() => OrganizationTerm, {
+    nullable: true,
+    description: 'Its term (任期) on a date: latest election, length, end, overdue.',
+  })
   async term(
     @Root() organization: PartyOrganization,
     @Ctx() ctx: OrganizationsContext,
-    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Omit for today; not in the future.' }) asOf?: string | null,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Omit for today; not in the future.' })
+    asOf?: string | null,
   ) {
     return termOf(organization.level, await ctx.loaders.terms.electedOn.load({ id: organization.id, asOf }), asOf);
   }
 
   @ConnectionSize(50)
   @Query(() => PartyOrganizationConnection, {
-    description: 'Living organizations whose term is due (ending within withinMonths) or overdue (ended, no election) — 换届提醒. FORBIDDEN outside your region.',
+    description:
+      'Living organizations whose term is due (ending within withinMonths) or overdue (ended, no election) — 换届提醒. FORBIDDEN outside your region.',
   })
   organizationTerms(
     @Ctx() ctx: OrganizationsContext,
     @Arg('status', () => TermStatus) status: TermStatus,
-    @Arg('regionCode', () => String, { nullable: true, description: 'Defaults to your region.' }) regionCode?: string | null,
-    @Arg('withinMonths', () => Int, { defaultValue: 6, description: 'For DUE: terms ending within this many months from today (1–24).' }) withinMonths = 6,
+    @Arg('regionCode', () => String, { nullable: true, description: 'Defaults to your region.' })
+    regionCode?: string | null,
+    @Arg('withinMonths', () => Int, {
+      defaultValue: 6,
+      description: 'For DUE: terms ending within this many months from today (1–24).',
+    })
+    withinMonths = 6,
     @Arg('first', () => Int, { nullable: true, description: '1–200, default 50.' }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {

@@ -1,5 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addMonths, assertRole, badUserInput, domainError, findSqlPage, figureDate, scopedRegion, today, WRITER_ROLES, type Viewer } from '@xgz/kit';
+import {
+  addMonths,
+  assertRole,
+  badUserInput,
+  domainError,
+  findSqlPage,
+  figureDate,
+  scopedRegion,
+  today,
+  WRITER_ROLES,
+  type Viewer,
+} from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
 import type { OrganizationLevel } from '../party-organization/organization-level.js';
 import { OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
@@ -19,7 +30,12 @@ export interface OrganizationTermView {
 }
 
 /** Records an election (换届选举) on a date: a new term starts, the overdue count falls. */
-export async function recordElection(em: EntityManager, viewer: Viewer, organizationId: string, electedOn: string): Promise<PartyOrganizationRow> {
+export async function recordElection(
+  em: EntityManager,
+  viewer: Viewer,
+  organizationId: string,
+  electedOn: string,
+): Promise<PartyOrganizationRow> {
   assertRole(viewer, WRITER_ROLES, 'record elections');
   return writeOrganizationEvent(em, viewer, {
     organizationId,
@@ -27,11 +43,18 @@ export async function recordElection(em: EntityManager, viewer: Viewer, organiza
     dateArgument: 'electedOn',
     check: async (organization, tx) => {
       if (await tx.count(OrganizationElectionEntity, { organizationId: organization.id, electedOn })) {
-        throw domainError(OrganizationErrorCode.ElectionRecorded, `An election of ${organization.name} on ${electedOn} is recorded already.`);
+        throw domainError(
+          OrganizationErrorCode.ElectionRecorded,
+          `An election of ${organization.name} on ${electedOn} is recorded already.`,
+        );
       }
     },
     apply: (organization, tx) => {
-      tx.create(OrganizationElectionEntity, { regionCode: organization.regionCode, organizationId: organization.id, electedOn });
+      tx.create(OrganizationElectionEntity, {
+        regionCode: organization.regionCode,
+        organizationId: organization.id,
+        electedOn,
+      });
       if (!organization.electedOn || electedOn > organization.electedOn) organization.electedOn = electedOn;
       return organization;
     },
@@ -41,13 +64,25 @@ export async function recordElection(em: EntityManager, viewer: Viewer, organiza
 }
 
 /** The latest election on or before a date of each organization (a loader). */
-export async function electionsOn(em: EntityManager, organizationIds: readonly string[], date: string): Promise<Map<string, string>> {
-  const rows = await em.find(OrganizationElectionEntity, { organizationId: { $in: [...organizationIds] }, electedOn: { $lte: date } }, { orderBy: { electedOn: 'asc' } });
+export async function electionsOn(
+  em: EntityManager,
+  organizationIds: readonly string[],
+  date: string,
+): Promise<Map<string, string>> {
+  const rows = await em.find(
+    OrganizationElectionEntity,
+    { organizationId: { $in: [...organizationIds] }, electedOn: { $lte: date } },
+    { orderBy: { electedOn: 'asc' } },
+  );
   return new Map(rows.map((row) => [row.organizationId, row.electedOn]));
 }
 
 /** The term in force on `asOf` (today when omitted) from the latest election then, or null before the first. */
-export function termOf(level: OrganizationLevel, electedOn: string | null, asOf: string | null | undefined): OrganizationTermView | null {
+export function termOf(
+  level: OrganizationLevel,
+  electedOn: string | null,
+  asOf: string | null | undefined,
+): OrganizationTermView | null {
   if (!electedOn) return null;
   const date = figureDate(asOf);
   const endsOn = termEndsOn(level, electedOn);
@@ -67,7 +102,8 @@ export async function listTerms(
   page: { first: number | null | undefined; after: string | null | undefined },
 ) {
   const region = scopedRegion(viewer, regionCode, 'regionCode', 'organization terms');
-  if (withinMonths < 1 || withinMonths > 24) throw badUserInput('withinMonths must be between 1 and 24.', 'withinMonths');
+  if (withinMonths < 1 || withinMonths > 24)
+    throw badUserInput('withinMonths must be between 1 and 24.', 'withinMonths');
   const day = today();
   // The term's end follows the configured years per level, so it is computed here, not stored.
   const endsOn = `(elected_on + make_interval(years => case when level = 'COMMITTEE' then ?::int else ?::int end))::date`;
@@ -81,11 +117,19 @@ export async function listTerms(
       where: `region_code like ? and dissolved_on is null and elected_on is not null and ${
         status === TermStatus.OVERDUE ? `${endsOn} <= ?::date` : `${endsOn} > ?::date and ${endsOn} <= ?::date`
       }`,
-      params: status === TermStatus.OVERDUE ? [`${region}%`, ...years, day] : [`${region}%`, ...years, day, ...years, addMonths(day, withinMonths)],
+      params:
+        status === TermStatus.OVERDUE
+          ? [`${region}%`, ...years, day]
+          : [`${region}%`, ...years, day, ...years, addMonths(day, withinMonths)],
       key: 'id',
     },
     page,
   );
-  const rows = new Map((await em.find(PartyOrganizationEntity, { id: { $in: ids.edges.map((edge) => edge.node.id) } })).map((row) => [row.id, row]));
+  const rows = new Map(
+    (await em.find(PartyOrganizationEntity, { id: { $in: ids.edges.map((edge) => edge.node.id) } })).map((row) => [
+      row.id,
+      row,
+    ]),
+  );
   return { ...ids, edges: ids.edges.map((edge) => ({ cursor: edge.cursor, node: rows.get(edge.node.id)! })) };
 }

@@ -23,5 +23,6 @@ export const VenueCheckEntity = defineEntity({
 export type VenueCheckRow = InferEntity<typeof VenueCheckEntity>;
 
 /** All six items present (六有达标). */
-export const meetsVenueStandard = (check: Pick<VenueCheckRow, 'place' | 'facilities' | 'sign' | 'flag' | 'booksAndPapers' | 'rules'>) =>
-  check.place && check.facilities && check.sign && check.flag && check.booksAndPapers && check.rules;
+export const meetsVenueStandard = (
+  check: Pick<VenueCheckRow, 'place' | 'facilities' | 'sign' | 'flag' | 'booksAndPapers' | 'rules'>,
+) => check.place && check.facilities && check.sign && check.flag && check.booksAndPapers && check.rules;

@@ -1,9 +1,13 @@
 import { Field, InputType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 
-@InputType('VenueCheckInput', { description: 'The "六有" venue standard as checked on a date: each item present or not.' })
+@InputType('VenueCheckInput', {
+  description: 'The "六有" venue standard as checked on a date: each item present or not.',
+})
 export class VenueCheckInput {
-  @Field(() => LocalDateResolver, { description: 'Date checked; not in the future. A later check replaces it from its date.' })
+  @Field(() => LocalDateResolver, {
+    description: 'Date checked; not in the future. A later check replaces it from its date.',
+  })
   checkedOn!: string;
 
   @Field(() => Boolean, { description: 'Has a place for activities (有场所).' })

@@ -2,7 +2,9 @@ import { Field, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { meetsVenueStandard, type VenueCheckRow } from './venue-check.entity.js';
 
-@ObjectType('VenueCheck', { description: 'The "六有" venue standard as last checked: place, facilities, sign, flag, books and papers, rules.' })
+@ObjectType('VenueCheck', {
+  description: 'The "六有" venue standard as last checked: place, facilities, sign, flag, books and papers, rules.',
+})
 export class VenueCheck {
   @Field(() => LocalDateResolver)
   checkedOn!: string;
@@ -29,4 +31,7 @@ export class VenueCheck {
   meetsStandard!: boolean;
 }
 
-export const presentVenueCheck = (row: VenueCheckRow): VenueCheck => ({ ...row, meetsStandard: meetsVenueStandard(row) });
+export const presentVenueCheck = (row: VenueCheckRow): VenueCheck => ({
+  ...row,
+  meetsStandard: meetsVenueStandard(row),
+});

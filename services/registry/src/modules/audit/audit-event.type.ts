@@ -1,7 +1,9 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 
-@ObjectType('AuditEvent', { description: 'Who did what, when (审计记录): every write and every unmasked read of personal data.' })
+@ObjectType('AuditEvent', {
+  description: 'Who did what, when (审计记录): every write and every unmasked read of personal data.',
+})
 export class AuditEvent {
   @Field(() => ID)
   id!: string;

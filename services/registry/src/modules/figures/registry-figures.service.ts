@@ -26,15 +26,30 @@ export async function registryFigures(
     marketEntities: {
       existing: value(entityMetrics.existing),
       byKind: Object.values(MarketEntityKind).map((kind) => ({ kind, count: value(entityMetrics.kind(kind)) })),
-      byStatus: Object.values(MarketEntityStatus).map((status) => ({ status, count: value(entityMetrics.status(status)) })),
+      byStatus: Object.values(MarketEntityStatus).map((status) => ({
+        status,
+        count: value(entityMetrics.status(status)),
+      })),
     },
     partyMembers: {
       total: value(memberMetrics.total),
-      byCategory: Object.values(MemberCategory).map((category) => ({ category, count: value(memberMetrics.category(category)) })),
-      byRelationshipType: Object.values(RelationshipType).map((relationshipType) => ({ relationshipType, count: value(memberMetrics.relationship(relationshipType)) })),
-      byFindingState: Object.values(FindingState).map((findingState) => ({ findingState, count: value(memberMetrics.finding(findingState)) })),
+      byCategory: Object.values(MemberCategory).map((category) => ({
+        category,
+        count: value(memberMetrics.category(category)),
+      })),
+      byRelationshipType: Object.values(RelationshipType).map((relationshipType) => ({
+        relationshipType,
+        count: value(memberMetrics.relationship(relationshipType)),
+      })),
+      byFindingState: Object.values(FindingState).map((findingState) => ({
+        findingState,
+        count: value(memberMetrics.finding(findingState)),
+      })),
       identityDisclosure: Rate.of(value(memberMetrics.sanliangDone), value(memberMetrics.total)),
-      floatingFeedbackCompletion: Rate.of(value(memberMetrics.floatingFeedbackComplete), value(memberMetrics.relationship(RelationshipType.FLOATING))),
+      floatingFeedbackCompletion: Rate.of(
+        value(memberMetrics.floatingFeedbackComplete),
+        value(memberMetrics.relationship(RelationshipType.FLOATING)),
+      ),
     },
   };
 }

@@ -32,7 +32,9 @@ export class MarketEntityFigures {
   byKind!: MarketEntityKindCount[];
 
   @ListSize(3)
-  @Field(() => [MarketEntityStatusCount], { description: 'Entities by status; DEREGISTERED counts every entity deregistered so far.' })
+  @Field(() => [MarketEntityStatusCount], {
+    description: 'Entities by status; DEREGISTERED counts every entity deregistered so far.',
+  })
   byStatus!: MarketEntityStatusCount[];
 }
 
@@ -63,7 +65,9 @@ export class FindingStateCount {
   count!: number;
 }
 
-@ObjectType('PartyMemberFigures', { description: 'Party members (党员) on the books in a region subtree; false records are counted apart.' })
+@ObjectType('PartyMemberFigures', {
+  description: 'Party members (党员) on the books in a region subtree; false records are counted apart.',
+})
 export class PartyMemberFigures {
   @Field(() => Int, { description: 'Members on the books, false records excluded.' })
   total!: number;
@@ -83,11 +87,16 @@ export class PartyMemberFigures {
   @Field(() => Rate, { description: 'Identity disclosure (三亮): members who did 三亮 ÷ members.' })
   identityDisclosure!: Rate;
 
-  @Field(() => Rate, { description: 'Floating-member feedback completion (双向反馈): floating members whose receipt came back ÷ floating members.' })
+  @Field(() => Rate, {
+    description:
+      'Floating-member feedback completion (双向反馈): floating members whose receipt came back ÷ floating members.',
+  })
   floatingFeedbackCompletion!: Rate;
 }
 
-@ObjectType('RegistryFigures', { description: 'Registry figures (底数) of a region and everything under it, live or as of a date.' })
+@ObjectType('RegistryFigures', {
+  description: 'Registry figures (底数) of a region and everything under it, live or as of a date.',
+})
 export class RegistryFigures {
   @Field(() => LocalDateResolver, { description: 'The date the figures are as of (today for live figures).' })
   asOf!: string;

@@ -15,7 +15,9 @@ registerEnumType(FeedbackStep, {
   valuesConfig: {
     REGISTERED: { description: '1. Registered on the floating-member form (流动党员登记)' },
     IDENTITY_CONFIRMED: { description: '2. Identity confirmed by the home branch, with stamped proof (党员身份确认)' },
-    PARTICIPATION: { description: '3. Took part in organization life, training or an activity (参加组织活动备案); repeatable' },
+    PARTICIPATION: {
+      description: '3. Took part in organization life, training or an activity (参加组织活动备案); repeatable',
+    },
     EVALUATION_SENT: { description: "4. The local secretary's evaluation sent to the home branch (党员情况反馈)" },
     RECEIPT_RETURNED: { description: '5. The home branch returned its receipt (回执); the chain is complete' },
   },
@@ -41,4 +43,5 @@ export function nextSteps(recorded: readonly FeedbackStep[]): FeedbackStep[] {
 }
 
 /** The step an incomplete chain is waiting for: the last of nextSteps (after a participation, the evaluation). */
-export const awaitedStep = (last: FeedbackStep | null): FeedbackStep | undefined => nextSteps(last ? [last] : []).at(-1);
+export const awaitedStep = (last: FeedbackStep | null): FeedbackStep | undefined =>
+  nextSteps(last ? [last] : []).at(-1);

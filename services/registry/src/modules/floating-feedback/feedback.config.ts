@@ -43,7 +43,8 @@ let fromEnvironment: Record<FeedbackStep, number> | undefined;
 
 /** The days per step, from the environment through the zod settings (failing fast with the variable's name); read once. */
 export function feedbackDays(source?: NodeJS.ProcessEnv): Record<FeedbackStep, number> {
-  const parse = (env: NodeJS.ProcessEnv) => parseSettings({ FLOATING_FEEDBACK_DAYS: feedbackDaysSetting }, env).FLOATING_FEEDBACK_DAYS;
+  const parse = (env: NodeJS.ProcessEnv) =>
+    parseSettings({ FLOATING_FEEDBACK_DAYS: feedbackDaysSetting }, env).FLOATING_FEEDBACK_DAYS;
   if (source) return parse(source);
   fromEnvironment ??= parse(process.env);
   return fromEnvironment;

@@ -11,13 +11,16 @@ import { overdueFeedback, recordFeedbackStep } from './feedback.service.js';
 @Resolver(() => PartyMember)
 export class FeedbackResolver {
   @ListSize(10)
-  @FieldResolver(() => [FeedbackStepRecord], { description: 'Floating members: the two-way feedback chain so far, oldest first.' })
+  @FieldResolver(() => [FeedbackStepRecord], {
+    description: 'Floating members: the two-way feedback chain so far, oldest first.',
+  })
   feedbackSteps(@Root() member: PartyMemberRow, @Ctx() ctx: RegistryContext) {
     return ctx.loaders.partyMembers.feedbackSteps.load(member.id);
   }
 
   @Mutation(() => FeedbackStepRecord, {
-    description: 'Records the next step of a floating member’s two-way feedback (登记 → 身份确认 → 参加活动 → 评语反馈 → 回执). Out of order: FEEDBACK_STEP_OUT_OF_ORDER.',
+    description:
+      'Records the next step of a floating member’s two-way feedback (登记 → 身份确认 → 参加活动 → 评语反馈 → 回执). Out of order: FEEDBACK_STEP_OUT_OF_ORDER.',
   })
   recordFeedbackStep(
     @Arg('memberId', () => ID) memberId: string,
@@ -33,7 +36,8 @@ export class FeedbackResolver {
 
   @PageSize(200)
   @Query(() => [OverdueFeedback], {
-    description: 'Floating members whose next feedback step is overdue (days per step: FLOATING_FEEDBACK_DAYS), most overdue first.',
+    description:
+      'Floating members whose next feedback step is overdue (days per step: FLOATING_FEEDBACK_DAYS), most overdue first.',
   })
   overdueFeedback(
     @Ctx() ctx: RegistryContext,

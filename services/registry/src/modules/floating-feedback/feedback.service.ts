@@ -1,5 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, assertNotBefore, assertRole, badUserInput, domainError, pageSize, today, WRITER_ROLES, writeDatedEvent, type Viewer, scopedRegion } from '@xgz/kit';
+import {
+  addDays,
+  assertNotBefore,
+  assertRole,
+  badUserInput,
+  domainError,
+  pageSize,
+  today,
+  WRITER_ROLES,
+  writeDatedEvent,
+  type Viewer,
+  scopedRegion,
+} from '@xgz/kit';
 import { PartyMemberEntity, type PartyMemberRow } from '../party-member/party-member.entity.js';
 import { partyMemberFacts, type PartyMemberFactState } from '../party-member/party-member.facts.js';
 import { memberFactState } from '../party-member/party-member.service.js';
@@ -18,7 +30,8 @@ export interface FeedbackStepInput {
   note?: string | null;
 }
 
-export const feedbackSteps = (em: EntityManager, memberId: string) => em.find(FeedbackStepEntity, { memberId }, { orderBy: { occurredOn: 'asc', recordedAt: 'asc' } });
+export const feedbackSteps = (em: EntityManager, memberId: string) =>
+  em.find(FeedbackStepEntity, { memberId }, { orderBy: { occurredOn: 'asc', recordedAt: 'asc' } });
 
 /** What each step must carry, so the chain can be audited. */
 function assertStepDetails(input: FeedbackStepInput): void {
@@ -34,11 +47,16 @@ function assertStepDetails(input: FeedbackStepInput): void {
     need(input.handledBy, 'handledBy', 'the local secretary who wrote the evaluation');
     need(input.note, 'note', 'the evaluation (评语)');
   }
-  if (input.step === FeedbackStep.RECEIPT_RETURNED) need(input.proofReference, 'proofReference', 'the reference of the receipt (回执)');
+  if (input.step === FeedbackStep.RECEIPT_RETURNED)
+    need(input.proofReference, 'proofReference', 'the reference of the receipt (回执)');
 }
 
 /** Records the next step of a floating member's feedback chain; steps must come in order. */
-export async function recordFeedbackStep(em: EntityManager, viewer: Viewer, input: FeedbackStepInput): Promise<FeedbackStepRow> {
+export async function recordFeedbackStep(
+  em: EntityManager,
+  viewer: Viewer,
+  input: FeedbackStepInput,
+): Promise<FeedbackStepRow> {
   assertRole(viewer, WRITER_ROLES, 'record floating-member feedback');
   assertStepDetails(input);
   const completes = input.step === FeedbackStep.RECEIPT_RETURNED;
@@ -53,19 +71,25 @@ export async function recordFeedbackStep(em: EntityManager, viewer: Viewer, inpu
     afterLastChange: completes,
     check: async (member, tx) => {
       if (member.status !== MembershipStatus.ACTIVE || member.relationshipType !== RelationshipType.FLOATING) {
-        throw domainError(FeedbackErrorCode.NotApplicable, 'Two-way feedback is kept for active floating members (流动党员) only.');
+        throw domainError(
+          FeedbackErrorCode.NotApplicable,
+          'Two-way feedback is kept for active floating members (流动党员) only.',
+        );
       }
       const recorded = await feedbackSteps(tx, member.id);
       const allowed = nextSteps(recorded.map((row) => row.step));
       if (!allowed.includes(input.step)) {
         throw domainError(
           FeedbackErrorCode.StepOutOfOrder,
-          allowed.length ? `${input.step} cannot come now: the next step is ${allowed.join(' or ')}.` : 'The chain is complete: the receipt has already come back.',
+          allowed.length
+            ? `${input.step} cannot come now: the next step is ${allowed.join(' or ')}.`
+            : 'The chain is complete: the receipt has already come back.',
           { expected: allowed },
         );
       }
       const last = recorded[recorded.length - 1];
-      if (last) assertNotBefore(input.occurredOn, last.occurredOn, 'occurredOn', `the date of the previous step, ${last.step}`);
+      if (last)
+        assertNotBefore(input.occurredOn, last.occurredOn, 'occurredOn', `the date of the previous step, ${last.step}`);
     },
     apply: (member, tx) => {
       const step = tx.create(FeedbackStepEntity, {
@@ -83,7 +107,9 @@ export async function recordFeedbackStep(em: EntityManager, viewer: Viewer, inpu
       if (completes) member.floatingFeedbackComplete = true;
       return step;
     },
-    history: completes ? { facts: partyMemberFacts, stateOf: memberFactState, reason: 'FEEDBACK_COMPLETED' } : undefined,
+    history: completes
+      ? { facts: partyMemberFacts, stateOf: memberFactState, reason: 'FEEDBACK_COMPLETED' }
+      : undefined,
     audit: { action: `FEEDBACK_${input.step}`, subjectType: 'PartyMember' },
   });
 }
@@ -94,13 +120,20 @@ interface OverdueRow {
   last_on: string;
 }
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
  * Active floating members, chain not complete, whose next step is past its due date on `asOf`.
  * One statement finds each member's last step; the due dates come from the configured days.
  */
-export async function overdueFeedback(em: EntityManager, viewer: Viewer, regionCode: string | null | undefined, asOf: string | null | undefined, first?: number | null) {
+export async function overdueFeedback(
+  em: EntityManager,
+  viewer: Viewer,
+  regionCode: string | null | undefined,
+  asOf: string | null | undefined,
+  first?: number | null,
+) {
   const limit = pageSize(first ?? 200, 1000);
   const region = scopedRegion(viewer, regionCode, 'regionCode', 'floating-member feedback');
   const date = asOf ?? today();
@@ -126,5 +159,10 @@ export async function overdueFeedback(em: EntityManager, viewer: Viewer, regionC
     .slice(0, limit);
   const members = await em.find(PartyMemberEntity, { id: { $in: overdue.map((row) => row.memberId) } });
   const byId = new Map(members.map((member) => [member.id, member]));
-  return overdue.map((row) => ({ member: byId.get(row.memberId)! as PartyMemberRow, nextStep: row.nextStep, dueOn: row.dueOn, daysOverdue: row.daysOverdue }));
+  return overdue.map((row) => ({
+    member: byId.get(row.memberId)! as PartyMemberRow,
+    nextStep: row.nextStep,
+    dueOn: row.dueOn,
+    daysOverdue: row.daysOverdue,
+  }));
 }

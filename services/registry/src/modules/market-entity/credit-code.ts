@@ -11,11 +11,14 @@ export function creditCodeProblem(code: string): string | null {
   if (code.length !== 18) return `has ${code.length} characters; a unified social credit code has 18`;
   const values = [...code].map((char) => ALPHABET.indexOf(char));
   const bad = values.findIndex((value) => value < 0);
-  if (bad >= 0) return `character ${bad + 1} ("${code[bad]}") is not allowed (0-9 and A-Y without I, O, S, V, Z; upper case)`;
-  if (!/^\d{6}$/.test(code.slice(2, 8))) return 'characters 3-8 must be the 6-digit division code of the registering authority';
+  if (bad >= 0)
+    return `character ${bad + 1} ("${code[bad]}") is not allowed (0-9 and A-Y without I, O, S, V, Z; upper case)`;
+  if (!/^\d{6}$/.test(code.slice(2, 8)))
+    return 'characters 3-8 must be the 6-digit division code of the registering authority';
   const sum = WEIGHTS.reduce((total, weight, index) => total + weight * values[index]!, 0);
   const expected = ALPHABET[(31 - (sum % 31)) % 31]!;
-  if (code[17] !== expected) return `the check character is "${code[17]}" but should be "${expected}" — a character was probably mistyped`;
+  if (code[17] !== expected)
+    return `the check character is "${code[17]}" but should be "${expected}" — a character was probably mistyped`;
   return null;
 }
 

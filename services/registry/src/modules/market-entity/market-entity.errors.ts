@@ -18,9 +18,13 @@ export const marketNotVerifiable = () =>
   );
 
 export const duplicateCreditCode = (code: string) =>
-  domainError(MarketEntityErrorCode.DuplicateCreditCode, `An entity with credit code ${code} is already registered: look it up instead of registering it again.`, {
-    field: 'creditCode',
-  });
+  domainError(
+    MarketEntityErrorCode.DuplicateCreditCode,
+    `An entity with credit code ${code} is already registered: look it up instead of registering it again.`,
+    {
+      field: 'creditCode',
+    },
+  );
 
 export const invalidStatusTransition = (from: string, to: string) =>
   domainError(
@@ -28,4 +32,5 @@ export const invalidStatusTransition = (from: string, to: string) =>
     `Cannot change status from ${from} to ${to}: ${from === 'DEREGISTERED' ? 'a deregistered entity stays deregistered' : 'it already has that status'}.`,
   );
 
-export const invalidConversion = (reason: string) => domainError(MarketEntityErrorCode.InvalidConversion, `Cannot convert to an enterprise (个转企): ${reason}.`);
+export const invalidConversion = (reason: string) =>
+  domainError(MarketEntityErrorCode.InvalidConversion, `Cannot convert to an enterprise (个转企): ${reason}.`);

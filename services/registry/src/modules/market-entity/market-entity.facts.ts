@@ -15,7 +15,11 @@ export const entityMetrics = {
   kind: (kind: MarketEntityKind) => `entity.kind.${kind}`,
   status: (status: MarketEntityStatus) => `entity.status.${status}`,
   all(): string[] {
-    return [this.existing, ...Object.values(MarketEntityKind).map(this.kind), ...Object.values(MarketEntityStatus).map(this.status)];
+    return [
+      this.existing,
+      ...Object.values(MarketEntityKind).map(this.kind),
+      ...Object.values(MarketEntityStatus).map(this.status),
+    ];
   },
 };
 

@@ -7,20 +7,30 @@ import { MarketEntityStatus } from './market-entity-kind.js';
 import { MarketEntity, MarketEntityVersion } from './market-entity.type.js';
 import { MarketEntityFilter, RegisterMarketEntityInput } from './market-entity.inputs.js';
 import { listMarketEntities } from './market-entity.list.js';
-import { changeMarketEntityEmployees, changeMarketEntityStatus, convertToEnterprise, registerMarketEntity } from './market-entity.service.js';
+import {
+  changeMarketEntityEmployees,
+  changeMarketEntityStatus,
+  convertToEnterprise,
+  registerMarketEntity,
+} from './market-entity.service.js';
 
 const MarketEntityConnection = connectionType('MarketEntity', MarketEntity);
 
 @Resolver(() => MarketEntity)
 export class MarketEntityResolver {
-  @Query(() => MarketEntity, { nullable: true, description: 'One market entity; null when unknown or outside your region.' })
+  @Query(() => MarketEntity, {
+    nullable: true,
+    description: 'One market entity; null when unknown or outside your region.',
+  })
   marketEntity(@Arg('id', () => ID) id: string, @Ctx() ctx: RegistryContext) {
     assertUuid(id);
     return ctx.loaders.marketEntities.byId.load(id);
   }
 
   @ConnectionSize(50)
-  @Query(() => MarketEntityConnection, { description: 'Market entities in your region (or a subtree of it), filtered, a page at a time.' })
+  @Query(() => MarketEntityConnection, {
+    description: 'Market entities in your region (or a subtree of it), filtered, a page at a time.',
+  })
   marketEntities(
     @Ctx() ctx: RegistryContext,
     @Arg('filter', () => MarketEntityFilter, { nullable: true }) filter?: MarketEntityFilter | null,
@@ -30,12 +40,19 @@ export class MarketEntityResolver {
     return listMarketEntities(ctx.em, ctx.viewer, filter, first, after);
   }
 
-  @Mutation(() => MarketEntity, { description: 'Registers a market entity (市场主体登记). Needs the admin or official role.' })
-  registerMarketEntity(@Arg('input', () => RegisterMarketEntityInput) input: RegisterMarketEntityInput, @Ctx() ctx: RegistryContext) {
+  @Mutation(() => MarketEntity, {
+    description: 'Registers a market entity (市场主体登记). Needs the admin or official role.',
+  })
+  registerMarketEntity(
+    @Arg('input', () => RegisterMarketEntityInput) input: RegisterMarketEntityInput,
+    @Ctx() ctx: RegistryContext,
+  ) {
     return registerMarketEntity(ctx.em, ctx.viewer, input);
   }
 
-  @Mutation(() => MarketEntity, { description: 'Changes the operating status from a date (停歇业, 恢复经营, 注销). DEREGISTERED is final.' })
+  @Mutation(() => MarketEntity, {
+    description: 'Changes the operating status from a date (停歇业, 恢复经营, 注销). DEREGISTERED is final.',
+  })
   changeMarketEntityStatus(
     @Arg('id', () => ID) id: string,
     @Arg('status', () => MarketEntityStatus) status: MarketEntityStatus,
@@ -45,7 +62,9 @@ export class MarketEntityResolver {
     return changeMarketEntityStatus(ctx.em, ctx.viewer, id, status, effectiveOn);
   }
 
-  @Mutation(() => MarketEntity, { description: 'Records the number of staff (从业人员) from a date; coverage denominators by size follow it.' })
+  @Mutation(() => MarketEntity, {
+    description: 'Records the number of staff (从业人员) from a date; coverage denominators by size follow it.',
+  })
   changeMarketEntityEmployees(
     @Arg('id', () => ID) id: string,
     @Arg('employees', () => Int) employees: number,
@@ -55,24 +74,32 @@ export class MarketEntityResolver {
     return changeMarketEntityEmployees(ctx.em, ctx.viewer, id, employees, effectiveOn);
   }
 
-  @Mutation(() => MarketEntity, { description: 'Converts an individual business into a small/micro enterprise (个转企); its past stays in `history`.' })
+  @Mutation(() => MarketEntity, {
+    description: 'Converts an individual business into a small/micro enterprise (个转企); its past stays in `history`.',
+  })
   convertToEnterprise(
     @Arg('id', () => ID) id: string,
     @Arg('creditCode', () => String) creditCode: string,
     @Arg('effectiveOn', () => LocalDateResolver) effectiveOn: string,
     @Ctx() ctx: RegistryContext,
-    @Arg('name', () => String, { nullable: true, description: 'The enterprise name, when it changes.' }) name?: string | null,
+    @Arg('name', () => String, { nullable: true, description: 'The enterprise name, when it changes.' })
+    name?: string | null,
   ) {
     return convertToEnterprise(ctx.em, ctx.viewer, id, creditCode, effectiveOn, name);
   }
 
-  @FieldResolver(() => Market, { nullable: true, description: 'The market it trades in, resolved by the markets subgraph.' })
+  @FieldResolver(() => Market, {
+    nullable: true,
+    description: 'The market it trades in, resolved by the markets subgraph.',
+  })
   market(@Root() entity: MarketEntity) {
     return entity.marketId ? { id: entity.marketId } : null;
   }
 
   @ListSize(10)
-  @FieldResolver(() => [MarketEntityVersion], { description: 'Every recorded version, superseded ones included (个转企, status changes).' })
+  @FieldResolver(() => [MarketEntityVersion], {
+    description: 'Every recorded version, superseded ones included (个转企, status changes).',
+  })
   history(@Root() entity: MarketEntity, @Ctx() ctx: RegistryContext) {
     return ctx.loaders.marketEntities.versions.load(entity.id);
   }

@@ -1,14 +1,31 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertNotFuture, assertRole, assertUuid, badUserInput, onUniqueViolation, WRITER_ROLES, writeDatedChange, writeDatedStart, type Viewer } from '@xgz/kit';
+import {
+  assertNotFuture,
+  assertRole,
+  assertUuid,
+  badUserInput,
+  onUniqueViolation,
+  WRITER_ROLES,
+  writeDatedChange,
+  writeDatedStart,
+  type Viewer,
+} from '@xgz/kit';
 import { assertPlaceableRegion } from '../region/region-placement.js';
 import { creditCodeProblem } from './credit-code.js';
 import { MarketEntityEntity, type MarketEntityRow } from './market-entity.entity.js';
-import { duplicateCreditCode, invalidConversion, invalidStatusTransition, marketNotVerifiable } from './market-entity.errors.js';
+import {
+  duplicateCreditCode,
+  invalidConversion,
+  invalidStatusTransition,
+  marketNotVerifiable,
+} from './market-entity.errors.js';
 import { marketEntityFacts, type MarketEntityFactState } from './market-entity.facts.js';
 import type { RegisterMarketEntityInput } from './market-entity.inputs.js';
 import { MarketEntityKind, MarketEntityStatus } from './market-entity-kind.js';
 
-export const entityFactState = (row: Pick<MarketEntityRow, 'kind' | 'status' | 'regionCode' | 'employees'>): MarketEntityFactState => ({
+export const entityFactState = (
+  row: Pick<MarketEntityRow, 'kind' | 'status' | 'regionCode' | 'employees'>,
+): MarketEntityFactState => ({
   kind: row.kind,
   status: row.status,
   regionCode: row.regionCode,
@@ -21,13 +38,18 @@ function assertCreditCode(code: string): void {
 }
 
 /** Registers an entity and starts its dated history (and figures) on its registration date. */
-export async function registerMarketEntity(em: EntityManager, viewer: Viewer, input: RegisterMarketEntityInput): Promise<MarketEntityRow> {
+export async function registerMarketEntity(
+  em: EntityManager,
+  viewer: Viewer,
+  input: RegisterMarketEntityInput,
+): Promise<MarketEntityRow> {
   assertRole(viewer, WRITER_ROLES, 'register market entities');
   const name = input.name.trim();
   if (!name) throw badUserInput('name must not be empty.', 'name');
   const creditCode = input.creditCode?.trim().toUpperCase() || null;
   if (creditCode) assertCreditCode(creditCode);
-  else if (input.kind !== MarketEntityKind.INDIVIDUAL_BUSINESS) throw badUserInput('creditCode is required for enterprises and market operators.', 'creditCode');
+  else if (input.kind !== MarketEntityKind.INDIVIDUAL_BUSINESS)
+    throw badUserInput('creditCode is required for enterprises and market operators.', 'creditCode');
   assertEmployees(input.employees);
   if (input.marketId) {
     assertUuid(input.marketId, 'marketId');
@@ -73,7 +95,13 @@ function changeEntity(
   viewer: Viewer,
   id: string,
   effectiveOn: string,
-  change: { reason: string; action: string; detail?: Record<string, unknown>; check(row: MarketEntityRow): void; apply(row: MarketEntityRow): void },
+  change: {
+    reason: string;
+    action: string;
+    detail?: Record<string, unknown>;
+    check(row: MarketEntityRow): void;
+    apply(row: MarketEntityRow): void;
+  },
 ): Promise<MarketEntityRow> {
   assertRole(viewer, WRITER_ROLES, 'change market entities');
   assertUuid(id);
@@ -90,13 +118,20 @@ function changeEntity(
 }
 
 /** Changes the operating status from `effectiveOn` (on or after the last change, not in the future). */
-export function changeMarketEntityStatus(em: EntityManager, viewer: Viewer, id: string, status: MarketEntityStatus, effectiveOn: string): Promise<MarketEntityRow> {
+export function changeMarketEntityStatus(
+  em: EntityManager,
+  viewer: Viewer,
+  id: string,
+  status: MarketEntityStatus,
+  effectiveOn: string,
+): Promise<MarketEntityRow> {
   return changeEntity(em, viewer, id, effectiveOn, {
     reason: 'STATUS_CHANGED',
     action: 'ENTITY_STATUS_CHANGED',
     detail: { status },
     check: (row) => {
-      if (row.status === MarketEntityStatus.DEREGISTERED || row.status === status) throw invalidStatusTransition(row.status, status);
+      if (row.status === MarketEntityStatus.DEREGISTERED || row.status === status)
+        throw invalidStatusTransition(row.status, status);
     },
     apply: (row) => {
       row.status = status;
@@ -106,7 +141,13 @@ export function changeMarketEntityStatus(em: EntityManager, viewer: Viewer, id: 
 }
 
 /** The number of staff (从业人员) from `effectiveOn`: coverage denominators may count entities by size. */
-export function changeMarketEntityEmployees(em: EntityManager, viewer: Viewer, id: string, employees: number, effectiveOn: string): Promise<MarketEntityRow> {
+export function changeMarketEntityEmployees(
+  em: EntityManager,
+  viewer: Viewer,
+  id: string,
+  employees: number,
+  effectiveOn: string,
+): Promise<MarketEntityRow> {
   assertEmployees(employees);
   return changeEntity(em, viewer, id, effectiveOn, {
     reason: 'EMPLOYEES_CHANGED',
@@ -137,7 +178,8 @@ export async function convertToEnterprise(
       reason: 'CONVERTED',
       action: 'ENTITY_CONVERTED',
       check: (row) => {
-        if (row.kind !== MarketEntityKind.INDIVIDUAL_BUSINESS) throw invalidConversion(`it is a ${row.kind}, not an individual business`);
+        if (row.kind !== MarketEntityKind.INDIVIDUAL_BUSINESS)
+          throw invalidConversion(`it is a ${row.kind}, not an individual business`);
         if (row.status === MarketEntityStatus.DEREGISTERED) throw invalidConversion('it is deregistered');
       },
       apply: (row) => {

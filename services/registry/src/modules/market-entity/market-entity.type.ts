@@ -4,7 +4,8 @@ import { MarketEntityKind, MarketEntityStatus } from './market-entity-kind.js';
 
 @Directive('@key(fields: "id")')
 @ObjectType('MarketEntity', {
-  description: 'A market entity (市场主体): small/micro enterprise, individual business or market operator, placed at a township or village.',
+  description:
+    'A market entity (市场主体): small/micro enterprise, individual business or market operator, placed at a township or village.',
 })
 export class MarketEntity {
   @Field(() => ID)
@@ -16,7 +17,10 @@ export class MarketEntity {
   @Field(() => String, { description: 'Registered name (名称).' })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'Unified social credit code (统一社会信用代码); individual businesses may have none.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Unified social credit code (统一社会信用代码); individual businesses may have none.',
+  })
   creditCode!: string | null;
 
   @Field(() => ID, { description: 'Township or village code where the entity operates.' })
@@ -45,7 +49,8 @@ export class MarketEntity {
 }
 
 @ObjectType('MarketEntityVersion', {
-  description: 'One period of a market entity’s history (e.g. before and after 个转企). Superseded versions were re-cut by a later change.',
+  description:
+    'One period of a market entity’s history (e.g. before and after 个转企). Superseded versions were re-cut by a later change.',
 })
 export class MarketEntityVersion {
   @Field(() => LocalDateResolver)

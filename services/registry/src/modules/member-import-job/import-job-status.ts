@@ -16,7 +16,10 @@ registerEnumType(ImportJobStatus, {
     QUEUED: { description: 'Waiting for a worker.' },
     RUNNING: { description: 'Being read, checked or written (see stage, done and total).' },
     SUCCEEDED: { description: 'Done: result says what was imported.' },
-    REJECTED: { description: 'Nothing was imported: problems lists what to fix in the file (or message, for a file that cannot be read).' },
+    REJECTED: {
+      description:
+        'Nothing was imported: problems lists what to fix in the file (or message, for a file that cannot be read).',
+    },
     FAILED: { description: 'Nothing was imported: it could not be run (message says why); send the file again.' },
   },
 });

@@ -14,7 +14,11 @@ export const MemberImportJobEntity = defineEntity({
   indexes: [{ name: 'member_import_job_queue_index', properties: ['status', 'createdAt'] }],
   uniques: [
     // The same file sent again by the same person for the same region is the same job (unless that one failed).
-    { name: 'member_import_job_same_file_unique', properties: ['requestedBy', 'contentHash', 'regionCode', 'dryRun'], where: `status <> 'FAILED'` },
+    {
+      name: 'member_import_job_same_file_unique',
+      properties: ['requestedBy', 'contentHash', 'regionCode', 'dryRun'],
+      where: `status <> 'FAILED'`,
+    },
   ],
   properties: {
     ...placedRecordProperties('member_import_job'),

@@ -13,15 +13,26 @@ export class MemberImportJobResolver {
   async startPartyMemberImport(
     @Arg('contentBase64', () => String, { description: 'The file, base64-encoded.' }) contentBase64: string,
     @Arg('format', () => FileFormat) format: FileFormat,
-    @Arg('regionCode', () => ID, { description: 'Region the file belongs to; rows without 所在地区代码 are placed here.' }) regionCode: string,
+    @Arg('regionCode', () => ID, {
+      description: 'Region the file belongs to; rows without 所在地区代码 are placed here.',
+    })
+    regionCode: string,
     @Ctx() ctx: RegistryContext,
     @Arg('dryRun', () => Boolean, { defaultValue: false }) dryRun: boolean,
   ): Promise<MemberImportJob> {
-    return presentImportJob(await startMemberImportJob(ctx.em, ctx.viewer, { contentBase64, format, regionCode, dryRun }));
+    return presentImportJob(
+      await startMemberImportJob(ctx.em, ctx.viewer, { contentBase64, format, regionCode, dryRun }),
+    );
   }
 
-  @Query(() => MemberImportJob, { nullable: true, description: 'An import job you started (any of your region, for an admin); null otherwise.' })
-  async partyMemberImport(@Arg('id', () => ID) id: string, @Ctx() ctx: RegistryContext): Promise<MemberImportJob | null> {
+  @Query(() => MemberImportJob, {
+    nullable: true,
+    description: 'An import job you started (any of your region, for an admin); null otherwise.',
+  })
+  async partyMemberImport(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RegistryContext,
+  ): Promise<MemberImportJob | null> {
     const job = await findMemberImportJob(ctx.em, ctx.viewer, id);
     return job ? presentImportJob(job) : null;
   }

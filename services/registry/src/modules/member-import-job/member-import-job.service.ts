@@ -31,16 +31,26 @@ export async function startMemberImportJob(
     );
     let jobId = same?.id;
     if (!jobId) {
-      const [{ open }] = (await tx.execute<{ open: number }[]>(`select count(*)::int as open from member_import_job where requested_by = ? and status in ('QUEUED', 'RUNNING')`, [
-        viewer.subject,
-      ])) as [{ open: number }];
+      const [{ open }] = (await tx.execute<{ open: number }[]>(
+        `select count(*)::int as open from member_import_job where requested_by = ? and status in ('QUEUED', 'RUNNING')`,
+        [viewer.subject],
+      )) as [{ open: number }];
       if (open >= importLimits.IMPORT_JOB_MAX_OPEN) throw importJobsBusy(open);
       const [created] = await tx.execute<{ id: string }[]>(
         `insert into member_import_job (id, region_code, requested_by, requester_region, requester_roles, content_hash, format, file, dry_run, status,
                                         done, total, attempts, created_at, updated_at)
          values (gen_random_uuid(), ?, ?, ?, ?::jsonb, ?, ?, decode(?, 'base64'), ?, 'QUEUED', 0, 0, 0, now(), now())
          returning id`,
-        [upload.regionCode, viewer.subject, viewer.regionCode, JSON.stringify(viewer.roles), contentHash, upload.format, bytes.toString('base64'), upload.dryRun],
+        [
+          upload.regionCode,
+          viewer.subject,
+          viewer.regionCode,
+          JSON.stringify(viewer.roles),
+          contentHash,
+          upload.format,
+          bytes.toString('base64'),
+          upload.dryRun,
+        ],
       );
       jobId = created!.id;
     }
@@ -60,7 +70,11 @@ export async function startMemberImportJob(
 }
 
 /** A job the caller may follow: their own, or any of their region for an admin; null otherwise. */
-export async function findMemberImportJob(em: EntityManager, viewer: Viewer, id: string): Promise<MemberImportJobRow | null> {
+export async function findMemberImportJob(
+  em: EntityManager,
+  viewer: Viewer,
+  id: string,
+): Promise<MemberImportJobRow | null> {
   assertUuid(id, 'id');
   const job = await em.findOne(MemberImportJobEntity, { id });
   if (!job || (job.requestedBy !== viewer.subject && !canSeePersonalData(viewer))) return null;

@@ -17,7 +17,8 @@ export class ImportProblem {
 }
 
 @ObjectType('MemberImportJob', {
-  description: 'An import of the registration form run as a job (导入任务): follow it until SUCCEEDED (result), REJECTED (problems) or FAILED (message).',
+  description:
+    'An import of the registration form run as a job (导入任务): follow it until SUCCEEDED (result), REJECTED (problems) or FAILED (message).',
 })
 export class MemberImportJob {
   @Field(() => ID)
@@ -44,7 +45,10 @@ export class MemberImportJob {
   @Field(() => MemberImportResult, { nullable: true, description: 'What was imported, once SUCCEEDED.' })
   result!: MemberImportResult | null;
 
-  @Field(() => [ImportProblem], { nullable: true, description: 'Why it was REJECTED: the first IMPORT_MAX_LISTED_PROBLEMS problems, in row order.' })
+  @Field(() => [ImportProblem], {
+    nullable: true,
+    description: 'Why it was REJECTED: the first IMPORT_MAX_LISTED_PROBLEMS problems, in row order.',
+  })
   problems!: ImportProblem[] | null;
 
   @Field(() => Int, { nullable: true, description: 'Problems in all (REJECTED).' })
@@ -56,7 +60,9 @@ export class MemberImportJob {
   @Field(() => String, { nullable: true, description: 'What went wrong, for REJECTED and FAILED.' })
   message!: string | null;
 
-  @Field(() => Int, { description: 'Times a worker took it up (a worker that stopped mid-import leaves it to the next).' })
+  @Field(() => Int, {
+    description: 'Times a worker took it up (a worker that stopped mid-import leaves it to the next).',
+  })
   attempts!: number;
 
   @Field(() => DateTimeResolver)

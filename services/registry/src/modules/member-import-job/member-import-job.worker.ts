@@ -2,7 +2,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import pg from 'pg';
-import { isDatabaseUnavailable, logger, redactedErrorMessage, regionScopedEntityManager, Roles, type BackgroundWorker, type Role, type SharedEnv, type Viewer } from '@xgz/kit';
+import {
+  isDatabaseUnavailable,
+  logger,
+  redactedErrorMessage,
+  regionScopedEntityManager,
+  Roles,
+  type BackgroundWorker,
+  type Role,
+  type SharedEnv,
+  type Viewer,
+} from '@xgz/kit';
 import { FormFileError } from '../member-import/form-file-error.js';
 import { MemberImportErrorCode } from '../member-import/member-import.errors.js';
 import { importLimits } from '../member-import/member-import.limits.js';
@@ -46,29 +56,56 @@ async function claim(pool: pg.Pool): Promise<ClaimedJob | null> {
 }
 
 /** What a job's requester reads when it ends without importing. */
-type Ending = { status: 'REJECTED' | 'FAILED'; message: string; problems?: unknown; problemCount?: number; rowCount?: number };
+type Ending = {
+  status: 'REJECTED' | 'FAILED';
+  message: string;
+  problems?: unknown;
+  problemCount?: number;
+  rowCount?: number;
+};
 
 function endingOf(error: unknown, timedOut: boolean, stopped: boolean): Ending | null {
   // Cut short by its worker stopping: nothing was written; the job is taken up again once its lease ends.
   if (stopped) return null;
   if (error instanceof FormFileError) return { status: 'REJECTED', message: error.message };
   if (error instanceof GraphQLError) {
-    const { code, problems, problemCount, rowCount } = error.extensions as { code?: string; problems?: unknown; problemCount?: number; rowCount?: number };
-    if (code === MemberImportErrorCode.ImportRejected) return { status: 'REJECTED', message: error.message, problems, problemCount, rowCount };
+    const { code, problems, problemCount, rowCount } = error.extensions as {
+      code?: string;
+      problems?: unknown;
+      problemCount?: number;
+      rowCount?: number;
+    };
+    if (code === MemberImportErrorCode.ImportRejected)
+      return { status: 'REJECTED', message: error.message, problems, problemCount, rowCount };
     return { status: 'REJECTED', message: error.message };
   }
   if (timedOut)
-    return { status: 'FAILED', message: `The import ran longer than IMPORT_JOB_TIMEOUT_MS (${importLimits.IMPORT_JOB_TIMEOUT_MS} ms); nothing was imported. Split the file.` };
+    return {
+      status: 'FAILED',
+      message: `The import ran longer than IMPORT_JOB_TIMEOUT_MS (${importLimits.IMPORT_JOB_TIMEOUT_MS} ms); nothing was imported. Split the file.`,
+    };
   // A lost database: nothing was written; the job is taken up again once its lease ends.
   if (isDatabaseUnavailable(error)) return null;
-  return { status: 'FAILED', message: 'The import could not be run (an internal error, logged); nothing was imported. Send the file again.' };
+  return {
+    status: 'FAILED',
+    message: 'The import could not be run (an internal error, logged); nothing was imported. Send the file again.',
+  };
 }
 
 /** Runs one job as its requester; its outcome is written with the import, or after it when nothing was imported. */
-async function runJob(pool: pg.Pool, orm: MikroORM, env: SharedEnv, job: ClaimedJob, stopping: AbortSignal): Promise<void> {
+async function runJob(
+  pool: pg.Pool,
+  orm: MikroORM,
+  env: SharedEnv,
+  job: ClaimedJob,
+  stopping: AbortSignal,
+): Promise<void> {
   const lease = setInterval(() => {
     pool
-      .query(`update member_import_job set lease_until = now() + $2 * interval '1 millisecond' where id = $1 and status = 'RUNNING'`, [job.id, importLimits.IMPORT_JOB_LEASE_MS])
+      .query(
+        `update member_import_job set lease_until = now() + $2 * interval '1 millisecond' where id = $1 and status = 'RUNNING'`,
+        [job.id, importLimits.IMPORT_JOB_LEASE_MS],
+      )
       .catch(() => {});
   }, importLimits.IMPORT_JOB_LEASE_MS / 3);
   let lastProgress = 0;
@@ -79,12 +116,10 @@ async function runJob(pool: pg.Pool, orm: MikroORM, env: SharedEnv, job: Claimed
     // In order, on the owner's pool: readers see it while the import's own transaction is still open.
     progress = progress.then(() =>
       pool
-        .query(`update member_import_job set stage = $2, done = $3, total = $4, updated_at = now() where id = $1 and status = 'RUNNING'`, [
-          job.id,
-          update.stage,
-          update.done,
-          update.total,
-        ])
+        .query(
+          `update member_import_job set stage = $2, done = $3, total = $4, updated_at = now() where id = $1 and status = 'RUNNING'`,
+          [job.id, update.stage, update.done, update.total],
+        )
         .then(
           () => undefined,
           () => undefined,
@@ -95,34 +130,52 @@ async function runJob(pool: pg.Pool, orm: MikroORM, env: SharedEnv, job: Claimed
   const roles = job.requester_roles.filter((role): role is Role => (Roles as readonly string[]).includes(role));
   const viewer: Viewer = { subject: job.requested_by, regionCode: job.requester_region, roles };
   try {
-    const file = (await pool.query<{ file: Buffer | null }>('select file from member_import_job where id = $1', [job.id])).rows[0]?.file;
+    const file = (
+      await pool.query<{ file: Buffer | null }>('select file from member_import_job where id = $1', [job.id])
+    ).rows[0]?.file;
     if (!file) throw new FormFileError('the file is no longer kept: send it again.');
     const rows = await readRegistrationForm(file, job.format);
     report({ stage: 'read', done: rows.length, total: rows.length });
-    await importPartyMembers(regionScopedEntityManager(orm, viewer.regionCode, AbortSignal.any([budget, stopping])), viewer, rows, {
-      regionCode: job.region_code,
-      dryRun: job.dry_run,
-      onProgress: report,
-      statementTimeoutMs: env.BACKGROUND_STATEMENT_TIMEOUT_MS,
-      completeWith: async (tx, result) => {
-        await tx.execute(
-          `update member_import_job set status = 'SUCCEEDED', result = ?::jsonb, stage = null, done = ?, total = ?, file = null, lease_until = null,
+    await importPartyMembers(
+      regionScopedEntityManager(orm, viewer.regionCode, AbortSignal.any([budget, stopping])),
+      viewer,
+      rows,
+      {
+        regionCode: job.region_code,
+        dryRun: job.dry_run,
+        onProgress: report,
+        statementTimeoutMs: env.BACKGROUND_STATEMENT_TIMEOUT_MS,
+        completeWith: async (tx, result) => {
+          await tx.execute(
+            `update member_import_job set status = 'SUCCEEDED', result = ?::jsonb, stage = null, done = ?, total = ?, file = null, lease_until = null,
                   finished_at = now(), updated_at = now() where id = ?`,
-          [JSON.stringify(result), rows.length, rows.length, job.id],
-        );
+            [JSON.stringify(result), rows.length, rows.length, job.id],
+          );
+        },
       },
-    });
+    );
   } catch (error) {
     const ending = endingOf(error, budget.aborted, stopping.aborted);
     if (!ending) {
-      logger.warn('import job interrupted; it will be taken up again', { job: job.id, message: redactedErrorMessage(error) });
+      logger.warn('import job interrupted; it will be taken up again', {
+        job: job.id,
+        message: redactedErrorMessage(error),
+      });
       return;
     }
-    if (ending.status === 'FAILED') logger.error('import job failed', { job: job.id, message: redactedErrorMessage(error) });
+    if (ending.status === 'FAILED')
+      logger.error('import job failed', { job: job.id, message: redactedErrorMessage(error) });
     await pool.query(
       `update member_import_job set status = $2, message = $3, problems = $4::jsonb, problem_count = $5, row_count = $6, stage = null,
               file = null, lease_until = null, finished_at = now(), updated_at = now() where id = $1 and status = 'RUNNING'`,
-      [job.id, ending.status, ending.message, ending.problems === undefined ? null : JSON.stringify(ending.problems), ending.problemCount ?? null, ending.rowCount ?? null],
+      [
+        job.id,
+        ending.status,
+        ending.message,
+        ending.problems === undefined ? null : JSON.stringify(ending.problems),
+        ending.problemCount ?? null,
+        ending.rowCount ?? null,
+      ],
     );
   } finally {
     clearInterval(lease);
@@ -139,7 +192,12 @@ export const memberImportWorker: BackgroundWorker = {
   name: 'member-import-jobs',
   start({ orm, ownerUrl, env }) {
     // The owner's pool sees every region's jobs (claiming is not one user's request); imports run as their requester.
-    const pool = new pg.Pool({ connectionString: ownerUrl, max: 2, connectionTimeoutMillis: 5_000, statement_timeout: 30_000 });
+    const pool = new pg.Pool({
+      connectionString: ownerUrl,
+      max: 2,
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: 30_000,
+    });
     pool.on('error', () => {}); // an idle connection dropped by a restarting server is replaced on demand
     const stop = new AbortController();
     let failures = 0;
@@ -154,9 +212,12 @@ export const memberImportWorker: BackgroundWorker = {
           }
         } catch (error) {
           failures++;
-          if (failures === 1 || failures % 20 === 0) logger.warn('import jobs: cannot look for work', { failures, message: redactedErrorMessage(error) });
+          if (failures === 1 || failures % 20 === 0)
+            logger.warn('import jobs: cannot look for work', { failures, message: redactedErrorMessage(error) });
         }
-        await sleep(importLimits.IMPORT_JOB_POLL_MS * Math.min(2 ** failures, 16), undefined, { signal: stop.signal }).catch(() => {});
+        await sleep(importLimits.IMPORT_JOB_POLL_MS * Math.min(2 ** failures, 16), undefined, {
+          signal: stop.signal,
+        }).catch(() => {});
       }
     };
     const running = loop();

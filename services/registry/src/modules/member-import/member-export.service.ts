@@ -12,10 +12,24 @@ import { writeRegistrationForm, type FormValues } from './registration-form.writ
  * an exported file imports back unchanged). Personal data in full for admins — audited — masked
  * for everyone else.
  */
-export async function exportPartyMembers(em: EntityManager, viewer: Viewer, regionCode: string | null | undefined, format: FormFormat) {
+export async function exportPartyMembers(
+  em: EntityManager,
+  viewer: Viewer,
+  regionCode: string | null | undefined,
+  format: FormFormat,
+) {
   const region = scopedRegion(viewer, regionCode, 'regionCode', 'party members');
-  const members = await em.find(PartyMemberEntity, { regionCode: { $like: `${region}%` }, status: MembershipStatus.ACTIVE }, { orderBy: { regionCode: 'asc', id: 'asc' } });
-  const units = new Map((await em.find(MarketEntityEntity, { id: { $in: [...new Set(members.map((m) => m.entityId))] } })).map((unit) => [unit.id, unit]));
+  const members = await em.find(
+    PartyMemberEntity,
+    { regionCode: { $like: `${region}%` }, status: MembershipStatus.ACTIVE },
+    { orderBy: { regionCode: 'asc', id: 'asc' } },
+  );
+  const units = new Map(
+    (await em.find(MarketEntityEntity, { id: { $in: [...new Set(members.map((m) => m.entityId))] } })).map((unit) => [
+      unit.id,
+      unit,
+    ]),
+  );
   const full = canSeePersonalData(viewer);
   const rows: FormValues[] = members.map((member) => {
     const unit = units.get(member.entityId);
@@ -40,9 +54,19 @@ export async function exportPartyMembers(em: EntityManager, viewer: Viewer, regi
     await writeAudit(
       em,
       viewer,
-      members.map((member) => ({ action: 'EXPORT_PERSONAL_DATA', subjectType: 'PartyMember', subjectId: member.id, regionCode: member.regionCode })),
+      members.map((member) => ({
+        action: 'EXPORT_PERSONAL_DATA',
+        subjectType: 'PartyMember',
+        subjectId: member.id,
+        regionCode: member.regionCode,
+      })),
     );
   }
   const bytes = await writeRegistrationForm(rows, format);
-  return { fileName: `党员信息登记表-${region}.${format.toLowerCase()}`, contentBase64: bytes.toString('base64'), rows: rows.length, personalDataMasked: !full };
+  return {
+    fileName: `党员信息登记表-${region}.${format.toLowerCase()}`,
+    contentBase64: bytes.toString('base64'),
+    rows: rows.length,
+    personalDataMasked: !full,
+  };
 }

@@ -1,8 +1,22 @@
 import { DEFAULT_TEXT_RULE, textProblem } from '@xgz/kit';
 import { creditCodeProblem } from '../market-entity/credit-code.js';
-import { FindingState, FoundVia, MemberCategory, MemberDistribution, RelationshipType } from '../party-member/party-member-enums.js';
+import {
+  FindingState,
+  FoundVia,
+  MemberCategory,
+  MemberDistribution,
+  RelationshipType,
+} from '../party-member/party-member-enums.js';
 import { memberFieldProblems } from '../party-member/party-member.validation.js';
-import { FORM_COLUMNS, FORM_WORDS, fromFormWord, headerOf, parseFormDate, type FormColumnKey, type FormRow } from './registration-form.columns.js';
+import {
+  FORM_COLUMNS,
+  FORM_WORDS,
+  fromFormWord,
+  headerOf,
+  parseFormDate,
+  type FormColumnKey,
+  type FormRow,
+} from './registration-form.columns.js';
 
 export interface ImportProblem {
   row: number;
@@ -30,15 +44,24 @@ export interface MemberCandidate {
   foundVia: FoundVia;
 }
 
-const validationFieldColumn: Record<string, FormColumnKey> = { name: 'name', mobile: 'mobile', registeredOn: 'registeredOn', foundVia: 'foundVia' };
+const validationFieldColumn: Record<string, FormColumnKey> = {
+  name: 'name',
+  mobile: 'mobile',
+  registeredOn: 'registeredOn',
+  foundVia: 'foundVia',
+};
 
 /**
  * Reads one row into a candidate, or lists every problem in it (column header and reason).
  * Defaults: 党员类型 → 隶属 (AFFILIATED), 发现途径 → 登记注册 (the form is filled during registration work).
  */
-export function parseFormRow(row: FormRow, importRegion: string): { candidate?: MemberCandidate; problems: ImportProblem[] } {
+export function parseFormRow(
+  row: FormRow,
+  importRegion: string,
+): { candidate?: MemberCandidate; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
-  const problem = (key: FormColumnKey, reason: string) => problems.push({ row: row.rowNumber, column: headerOf(key), reason });
+  const problem = (key: FormColumnKey, reason: string) =>
+    problems.push({ row: row.rowNumber, column: headerOf(key), reason });
   const text = (key: FormColumnKey) => row.values[key]?.trim() ?? '';
   for (const column of FORM_COLUMNS) {
     if (column.required && !text(column.key)) problem(column.key, 'is empty');
@@ -48,8 +71,14 @@ export function parseFormRow(row: FormRow, importRegion: string): { candidate?: 
   }
 
   const registeredOn = text('registeredOn') ? parseFormDate(text('registeredOn')) : undefined;
-  if (text('registeredOn') && !registeredOn) problem('registeredOn', `"${text('registeredOn')}" is not a date like 2015-06-30`);
-  const word = <T>(key: FormColumnKey, words: Record<string, T>, values: readonly string[], fallback?: T): T | undefined => {
+  if (text('registeredOn') && !registeredOn)
+    problem('registeredOn', `"${text('registeredOn')}" is not a date like 2015-06-30`);
+  const word = <T>(
+    key: FormColumnKey,
+    words: Record<string, T>,
+    values: readonly string[],
+    fallback?: T,
+  ): T | undefined => {
     if (!text(key)) return fallback;
     const value = fromFormWord(words, values, text(key));
     if (value === undefined)
@@ -64,7 +93,12 @@ export function parseFormRow(row: FormRow, importRegion: string): { candidate?: 
   const isOwner = word('isOwner', FORM_WORDS.isOwner, []);
   const category = word('category', FORM_WORDS.category, Object.values(MemberCategory));
   const distribution = word('distribution', FORM_WORDS.distribution, Object.values(MemberDistribution));
-  const relationshipType = word('relationshipType', FORM_WORDS.relationshipType, Object.values(RelationshipType), RelationshipType.AFFILIATED);
+  const relationshipType = word(
+    'relationshipType',
+    FORM_WORDS.relationshipType,
+    Object.values(RelationshipType),
+    RelationshipType.AFFILIATED,
+  );
   const foundVia = word('foundVia', FORM_WORDS.foundVia, Object.values(FoundVia), FoundVia.BUSINESS_REGISTRATION);
 
   const creditCode = text('creditCode').toUpperCase() || null;
@@ -73,8 +107,10 @@ export function parseFormRow(row: FormRow, importRegion: string): { candidate?: 
     if (reason) problem('creditCode', reason);
   }
   const regionCode = text('regionCode') || importRegion;
-  if (text('regionCode') && !/^(\d{9}|\d{12})$/.test(text('regionCode'))) problem('regionCode', 'must be a township (9 digits) or village (12 digits) code');
-  else if (!regionCode.startsWith(importRegion)) problem('regionCode', `${regionCode} is outside the import region ${importRegion}`);
+  if (text('regionCode') && !/^(\d{9}|\d{12})$/.test(text('regionCode')))
+    problem('regionCode', 'must be a township (9 digits) or village (12 digits) code');
+  else if (!regionCode.startsWith(importRegion))
+    problem('regionCode', `${regionCode} is outside the import region ${importRegion}`);
 
   if (text('name') || text('mobile')) {
     for (const fieldProblem of memberFieldProblems({

@@ -13,14 +13,19 @@ export class MemberImportResolver {
   importPartyMembers(
     @Arg('contentBase64', () => String, { description: 'The file, base64-encoded.' }) contentBase64: string,
     @Arg('format', () => FileFormat) format: FileFormat,
-    @Arg('regionCode', () => ID, { description: 'Region the file belongs to; rows without 所在地区代码 are placed here.' }) regionCode: string,
+    @Arg('regionCode', () => ID, {
+      description: 'Region the file belongs to; rows without 所在地区代码 are placed here.',
+    })
+    regionCode: string,
     @Ctx() ctx: RegistryContext,
     @Arg('dryRun', () => Boolean, { defaultValue: false }) dryRun: boolean,
   ) {
     return importRegistrationForm(ctx.em, ctx.viewer, { contentBase64, format, regionCode, dryRun });
   }
 
-  @Query(() => FormExport, { description: 'Exports active members of a region subtree as the registration form (same columns as the import).' })
+  @Query(() => FormExport, {
+    description: 'Exports active members of a region subtree as the registration form (same columns as the import).',
+  })
   exportPartyMembers(
     @Arg('format', () => FileFormat) format: FileFormat,
     @Ctx() ctx: RegistryContext,

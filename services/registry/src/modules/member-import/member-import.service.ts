@@ -65,10 +65,15 @@ const base64Pattern = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
  */
 export function decodeUpload(contentBase64: string): Buffer {
   const maxBytes = importLimits.IMPORT_MAX_FILE_BYTES;
-  if (!base64Pattern.test(contentBase64)) throw badUserInput('contentBase64 is not base64: send the file base64-encoded.', 'contentBase64');
+  if (!base64Pattern.test(contentBase64))
+    throw badUserInput('contentBase64 is not base64: send the file base64-encoded.', 'contentBase64');
   const bytes = Buffer.from(contentBase64, 'base64');
   if (bytes.length === 0) throw badUserInput('contentBase64 is empty: send the file base64-encoded.', 'contentBase64');
-  if (bytes.length > maxBytes) throw badUserInput(`The file is over ${Math.round(maxBytes / 1024 / 1024)} MB (IMPORT_MAX_FILE_BYTES): split it by township.`, 'contentBase64');
+  if (bytes.length > maxBytes)
+    throw badUserInput(
+      `The file is over ${Math.round(maxBytes / 1024 / 1024)} MB (IMPORT_MAX_FILE_BYTES): split it by township.`,
+      'contentBase64',
+    );
   return bytes;
 }
 
@@ -104,7 +109,8 @@ export function assertImportAllowed(viewer: Viewer, regionCode: string): void {
  */
 async function lockCounties(tx: EntityManager, candidates: readonly MemberCandidate[]): Promise<void> {
   const counties = [...new Set(candidates.map((candidate) => candidate.regionCode.slice(0, 6)))].sort();
-  for (const county of counties) await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`member-import:${county}`]);
+  for (const county of counties)
+    await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`member-import:${county}`]);
 }
 
 /**
@@ -113,9 +119,15 @@ async function lockCounties(tx: EntityManager, candidates: readonly MemberCandid
  * transaction, after the counties it touches are locked. Re-importing adds nothing: a person
  * (name + mobile) already in the same unit is left unchanged.
  */
-export async function importPartyMembers(em: EntityManager, viewer: Viewer, rows: FormRow[], options: ImportOptions): Promise<ImportResult> {
+export async function importPartyMembers(
+  em: EntityManager,
+  viewer: Viewer,
+  rows: FormRow[],
+  options: ImportOptions,
+): Promise<ImportResult> {
   assertImportAllowed(viewer, options.regionCode);
-  const report = (stage: ImportProgress['stage'], done: number) => options.onProgress?.({ stage, done, total: rows.length });
+  const report = (stage: ImportProgress['stage'], done: number) =>
+    options.onProgress?.({ stage, done, total: rows.length });
 
   const problems: ImportProblem[] = [];
   const candidates: MemberCandidate[] = [];
@@ -129,7 +141,8 @@ export async function importPartyMembers(em: EntityManager, viewer: Viewer, rows
 
   const work = () =>
     em.transactional(async (tx) => {
-      if (options.statementTimeoutMs) await tx.execute(`select set_config('statement_timeout', ?, true)`, [String(options.statementTimeoutMs)]);
+      if (options.statementTimeoutMs)
+        await tx.execute(`select set_config('statement_timeout', ?, true)`, [String(options.statementTimeoutMs)]);
       if (!options.dryRun) await lockCounties(tx, candidates);
       const units = await planUnits(tx, candidates, problems);
       const planned = withoutRepeatedPeople(candidates, units, problems);
@@ -155,7 +168,12 @@ export async function importPartyMembers(em: EntityManager, viewer: Viewer, rows
           subjectType: 'MemberImport',
           subjectId: null,
           regionCode: options.regionCode,
-          detail: { rows: rows.length, accepted: planned.length, added: options.dryRun ? 0 : fresh.length, unitsCreated: newUnits.length },
+          detail: {
+            rows: rows.length,
+            accepted: planned.length,
+            added: options.dryRun ? 0 : fresh.length,
+            unitsCreated: newUnits.length,
+          },
         },
       ]);
       if (!options.dryRun && (fresh.length > 0 || newUnits.length > 0)) {
@@ -174,7 +192,11 @@ interface PlannedMember {
 }
 
 /** The same person twice in one unit of the file is a problem of the later row. */
-function withoutRepeatedPeople(candidates: MemberCandidate[], units: Map<string, PlannedUnit>, problems: ImportProblem[]): PlannedMember[] {
+function withoutRepeatedPeople(
+  candidates: MemberCandidate[],
+  units: Map<string, PlannedUnit>,
+  problems: ImportProblem[],
+): PlannedMember[] {
   const seen = new Map<string, number>();
   const planned: PlannedMember[] = [];
   for (const candidate of candidates) {
@@ -183,7 +205,11 @@ function withoutRepeatedPeople(candidates: MemberCandidate[], units: Map<string,
     const person = `${unit.key}|${personKeyOf(candidate.name, candidate.mobile)}`;
     const first = seen.get(person);
     if (first !== undefined) {
-      problems.push({ row: candidate.rowNumber, column: headerOf('name'), reason: `is the same person (name and mobile) in the same unit as row ${first}` });
+      problems.push({
+        row: candidate.rowNumber,
+        column: headerOf('name'),
+        reason: `is the same person (name and mobile) in the same unit as row ${first}`,
+      });
       continue;
     }
     seen.set(person, candidate.rowNumber);
@@ -202,10 +228,18 @@ async function notYetRegistered(tx: EntityManager, planned: PlannedMember[]): Pr
       )
     : [];
   const registered = new Set(existingMembers.map((member) => `${member.entityId}|${member.personKey}`));
-  return planned.filter(({ candidate, unit }) => !unit.existing || !registered.has(`${unit.existing.id}|${personKeyOf(candidate.name, candidate.mobile)}`));
+  return planned.filter(
+    ({ candidate, unit }) =>
+      !unit.existing || !registered.has(`${unit.existing.id}|${personKeyOf(candidate.name, candidate.mobile)}`),
+  );
 }
 
-async function writeUnitsAndMembers(tx: EntityManager, viewer: Viewer, newUnits: NonNullable<PlannedUnit['create']>[], fresh: PlannedMember[]): Promise<void> {
+async function writeUnitsAndMembers(
+  tx: EntityManager,
+  viewer: Viewer,
+  newUnits: NonNullable<PlannedUnit['create']>[],
+  fresh: PlannedMember[],
+): Promise<void> {
   const now = new Date();
   if (newUnits.length) {
     await tx.insertMany(
@@ -226,7 +260,12 @@ async function writeUnitsAndMembers(tx: EntityManager, viewer: Viewer, newUnits:
   }
   const members: PartyMemberRow[] = fresh.map(({ candidate, unit }) =>
     newMemberData(
-      { ...candidate, entityId: unit.existing?.id ?? unit.create!.id, findingState: FindingState.FOUND, transferStatus: TransferStatus.NOT_NEEDED },
+      {
+        ...candidate,
+        entityId: unit.existing?.id ?? unit.create!.id,
+        findingState: FindingState.FOUND,
+        transferStatus: TransferStatus.NOT_NEEDED,
+      },
       unit.existing?.regionCode ?? unit.create!.regionCode,
     ),
   );
@@ -242,6 +281,11 @@ async function writeUnitsAndMembers(tx: EntityManager, viewer: Viewer, newUnits:
   await writeAudit(
     tx,
     viewer,
-    newUnits.map((unit) => ({ action: 'IMPORT_UNIT', subjectType: 'MarketEntity', subjectId: unit.id, regionCode: unit.regionCode })),
+    newUnits.map((unit) => ({
+      action: 'IMPORT_UNIT',
+      subjectType: 'MarketEntity',
+      subjectId: unit.id,
+      regionCode: unit.regionCode,
+    })),
   );
 }

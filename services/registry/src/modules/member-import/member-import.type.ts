@@ -10,7 +10,9 @@ registerEnumType(FileFormat, {
   description: 'Spreadsheet format: CSV (UTF-8 or GBK, as Chinese Excel/WPS writes it) or XLSX.',
 });
 
-@ObjectType('MemberImportResult', { description: 'What an import of the registration form did (or, with dryRun, would do).' })
+@ObjectType('MemberImportResult', {
+  description: 'What an import of the registration form did (or, with dryRun, would do).',
+})
 export class MemberImportResult {
   @Field(() => Int, { description: 'Data rows in the file.' })
   rows!: number;
@@ -18,10 +20,17 @@ export class MemberImportResult {
   @Field(() => Int, { description: 'Rows that passed every check: members added, or already registered.' })
   accepted!: number;
 
-  @Field(() => Int, { nullable: true, description: 'Members added. Null unless your role is admin: it would tell whether a person is already registered.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Members added. Null unless your role is admin: it would tell whether a person is already registered.',
+  })
   imported!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Rows whose person was already registered in the same unit (re-import). Null unless your role is admin.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Rows whose person was already registered in the same unit (re-import). Null unless your role is admin.',
+  })
   unchanged!: number | null;
 
   @Field(() => Int, { description: 'Units (market entities) registered because the file named them first.' })
@@ -45,6 +54,8 @@ export class FormExport {
   @Field(() => Int)
   rows!: number;
 
-  @Field(() => Boolean, { description: 'True when names, phones and household places are masked (your role is not admin).' })
+  @Field(() => Boolean, {
+    description: 'True when names, phones and household places are masked (your role is not admin).',
+  })
   personalDataMasked!: boolean;
 }

@@ -35,7 +35,11 @@ export const FORM_WORDS = {
     市场内个体工商户: MemberDistribution.IN_MARKET_INDIVIDUAL_BUSINESS,
     小微企业: MemberDistribution.SMALL_MICRO_ENTERPRISE,
   } as Record<string, MemberDistribution>,
-  relationshipType: { 隶属: RelationshipType.AFFILIATED, 属地: RelationshipType.LOCAL, 流动: RelationshipType.FLOATING } as Record<string, RelationshipType>,
+  relationshipType: {
+    隶属: RelationshipType.AFFILIATED,
+    属地: RelationshipType.LOCAL,
+    流动: RelationshipType.FLOATING,
+  } as Record<string, RelationshipType>,
   foundVia: {
     登记注册: FoundVia.BUSINESS_REGISTRATION,
     年报: FoundVia.ANNUAL_REPORT,
@@ -54,7 +58,8 @@ export function fromFormWord<T>(words: Record<string, T>, enumValues: readonly s
 }
 
 /** The form word for an enum value (export writes what officials read). */
-export const formWordOf = <T>(words: Record<string, T>, value: T) => Object.entries(words).find(([, candidate]) => candidate === value)?.[0] ?? String(value);
+export const formWordOf = <T>(words: Record<string, T>, value: T) =>
+  Object.entries(words).find(([, candidate]) => candidate === value)?.[0] ?? String(value);
 
 /** 2015-06-30, 2015/6/30, 2015.6.30 or 2015年6月30日 → 2015-06-30; undefined when not a date. */
 export function parseFormDate(text: string): string | undefined {

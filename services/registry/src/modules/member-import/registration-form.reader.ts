@@ -31,8 +31,13 @@ function columnIndex(header: string[]): Map<number, FormColumnKey> {
     if (key) index.set(position, key);
   });
   const present = new Set(index.values());
-  const missing = FORM_COLUMNS.filter((column) => column.required && !present.has(column.key)).map((column) => column.header);
-  if (missing.length) throw new FormFileError(`The header row lacks column(s) ${missing.join('、')}: the first row must hold the form's column names.`);
+  const missing = FORM_COLUMNS.filter((column) => column.required && !present.has(column.key)).map(
+    (column) => column.header,
+  );
+  if (missing.length)
+    throw new FormFileError(
+      `The header row lacks column(s) ${missing.join('、')}: the first row must hold the form's column names.`,
+    );
   return index;
 }
 
@@ -64,7 +69,8 @@ const cellText = (value: ExcelJS.CellValue): string => {
   return String(value);
 };
 
-const tooManyRows = (limits: ReadLimits) => new FormFileError(`The file has more than ${limits.IMPORT_MAX_ROWS} rows (IMPORT_MAX_ROWS): split it by township.`);
+const tooManyRows = (limits: ReadLimits) =>
+  new FormFileError(`The file has more than ${limits.IMPORT_MAX_ROWS} rows (IMPORT_MAX_ROWS): split it by township.`);
 
 type ReadLimits = Pick<ImportLimits, 'IMPORT_MAX_ROWS' | 'IMPORT_MAX_UNCOMPRESSED_BYTES'>;
 
@@ -74,14 +80,24 @@ type ReadLimits = Pick<ImportLimits, 'IMPORT_MAX_ROWS' | 'IMPORT_MAX_UNCOMPRESSE
  * IMPORT_MAX_UNCOMPRESSED_BYTES (checked before it is unpacked for reading). A file that cannot be
  * read as the form at all is a FormFileError saying why.
  */
-export async function readRegistrationForm(bytes: Buffer, format: FormFormat, limits: ReadLimits = importLimits): Promise<FormRow[]> {
+export async function readRegistrationForm(
+  bytes: Buffer,
+  format: FormFormat,
+  limits: ReadLimits = importLimits,
+): Promise<FormRow[]> {
   if (format === 'CSV') {
     let table: string[][];
     try {
       // The header and one row more than allowed are enough to know the file is too long.
-      table = parse(decodeCsv(bytes), { relax_column_count: true, skip_empty_lines: false, to_line: limits.IMPORT_MAX_ROWS + 2 }) as string[][];
+      table = parse(decodeCsv(bytes), {
+        relax_column_count: true,
+        skip_empty_lines: false,
+        to_line: limits.IMPORT_MAX_ROWS + 2,
+      }) as string[][];
     } catch (error) {
-      throw new FormFileError(`The CSV could not be read: ${error instanceof Error ? error.message.split('\n')[0] : 'malformed'}. Save it again as CSV from Excel or WPS.`);
+      throw new FormFileError(
+        `The CSV could not be read: ${error instanceof Error ? error.message.split('\n')[0] : 'malformed'}. Save it again as CSV from Excel or WPS.`,
+      );
     }
     if (table.length > limits.IMPORT_MAX_ROWS + 1) throw tooManyRows(limits);
     return toRows(table);
@@ -91,7 +107,9 @@ export async function readRegistrationForm(bytes: Buffer, format: FormFormat, li
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new FormFileError('The file could not be read as an XLSX workbook: save it again from Excel or WPS, or send it as CSV.');
+    throw new FormFileError(
+      'The file could not be read as an XLSX workbook: save it again from Excel or WPS, or send it as CSV.',
+    );
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new FormFileError('The workbook has no sheet.');

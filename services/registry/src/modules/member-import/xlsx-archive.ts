@@ -10,7 +10,9 @@ const MAX_ENTRIES = 1_000;
  */
 export async function assertArchiveWithinLimits(bytes: Buffer, maxBytes: number): Promise<void> {
   const archive = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true }, (error, zip) => (error ? reject(error) : resolve(zip))),
+    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true }, (error, zip) =>
+      error ? reject(error) : resolve(zip),
+    ),
   ).catch(() => {
     throw new FormFileError('The file is not an XLSX workbook (not a ZIP archive): check the format argument.');
   });
@@ -18,7 +20,10 @@ export async function assertArchiveWithinLimits(bytes: Buffer, maxBytes: number)
     archive.close();
     throw new FormFileError(`The workbook has ${archive.entryCount} parts; a registration form has a few dozen.`);
   }
-  const tooLarge = () => new FormFileError(`The workbook unpacks to more than ${maxBytes} bytes (IMPORT_MAX_UNCOMPRESSED_BYTES): split it by township.`);
+  const tooLarge = () =>
+    new FormFileError(
+      `The workbook unpacks to more than ${maxBytes} bytes (IMPORT_MAX_UNCOMPRESSED_BYTES): split it by township.`,
+    );
   let inflated = 0;
   await new Promise<void>((resolve, reject) => {
     const fail = (error: Error) => {
@@ -38,7 +43,13 @@ export async function assertArchiveWithinLimits(bytes: Buffer, maxBytes: number)
             fail(tooLarge());
           }
         });
-        stream.on('error', () => fail(new FormFileError('The workbook is damaged (a part is not what it declares): save it again from Excel or WPS.')));
+        stream.on('error', () =>
+          fail(
+            new FormFileError(
+              'The workbook is damaged (a part is not what it declares): save it again from Excel or WPS.',
+            ),
+          ),
+        );
         stream.on('end', () => archive.readEntry());
       });
     });

@@ -50,7 +50,10 @@ export enum MembershipStatus {
 registerEnumType(MemberCategory, {
   name: 'MemberCategory',
   description: 'Member category (党员类别).',
-  valuesConfig: { FORMAL: { description: 'Formal member (正式党员)' }, PROBATIONARY: { description: 'Probationary member (预备党员)' } },
+  valuesConfig: {
+    FORMAL: { description: 'Formal member (正式党员)' },
+    PROBATIONARY: { description: 'Probationary member (预备党员)' },
+  },
 });
 registerEnumType(MemberDistribution, {
   name: 'MemberDistribution',
@@ -105,7 +108,8 @@ registerEnumType(TransferStatus, {
 });
 registerEnumType(MembershipStatus, {
   name: 'MembershipStatus',
-  description: 'Whether the member is still on the local books. Members are never deleted: they leave with a reason and a date.',
+  description:
+    'Whether the member is still on the local books. Members are never deleted: they leave with a reason and a date.',
   valuesConfig: {
     ACTIVE: { description: 'On the books' },
     LEFT: { description: 'Left (e.g. died, expelled, stopped business here)' },

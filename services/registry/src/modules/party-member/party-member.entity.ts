@@ -1,6 +1,14 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { regionScopePolicy } from '@xgz/kit';
-import { FindingState, FoundVia, MemberCategory, MemberDistribution, MembershipStatus, RelationshipType, TransferStatus } from './party-member-enums.js';
+import {
+  FindingState,
+  FoundVia,
+  MemberCategory,
+  MemberDistribution,
+  MembershipStatus,
+  RelationshipType,
+  TransferStatus,
+} from './party-member-enums.js';
 
 /**
  * A party member (党员) as now, with every field of the registration form (个体工商户党建信息登记表);
@@ -53,4 +61,5 @@ export const PartyMemberEntity = defineEntity({
 export type PartyMemberRow = InferEntity<typeof PartyMemberEntity>;
 
 /** The identity a re-import matches on: trimmed name and mobile. */
-export const personKeyOf = (name: string, mobile: string | null | undefined) => `${name.trim()}|${mobile?.trim() ?? ''}`;
+export const personKeyOf = (name: string, mobile: string | null | undefined) =>
+  `${name.trim()}|${mobile?.trim() ?? ''}`;

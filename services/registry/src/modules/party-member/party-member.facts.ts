@@ -43,9 +43,15 @@ export const partyMemberFacts: FactDefinition<PartyMemberFactState> = {
   metricsOf: (state) => {
     if (state.status !== MembershipStatus.ACTIVE) return [];
     if (state.findingState === FindingState.FALSE_RECORD) return [memberMetrics.finding(FindingState.FALSE_RECORD)];
-    const metrics = [memberMetrics.total, memberMetrics.category(state.category), memberMetrics.relationship(state.relationshipType), memberMetrics.finding(state.findingState)];
+    const metrics = [
+      memberMetrics.total,
+      memberMetrics.category(state.category),
+      memberMetrics.relationship(state.relationshipType),
+      memberMetrics.finding(state.findingState),
+    ];
     if (state.sanliangDone) metrics.push(memberMetrics.sanliangDone);
-    if (state.relationshipType === RelationshipType.FLOATING && state.floatingFeedbackComplete) metrics.push(memberMetrics.floatingFeedbackComplete);
+    if (state.relationshipType === RelationshipType.FLOATING && state.floatingFeedbackComplete)
+      metrics.push(memberMetrics.floatingFeedbackComplete);
     return metrics;
   },
 };

@@ -1,6 +1,13 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { FindingState, FoundVia, MemberCategory, MemberDistribution, RelationshipType, TransferStatus } from './party-member-enums.js';
+import {
+  FindingState,
+  FoundVia,
+  MemberCategory,
+  MemberDistribution,
+  RelationshipType,
+  TransferStatus,
+} from './party-member-enums.js';
 
 @InputType({ description: 'A member as on the registration form (个体工商户党建信息登记表).' })
 export class RegisterPartyMemberInput {
@@ -16,7 +23,10 @@ export class RegisterPartyMemberInput {
   @Field(() => Boolean, { description: 'Owner (是否业主)?' })
   isOwner!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Household registration (户籍所在地), as written, e.g. 安徽省临泉县.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Household registration (户籍所在地), as written, e.g. 安徽省临泉县.',
+  })
   householdPlace?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Household-registration county code (6 digits), when known.' })
@@ -28,10 +38,16 @@ export class RegisterPartyMemberInput {
   @Field(() => String, { nullable: true, description: 'Organization-life branch outside the system, as written.' })
   orgLifeBranchName?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Organization-relationship branch in the system (组织关系所在地党组织).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Organization-relationship branch in the system (组织关系所在地党组织).',
+  })
   relationshipBranchId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Organization-relationship branch outside the system, as written.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Organization-relationship branch outside the system, as written.',
+  })
   relationshipBranchName?: string | null;
 
   @Field(() => MemberCategory)

@@ -1,6 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { assertUuid, canSeePersonalData, findPage, forbidden, likeLiteral, writeAudit, type Viewer, scopedRegion } from '@xgz/kit';
+import {
+  assertUuid,
+  canSeePersonalData,
+  findPage,
+  forbidden,
+  likeLiteral,
+  writeAudit,
+  type Viewer,
+  scopedRegion,
+} from '@xgz/kit';
 import { MarketEntityEntity } from '../market-entity/market-entity.entity.js';
 import { PartyMemberEntity, type PartyMemberRow } from './party-member.entity.js';
 import type { PartyMemberFilter } from './party-member.inputs.js';
@@ -15,7 +24,8 @@ export async function listPartyMembers(
   after: string | null | undefined,
 ) {
   const regionCode = scopedRegion(viewer, filter?.regionCode, 'filter.regionCode', 'party members');
-  if (filter?.search && !canSeePersonalData(viewer)) throw forbidden('Searching by name needs the admin role: names are personal data.');
+  if (filter?.search && !canSeePersonalData(viewer))
+    throw forbidden('Searching by name needs the admin role: names are personal data.');
   if (filter?.entityId) assertUuid(filter.entityId, 'filter.entityId');
   if (filter?.marketId) assertUuid(filter.marketId, 'filter.marketId');
   const where: FilterQuery<PartyMemberRow> = {
@@ -36,7 +46,13 @@ export async function listPartyMembers(
   if (filter?.search?.trim()) {
     // A search by name reads personal data: who searched, where, and how much matched — never the term.
     await writeAudit(em, viewer, [
-      { action: 'SEARCH_PERSONAL_DATA', subjectType: 'PartyMember', subjectId: null, regionCode, detail: { field: 'name', matches: page.totalCount } },
+      {
+        action: 'SEARCH_PERSONAL_DATA',
+        subjectType: 'PartyMember',
+        subjectId: null,
+        regionCode,
+        detail: { field: 'name', matches: page.totalCount },
+      },
     ]);
   }
   return page;

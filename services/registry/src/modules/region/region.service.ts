@@ -5,7 +5,11 @@ import { RegionEntity, type RegionRow } from './region.entity.js';
 import { RegionLevel } from './region-level.js';
 
 /** Regions at `level` under `parentCode` (whole country when null), or the provinces when neither is given. */
-export function listRegions(em: EntityManager, parentCode: string | null, level: RegionLevel | null): Promise<RegionRow[]> {
+export function listRegions(
+  em: EntityManager,
+  parentCode: string | null,
+  level: RegionLevel | null,
+): Promise<RegionRow[]> {
   const where = {
     level: level ?? RegionLevel.PROVINCE,
     ...(parentCode ? { code: { $like: `${parentCode}%`, $ne: parentCode } } : {}),
@@ -31,7 +35,10 @@ export function regionsUnder(
 ): Promise<RegionRow[]> {
   if (parentCode) assertRegionCode(parentCode, 'parentCode');
   if (!parentCode && (level === RegionLevel.TOWNSHIP || level === RegionLevel.VILLAGE)) {
-    throw badUserInput(`Listing every ${level} in the country is too large: pass parentCode (a province, city or county).`, 'parentCode');
+    throw badUserInput(
+      `Listing every ${level} in the country is too large: pass parentCode (a province, city or county).`,
+      'parentCode',
+    );
   }
   if (parentCode && !level) return childrenOf.load(parentCode);
   return listRegions(em, parentCode ?? null, level ?? null);
