@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { Kind, parse, type GraphQLSchema } from 'graphql';
-import { buildSchemaSync, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchemaSync, createResolversMap, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import { guardArguments, type TextRule } from './input-guard.js';
 
 /** Federation directives our subgraphs may use (Federation 2.9: `@listSize` declares list sizes for the cost limit). */
@@ -76,3 +76,11 @@ export function buildTypeGraphqlSubgraphSchema(definition: SubgraphSchemaDefinit
 export const extendedRegionReference: ReferenceResolvers = {
   Region: { __resolveReference: (reference: { code: string }) => ({ code: reference.code }) },
 };
+
+/** The Query and Mutation fields a type-graphql resolver class declares (to check what a subgraph serves). */
+export function resolverRootFields(resolver: Function): string[] {
+  const storage = getMetadataStorage();
+  return [...storage.queries, ...storage.mutations]
+    .filter((field) => field.target === resolver)
+    .map((field) => field.schemaName);
+}

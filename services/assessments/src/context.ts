@@ -1,9 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RequestContext, Viewer } from '@xgz/kit';
-import { createInspectionLoaders } from './modules/inspection/inspection.loaders.js';
+import type { SubgraphContext } from '@xgz/kit';
+import type { assessmentsModules } from './assessments.modules.js';
 
-export const createAssessmentsLoaders = (em: EntityManager, viewer: Viewer) => ({
-  inspections: createInspectionLoaders(em, viewer),
-});
-
-export type AssessmentsContext = RequestContext<ReturnType<typeof createAssessmentsLoaders>>;
+/** What assessments' resolvers are given: the viewer, a region-scoped entity manager and every module's loaders. */
+export type AssessmentsContext = SubgraphContext<typeof assessmentsModules>;

@@ -1,13 +1,11 @@
-import type { SubgraphDefinition } from '@xgz/kit';
-import { createAssessmentsLoaders } from './context.js';
-import { assessmentsDatabase } from './mikro-orm.config.js';
-import { assessmentsSchema } from './schema.js';
+import { defineSubgraph } from '@xgz/kit';
+import { migrations } from './migrations/index.js';
+import { assessmentsModules } from './assessments.modules.js';
 
-/** Assessments (考评): pioneer index, trainings, market standardization, inspections. */
-export const assessmentsSubgraph: SubgraphDefinition<ReturnType<typeof createAssessmentsLoaders>> = {
+/** Assessments (考评): pioneer index, trainings, market standardization, inspections. Postgres schema `assessments`. */
+export const assessmentsSubgraph = defineSubgraph({
   name: 'assessments',
   defaultPort: 4004,
-  database: assessmentsDatabase,
-  schema: assessmentsSchema,
-  createLoaders: createAssessmentsLoaders,
-};
+  modules: assessmentsModules,
+  migrations,
+});

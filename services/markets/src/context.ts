@@ -1,9 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RequestContext, Viewer } from '@xgz/kit';
-import { createMarketLoaders } from './modules/market/market.loaders.js';
+import type { SubgraphContext } from '@xgz/kit';
+import type { marketsModules } from './markets.modules.js';
 
-export const createMarketsLoaders = (em: EntityManager, viewer: Viewer) => ({
-  markets: createMarketLoaders(em, viewer),
-});
-
-export type MarketsContext = RequestContext<ReturnType<typeof createMarketsLoaders>>;
+/** What markets' resolvers are given: the viewer, a region-scoped entity manager and every module's loaders. */
+export type MarketsContext = SubgraphContext<typeof marketsModules>;

@@ -1,13 +1,11 @@
-import type { SubgraphDefinition } from '@xgz/kit';
-import { createMarketsLoaders } from './context.js';
-import { marketsDatabase } from './mikro-orm.config.js';
-import { marketsSchema } from './schema.js';
+import { defineSubgraph } from '@xgz/kit';
+import { migrations } from './migrations/index.js';
+import { marketsModules } from './markets.modules.js';
 
-/** Markets (市场): markets, their grades and standardization scope. */
-export const marketsSubgraph: SubgraphDefinition<ReturnType<typeof createMarketsLoaders>> = {
+/** Markets (市场): markets, their grades and standardization scope. Postgres schema `markets`. */
+export const marketsSubgraph = defineSubgraph({
   name: 'markets',
   defaultPort: 4003,
-  database: marketsDatabase,
-  schema: marketsSchema,
-  createLoaders: createMarketsLoaders,
-};
+  modules: marketsModules,
+  migrations,
+});

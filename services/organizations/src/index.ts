@@ -1,5 +1,7 @@
 export { organizationsSubgraph } from './server.js';
-export { organizationsDatabase } from './mikro-orm.config.js';
+import { organizationsSubgraph } from './server.js';
+/** Its persistence (schema, entities, migrations), for tools that migrate or load in bulk. */
+export const organizationsDatabase = organizationsSubgraph.database;
 // Fact definitions, for tools that build history in bulk (the figures benchmark).
 export { entityCoverageFacts } from './modules/coverage/entity-coverage.facts.js';
 export { partyOrganizationFacts } from './modules/party-organization/party-organization.facts.js';

@@ -1,15 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { figuresLoader, type RequestContext, type Viewer } from '@xgz/kit';
-import { registryMetricNames } from './modules/figures/registry-figures.service.js';
-import { createMarketEntityLoaders } from './modules/market-entity/market-entity.loaders.js';
-import { createPartyMemberLoaders } from './modules/party-member/party-member.loaders.js';
-import { createRegionLoaders } from './modules/region/region.loaders.js';
+import type { SubgraphContext } from '@xgz/kit';
+import type { registryModules } from './registry.modules.js';
 
-export const createRegistryLoaders = (em: EntityManager, viewer: Viewer) => ({
-  regions: createRegionLoaders(em),
-  marketEntities: createMarketEntityLoaders(em, viewer),
-  partyMembers: createPartyMemberLoaders(em, viewer),
-  figures: figuresLoader(em, registryMetricNames),
-});
-
-export type RegistryContext = RequestContext<ReturnType<typeof createRegistryLoaders>>;
+/** What registry's resolvers are given: the viewer, a region-scoped entity manager and every module's loaders. */
+export type RegistryContext = SubgraphContext<typeof registryModules>;

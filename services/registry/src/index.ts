@@ -1,5 +1,7 @@
 export { registrySubgraph } from './server.js';
-export { registryDatabase } from './mikro-orm.config.js';
+import { registrySubgraph } from './server.js';
+/** Its persistence (schema, entities, migrations), for tools that migrate or load in bulk. */
+export const registryDatabase = registrySubgraph.database;
 export { loadRegionTree } from './modules/region/region-tree.loader.js';
 export { EXPECTED_REGION_COUNT, isKnownRegionCode } from './modules/region/region-tree.source.js';
 export { withCheckCharacter } from './modules/market-entity/credit-code.js';

@@ -131,15 +131,13 @@ export class FactHistory<State extends Record<string, unknown>> {
       { orderBy: { validFrom: 'asc' } },
     );
     for (const row of rows)
-      bySubject
-        .get(row.subjectId)
-        ?.push({
-          id: row.id,
-          from: row.validFrom,
-          to: row.validTo ?? null,
-          state: row.state as State,
-          listedIn: row.listedIn ?? null,
-        });
+      bySubject.get(row.subjectId)?.push({
+        id: row.id,
+        from: row.validFrom,
+        to: row.validTo ?? null,
+        state: row.state as State,
+        listedIn: row.listedIn ?? null,
+      });
     return bySubject;
   }
 

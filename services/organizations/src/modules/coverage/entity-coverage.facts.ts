@@ -200,14 +200,12 @@ async function loadEntityCoverageInputs(
     [ids],
   );
   for (const link of links) {
-    inputs
-      .get(link.entity_id)!
-      .links.push({
-        from: link.from_date,
-        to: link.to_date,
-        formation: link.formation,
-        alive: link.organization_alive,
-      });
+    inputs.get(link.entity_id)!.links.push({
+      from: link.from_date,
+      to: link.to_date,
+      formation: link.formation,
+      alive: link.organization_alive,
+    });
   }
   const assignments = await em.execute<
     { target_id: string; from_date: string; to_date: string | null; worker_kind: PartyWorkerKind }[]

@@ -7,9 +7,6 @@ import { memberMetrics } from '../party-member/party-member.facts.js';
 import { FindingState, MemberCategory, RelationshipType } from '../party-member/party-member-enums.js';
 import type { RegistryFigures } from './registry-figures.type.js';
 
-/** Every metric the registry keeps; one figures query answers them all. */
-export const registryMetricNames = [...entityMetrics.all(), ...memberMetrics.all()];
-
 /** Figures of a region subtree, live (asOf omitted) or as of a date. */
 export async function registryFigures(
   figures: DataLoader<FigureRequest, Map<string, number>, string>,

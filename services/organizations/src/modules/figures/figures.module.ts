@@ -1,0 +1,5 @@
+import { defineModule } from '@xgz/kit';
+import { organizationMetricNames } from './organization-figures.service.js';
+
+/** Organization figures (覆盖率, 规范化…) by region, live and as of report dates. */
+export const figuresModule = defineModule({ name: 'figures', metrics: organizationMetricNames });

@@ -1,0 +1,24 @@
+import { defineModule, type SubgraphModule } from '@xgz/kit';
+import { PartyOrganizationEntity } from './party-organization.entity.js';
+import { OrganizationErrorCode } from './party-organization.errors.js';
+import { partyOrganizationFacts } from './party-organization.facts.js';
+import { createPartyOrganizationLoaders } from './party-organization.loaders.js';
+import { partyOrganizationReference } from './party-organization.reference.js';
+import { PartyOrganizationResolver } from './party-organization.resolver.js';
+
+type Loaders = { partyOrganizations: ReturnType<typeof createPartyOrganizationLoaders> };
+
+/** Party organizations (党组织): the tree, how each was formed (单独建, 联合建…), dissolved and re-formed. */
+// Typed here, not inferred: the context type is made of the modules' loaders, and resolvers use it.
+export const partyOrganizationModule: SubgraphModule<Loaders> = defineModule({
+  name: 'party-organization',
+  entities: [PartyOrganizationEntity],
+  resolvers: [PartyOrganizationResolver],
+  references: partyOrganizationReference,
+  loaders: (em, viewer) => ({ partyOrganizations: createPartyOrganizationLoaders(em, viewer) }),
+  errorCodes: OrganizationErrorCode,
+  facts: [partyOrganizationFacts],
+  // No subgraph copies them yet (markets and assessments will name themselves in feedConsumers).
+  publishes: [partyOrganizationFacts.subjectType],
+  uses: ['audit'],
+});

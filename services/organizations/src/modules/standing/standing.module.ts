@@ -1,0 +1,5 @@
+import { defineModule } from '@xgz/kit';
+import { organizationStandingFacts } from './organization-standing.facts.js';
+
+/** An organization's standing, derived day by day: meetings on schedule, term current, venue up to standard. */
+export const standingModule = defineModule({ name: 'standing', derivedFacts: [organizationStandingFacts] });

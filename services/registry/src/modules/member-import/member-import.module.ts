@@ -1,0 +1,16 @@
+import { defineModule } from '@xgz/kit';
+import { MemberImportErrorCode } from './member-import.errors.js';
+import { importLimits } from './member-import.limits.js';
+import { MemberImportResolver } from './member-import.resolver.js';
+
+/** Registration forms (登记表) imported and exported in bulk. */
+export const memberImportModule = defineModule({
+  name: 'member-import',
+  resolvers: [MemberImportResolver],
+  errorCodes: MemberImportErrorCode,
+  uses: ['audit'],
+  textRules: {
+    /** An import file, base64 (4 characters per 3 bytes); the import itself says when it is over IMPORT_MAX_FILE_BYTES. */
+    contentBase64: { maxLength: Math.ceil((importLimits.IMPORT_MAX_FILE_BYTES / 3) * 4 * 1.2), multiline: true },
+  },
+});
