@@ -286,7 +286,9 @@ describe('npm start', () => {
       // Killed by the supervisor already; this only matters when the test failed.
       try {
         process.kill(blocked, 'SIGKILL');
-      } catch {}
+      } catch {
+        // Already gone: the supervisor killed it, as it should.
+      }
     }
     expect(output).toMatch(
       new RegExp(`\\[supervisor\\] organizations \\(pid ${blocked}\\) did not answer /healthz 3 times`),

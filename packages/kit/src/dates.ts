@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseSettings } from './env.js';
 import { badUserInput } from './errors.js';
-import { spanCovers } from './history/period-algebra.js';
+import { spanCovers } from './period-algebra.js';
 
 const isTimeZone = (zone: string) => {
   try {

@@ -28,7 +28,7 @@ export * from './figures/figure-delta.entity.js';
 export * from './figures/figure-ledger.js';
 export * from './figures/figures.loader.js';
 export * from './figures/rate.type.js';
-export * from './history/period-algebra.js';
+export * from './period-algebra.js';
 export * from './history/dated-link.js';
 export * from './history/fact-history.js';
 export * from './history/fact-versions.loader.js';

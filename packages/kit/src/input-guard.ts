@@ -28,6 +28,8 @@ export const EARLIEST_DATE = '1949-10-01';
 export const LATEST_DATE = '2099-12-31';
 
 const bidiOverride = /[\u202A-\u202E\u2066-\u2069]/u;
+// Control characters are what this refuses.
+// eslint-disable-next-line no-control-regex
 const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 const lineBreakOrTab = /[\t\n\r]/u;
 

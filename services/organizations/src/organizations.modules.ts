@@ -8,6 +8,7 @@ import { partyMemberModule } from './modules/party-member/party-member.module.js
 import { partyOrganizationModule } from './modules/party-organization/party-organization.module.js';
 import { partyWorkerModule } from './modules/party-worker/party-worker.module.js';
 import { regionModule } from './modules/region/region.module.js';
+import { registryFeedModule } from './modules/registry-feed/registry-feed.module.js';
 import { standingModule } from './modules/standing/standing.module.js';
 import { termModule } from './modules/term/term.module.js';
 import { venueModule } from './modules/venue/venue.module.js';
@@ -15,6 +16,7 @@ import { venueModule } from './modules/venue/venue.module.js';
 /** Organizations' aggregates: a new one is its folder under modules/ and one line here. */
 export const organizationsModules = [
   partyOrganizationModule,
+  registryFeedModule,
   coverageModule,
   organizationRoleModule,
   organizationLifeModule,

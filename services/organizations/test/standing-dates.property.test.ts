@@ -8,8 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '@xgz/kit';
 import { meetingOnSchedule } from '../src/modules/standing/meeting-schedule.js';
-import { OrganizationLevel } from '../src/modules/party-organization/organization-level.js';
-import { termEndsOn } from '../src/modules/term/organization-term.js';
+import { OrganizationLevel } from '../src/modules/organization-record/organization-level.js';
+import { termEndsOn } from '../src/modules/standing/term-of-office.js';
 
 const dateArb = fc.integer({ min: 0, max: 5 * 366 }).map((offset) => addDays('2019-11-30', offset));
 

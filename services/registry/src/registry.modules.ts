@@ -1,4 +1,5 @@
 import { auditModule } from './modules/audit/audit.module.js';
+import { figuresModule } from './modules/figures/figures.module.js';
 import { floatingFeedbackModule } from './modules/floating-feedback/floating-feedback.module.js';
 import { marketEntityModule } from './modules/market-entity/market-entity.module.js';
 import { marketModule } from './modules/market/market.module.js';
@@ -14,6 +15,7 @@ export const registryModules = [
   marketEntityModule,
   partyMemberModule,
   floatingFeedbackModule,
+  figuresModule,
   auditModule,
   memberImportModule,
   memberImportJobModule,

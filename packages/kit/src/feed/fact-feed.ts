@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Period } from '../history/period-algebra.js';
+import type { Period } from '../period-algebra.js';
 
 /**
  * The fact feed: an owner subgraph's dated facts (its fact_version periods) as an ordered list of

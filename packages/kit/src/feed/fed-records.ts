@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Period } from '../history/period-algebra.js';
+import type { Period } from '../period-algebra.js';
 import { notFound } from '../errors.js';
 
 export interface FedRecord<State> {

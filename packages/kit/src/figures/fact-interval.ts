@@ -1,4 +1,4 @@
-import { foldToDeltas } from '../history/period-algebra.js';
+import { foldToDeltas } from '../period-algebra.js';
 
 /**
  * A fact as the figures see it: from `from` (inclusive) until `to` (exclusive; null = still true),

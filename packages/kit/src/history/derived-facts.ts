@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { periodsFromBreakpoints, type Period } from './period-algebra.js';
+import { periodsFromBreakpoints, type Period } from '../period-algebra.js';
 import { FactHistory, stableJson, type ChangeContext, type FactDefinition } from './fact-history.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordFactChange } from '../figures/figure-ledger.js';
 import type { FactInterval } from '../figures/fact-interval.js';
-import { applyForward, isEmptySpan, periodDiff, type Period } from './period-algebra.js';
+import { applyForward, isEmptySpan, periodDiff, type Period } from '../period-algebra.js';
 import { FactVersionEntity, type FactVersionRow } from './fact-version.entity.js';
 
 /** How one kind of record turns into figures. */

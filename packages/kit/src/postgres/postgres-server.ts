@@ -249,6 +249,7 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
   } catch (error) {
     throw new Error(
       `PostgreSQL did not start from ${dataDir} on port ${options.port}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
     );
   }
 

@@ -1,7 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { datedLinkProperties, periodCheck, placedRecordPolicies, placedRecordProperties } from '@xgz/kit';
-import type { AlivePeriod } from '../party-organization/alive-periods.js';
-import { OrganizationFormation } from '../party-organization/organization-formation.js';
+import type { AlivePeriod } from '../organization-record/alive-periods.js';
+import { OrganizationFormation } from '../organization-record/organization-formation.js';
 
 /**
  * An organization covers a market entity from `fromDate` until `toDate` (exclusive; null = still).

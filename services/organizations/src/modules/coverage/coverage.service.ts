@@ -9,9 +9,9 @@ import {
   WRITER_ROLES,
   type Viewer,
 } from '@xgz/kit';
-import { writeOrganizationEvent } from '../party-organization/organization-event.js';
-import { beforeRegistration, OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
-import type { PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
+import { writeOrganizationEvent } from '../organization-record/organization-event.js';
+import { beforeRegistration, OrganizationErrorCode } from '../organization-record/party-organization.errors.js';
+import type { PartyOrganizationRow } from '../organization-record/party-organization.entity.js';
 import { CoverageLinkEntity } from './coverage-link.entity.js';
 import { knownEntities } from './fed-entities.js';
 import { rederiveCoverage } from './organization-links.js';

@@ -9,10 +9,9 @@ import {
   type Period,
 } from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
-import { OrganizationFormation } from '../party-organization/organization-formation.js';
-import type { PartyWorkerKind } from '../party-worker/party-worker-kind.js';
+import { OrganizationFormation } from '../organization-record/organization-formation.js';
 import { CoverageClass } from './coverage-class.js';
-import type { AlivePeriod } from '../party-organization/alive-periods.js';
+import type { AlivePeriod } from '../organization-record/alive-periods.js';
 
 /** Registry's facts about an entity, as fed (MarketEntity). */
 export interface FedEntityState extends Record<string, unknown> {
@@ -40,7 +39,7 @@ export interface EntityCoverageInputs {
   entity: Period<FedEntityState>[];
   members: Period<FedMemberState>[];
   links: { from: string; to: string | null; formation: OrganizationFormation; alive: AlivePeriod[] }[];
-  assignments: { from: string; to: string | null; workerKind: PartyWorkerKind }[];
+  assignments: { from: string; to: string | null; workerKind: string }[];
 }
 
 /** The work list of operating entities able to stand alone that have no organization of their own (具备条件未单独组建). */
@@ -92,7 +91,7 @@ function coverageOn(inputs: EntityCoverageInputs, date: string): CoverageClass {
     else if (JOINT_FORMATIONS.has(link.formation)) consider(CoverageClass.JOINT);
     else consider(CoverageClass.ATTACHED);
   }
-  const workKinds: readonly PartyWorkerKind[] = organizationsSettings.WORK_COVERAGE_WORKER_KINDS;
+  const workKinds: readonly string[] = organizationsSettings.WORK_COVERAGE_WORKER_KINDS;
   if (
     best === CoverageClass.NONE &&
     inputs.assignments.some((assignment) => workKinds.includes(assignment.workerKind) && spanCovers(assignment, date))
@@ -208,7 +207,7 @@ async function loadEntityCoverageInputs(
     });
   }
   const assignments = await em.execute<
-    { target_id: string; from_date: string; to_date: string | null; worker_kind: PartyWorkerKind }[]
+    { target_id: string; from_date: string; to_date: string | null; worker_kind: string }[]
   >(
     `select target_id, to_char(from_date, 'YYYY-MM-DD') as from_date, to_char(to_date, 'YYYY-MM-DD') as to_date, worker_kind
        from worker_assignment where target_kind = 'MARKET_ENTITY' and target_id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,

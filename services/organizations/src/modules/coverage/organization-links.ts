@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { rederive } from '@xgz/kit';
-import { alivePeriods } from '../party-organization/alive-periods.js';
-import type { PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
+import { alivePeriods } from '../organization-record/alive-periods.js';
+import type { PartyOrganizationRow } from '../organization-record/party-organization.entity.js';
 import { entityCoverageFacts } from './entity-coverage.facts.js';
 
 /** Re-derives the coverage of entities, as the actor, in the caller's transaction. */

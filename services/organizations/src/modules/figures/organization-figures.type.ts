@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { ListSize, MarketEntityKind, Rate } from '@xgz/kit';
-import { OrganizationFormation } from '../party-organization/organization-formation.js';
-import { OrganizationLevel } from '../party-organization/organization-level.js';
+import { OrganizationFormation } from '../organization-record/organization-formation.js';
+import { OrganizationLevel } from '../organization-record/organization-level.js';
 import { PartyWorkerKind } from '../party-worker/party-worker-kind.js';
 import { CoverageDenominator } from './coverage-denominator.js';
 

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { ConnectionSize, connectionType, ListSize } from '@xgz/kit';
-import { listStandaloneCapableWithoutOwn } from '../coverage/standalone-capable.service.js';
-import { StandaloneCapableEntity } from '../coverage/standalone-capable.type.js';
+import { listStandaloneCapableWithoutOwn } from './standalone-capable.service.js';
+import { StandaloneCapableEntity } from './standalone-capable.type.js';
 import { PartyWorker } from '../party-worker/party-worker.type.js';
 import type { OrganizationsContext } from '../../context.js';
 import { CoverageLink } from '../coverage/coverage-link.type.js';

@@ -1,6 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { placedRecordPolicies, placedRecordProperties } from '@xgz/kit';
-import { AbsenceReason, MeetingType } from './meeting-type.js';
+import { AbsenceReason, MeetingType } from '../standing/meeting-kind.js';
 
 /** A meeting of an organization, planned and/or held; placed at the organization's region. */
 export const MeetingEntity = defineEntity({

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { AbsenceReason, MeetingType } from './meeting-type.js';
+import { AbsenceReason, MeetingType } from '../standing/meeting-kind.js';
 
 @InputType('AbsenceInput', { description: 'An expected member who was absent, and why (缺席).' })
 export class AbsenceInput {

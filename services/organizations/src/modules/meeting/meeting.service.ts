@@ -14,14 +14,14 @@ import {
 } from '@xgz/kit';
 import { rederiveMemberLife } from '../organization-life/member-life.facts.js';
 import { membersInOrganization } from '../party-member/fed-members.js';
-import { organizationDissolved, OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
-import type { PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
+import { organizationDissolved, OrganizationErrorCode } from '../organization-record/party-organization.errors.js';
+import type { PartyOrganizationRow } from '../organization-record/party-organization.entity.js';
 import { rederiveStanding } from '../standing/rederive-standing.js';
 import { MeetingAttendanceEntity, MeetingEntity, type MeetingRow } from './meeting.entity.js';
 import type { HeldMeetingInput, RecordMeetingInput } from './meeting.inputs.js';
-import type { MeetingType } from './meeting-type.js';
+import type { MeetingType } from '../standing/meeting-kind.js';
 import { presentMeeting } from './meeting.type.js';
-import { writeOrganizationEvent } from '../party-organization/organization-event.js';
+import { writeOrganizationEvent } from '../organization-record/organization-event.js';
 
 /** The most members one meeting lists (present and absent): a market's general branch, not a city. */
 export const MAX_ATTENDANCE = 500;

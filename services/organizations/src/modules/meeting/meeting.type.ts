@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { PartyMember } from '../party-member/party-member.type.js';
-import { AbsenceReason, MeetingType } from './meeting-type.js';
+import { AbsenceReason, MeetingType } from '../standing/meeting-kind.js';
 import type { MeetingAttendanceRow, MeetingRow } from './meeting.entity.js';
 
 @ObjectType('Meeting', {

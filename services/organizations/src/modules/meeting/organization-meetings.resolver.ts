@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { ConnectionSize, connectionType } from '@xgz/kit';
 import type { OrganizationsContext } from '../../context.js';
-import { PartyOrganization } from '../party-organization/party-organization.type.js';
-import { MeetingType } from './meeting-type.js';
+import { PartyOrganization } from '../organization-record/party-organization.type.js';
+import { MeetingType } from '../standing/meeting-kind.js';
 import { listMeetings } from './meeting.service.js';
 import { Meeting } from './meeting.type.js';
 

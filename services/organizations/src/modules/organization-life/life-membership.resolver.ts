@@ -3,7 +3,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { ListSize } from '@xgz/kit';
 import type { OrganizationsContext } from '../../context.js';
 import { PartyMember } from '../party-member/party-member.type.js';
-import { PartyOrganization } from '../party-organization/party-organization.type.js';
+import { PartyOrganization } from '../organization-record/party-organization.type.js';
 import { joinOrganizationLife, leaveOrganizationLife, MAX_HISTORY } from './life-membership.service.js';
 import { LifeMembership, presentMembership } from './life-membership.type.js';
 

@@ -14,10 +14,10 @@ import {
 } from '@xgz/kit';
 import { presentMembership } from './life-membership.type.js';
 import { membersInOrganization } from '../party-member/fed-members.js';
-import { OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
+import { OrganizationErrorCode } from '../organization-record/party-organization.errors.js';
 import { LifeMembershipEntity, type LifeMembershipRow } from './life-membership.entity.js';
 import { memberLifeFacts, rederiveMemberLife } from './member-life.facts.js';
-import { writeOrganizationEvent } from '../party-organization/organization-event.js';
+import { writeOrganizationEvent } from '../organization-record/organization-event.js';
 
 /**
  * A member takes part in an organization's life from a date (编入支部). A member belongs to one

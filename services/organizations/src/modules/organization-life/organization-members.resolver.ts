@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { ConnectionSize, connectionType } from '@xgz/kit';
 import type { OrganizationsContext } from '../../context.js';
-import { PartyOrganization } from '../party-organization/party-organization.type.js';
+import { PartyOrganization } from '../organization-record/party-organization.type.js';
 import { listOrganizationMembers } from './life-membership.service.js';
 import { LifeMembership } from './life-membership.type.js';
 

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-grap
 import { LocalDateResolver } from 'graphql-scalars';
 import { ListSize } from '@xgz/kit';
 import type { OrganizationsContext } from '../../context.js';
-import { PartyOrganization } from '../party-organization/party-organization.type.js';
+import { PartyOrganization } from '../organization-record/party-organization.type.js';
 import { OrganizationRoleKind } from './organization-role-kind.js';
 import { appointToOrganization, endOrganizationRole } from './organization-role.service.js';
 import { OrganizationRole, presentRole } from './organization-role.type.js';

@@ -11,10 +11,10 @@ import {
   type Viewer,
 } from '@xgz/kit';
 import { membersInOrganization } from '../party-member/fed-members.js';
-import { OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
+import { OrganizationErrorCode } from '../organization-record/party-organization.errors.js';
 import { OrganizationRoleKind } from './organization-role-kind.js';
 import { OrganizationRoleEntity, type OrganizationRoleRow } from './organization-role.entity.js';
-import { writeOrganizationEvent } from '../party-organization/organization-event.js';
+import { writeOrganizationEvent } from '../organization-record/organization-event.js';
 
 /** Posts one member holds at a time: a new secretary succeeds the last on the day they take office. */
 const SINGLE_HOLDER = new Set([OrganizationRoleKind.SECRETARY]);

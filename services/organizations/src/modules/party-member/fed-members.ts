@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { domainError, requireFedRecords, type FedRecord } from '@xgz/kit';
 import type { FedMemberState } from '../coverage/entity-coverage.facts.js';
-import { beforeRegistration, OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
+import { beforeRegistration, OrganizationErrorCode } from '../organization-record/party-organization.errors.js';
 
 /**
  * Party members as registry last reported them, each visible to the caller (NOT_FOUND otherwise)

@@ -1,8 +1,8 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { OrganizationFormation } from './organization-formation.js';
-import { OrganizationHostKind } from './organization-host.js';
-import { OrganizationLevel } from './organization-level.js';
+import { OrganizationFormation } from '../organization-record/organization-formation.js';
+import { OrganizationHostKind } from '../organization-record/organization-host.js';
+import { OrganizationLevel } from '../organization-record/organization-level.js';
 
 @InputType('FormPartyOrganizationInput', { description: 'A new party organization (成立党组织).' })
 export class FormPartyOrganizationInput {

@@ -2,7 +2,10 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { regionScopedByIdLoader, type Viewer } from '@xgz/kit';
 import { CoverageLinkEntity, type CoverageLinkRow } from '../coverage/coverage-link.entity.js';
-import { PartyOrganizationEntity, type PartyOrganizationRow } from './party-organization.entity.js';
+import {
+  PartyOrganizationEntity,
+  type PartyOrganizationRow,
+} from '../organization-record/party-organization.entity.js';
 
 export const createPartyOrganizationLoaders = (em: EntityManager, viewer: Viewer) => ({
   byId: regionScopedByIdLoader<PartyOrganizationRow>(em, PartyOrganizationEntity, viewer),

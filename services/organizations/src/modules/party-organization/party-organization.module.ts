@@ -1,7 +1,7 @@
 import { defineModule, type SubgraphModule } from '@xgz/kit';
-import { PartyOrganizationEntity } from './party-organization.entity.js';
-import { OrganizationErrorCode } from './party-organization.errors.js';
-import { partyOrganizationFacts } from './party-organization.facts.js';
+import { PartyOrganizationEntity } from '../organization-record/party-organization.entity.js';
+import { OrganizationErrorCode } from '../organization-record/party-organization.errors.js';
+import { partyOrganizationFacts } from '../organization-record/party-organization.facts.js';
 import { createPartyOrganizationLoaders } from './party-organization.loaders.js';
 import { partyOrganizationReference } from './party-organization.reference.js';
 import { PartyOrganizationResolver } from './party-organization.resolver.js';

@@ -4,7 +4,7 @@ import { ConnectionSize, connectionType } from '@xgz/kit';
 import type { OrganizationsContext } from '../../context.js';
 import { CoverageLink } from '../coverage/coverage-link.type.js';
 import { coverMarketEntities, endCoverage, listCoverage, MAX_ENTITIES_PER_CALL } from '../coverage/coverage.service.js';
-import { PartyOrganizationConnection } from './party-organization.connection.js';
+import { PartyOrganizationConnection } from '../organization-record/party-organization.connection.js';
 import { FormPartyOrganizationInput } from './party-organization.inputs.js';
 import {
   dissolvePartyOrganization,
@@ -13,8 +13,8 @@ import {
   moveOrganization,
   reformPartyOrganization,
 } from './party-organization.service.js';
-import { OrganizationLevel } from './organization-level.js';
-import { FormPartyOrganizationPayload, PartyOrganization } from './party-organization.type.js';
+import { OrganizationLevel } from '../organization-record/organization-level.js';
+import { FormPartyOrganizationPayload, PartyOrganization } from '../organization-record/party-organization.type.js';
 
 const CoverageLinkConnection = connectionType('CoverageLink', CoverageLink);
 

@@ -22,12 +22,12 @@ import { CoverageLinkEntity } from '../coverage/coverage-link.entity.js';
 import { STANDALONE_CAPABLE_MEMBERS } from '../coverage/entity-coverage.facts.js';
 import { formalMembersOf, knownEntities } from '../coverage/fed-entities.js';
 import { refreshOrganizationLinks } from '../coverage/organization-links.js';
-import { alivePeriods } from './alive-periods.js';
+import { alivePeriods } from '../organization-record/alive-periods.js';
 import { rederiveStanding } from '../standing/rederive-standing.js';
 import { OrganizationElectionEntity } from '../term/organization-election.entity.js';
-import { OrganizationFormation } from './organization-formation.js';
-import { OrganizationHostKind } from './organization-host.js';
-import { OrganizationLevel } from './organization-level.js';
+import { OrganizationFormation } from '../organization-record/organization-formation.js';
+import { OrganizationHostKind } from '../organization-record/organization-host.js';
+import { OrganizationLevel } from '../organization-record/organization-level.js';
 import {
   beforeRegistration,
   marketNotVerifiable,
@@ -35,9 +35,15 @@ import {
   organizationDissolved,
   OrganizationErrorCode,
   parentDissolved,
-} from './party-organization.errors.js';
-import { partyOrganizationFacts, type PartyOrganizationFactState } from './party-organization.facts.js';
-import { PartyOrganizationEntity, type PartyOrganizationRow } from './party-organization.entity.js';
+} from '../organization-record/party-organization.errors.js';
+import {
+  partyOrganizationFacts,
+  type PartyOrganizationFactState,
+} from '../organization-record/party-organization.facts.js';
+import {
+  PartyOrganizationEntity,
+  type PartyOrganizationRow,
+} from '../organization-record/party-organization.entity.js';
 import type { FormPartyOrganizationInput } from './party-organization.inputs.js';
 
 export const organizationFactState = (row: PartyOrganizationRow): PartyOrganizationFactState => ({

@@ -22,13 +22,13 @@ import {
 } from '@xgz/kit';
 import { knownEntities } from '../coverage/fed-entities.js';
 import { rederiveCoverage } from '../coverage/organization-links.js';
-import { checkEventDay, recordDay } from '../party-organization/organization-event.js';
+import { checkEventDay, recordDay } from '../organization-record/organization-event.js';
 import {
   beforeRegistration,
   marketNotVerifiable,
   OrganizationErrorCode,
-} from '../party-organization/party-organization.errors.js';
-import { PartyOrganizationEntity } from '../party-organization/party-organization.entity.js';
+} from '../organization-record/party-organization.errors.js';
+import { PartyOrganizationEntity } from '../organization-record/party-organization.entity.js';
 import { AssignmentTargetKind } from './party-worker-kind.js';
 import { PartyWorkerEntity, WorkerAssignmentEntity, type PartyWorkerRow } from './party-worker.entity.js';
 import { partyWorkerFacts, type PartyWorkerFactState } from './party-worker.facts.js';

@@ -1,7 +1,7 @@
 import { addMonths, withinMonthsAfterAny } from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
-import { MeetingType } from '../meeting/meeting-type.js';
-import { OrganizationLevel } from '../party-organization/organization-level.js';
+import { MeetingType } from './meeting-kind.js';
+import { OrganizationLevel } from '../organization-record/organization-level.js';
 
 /** Months allowed between two meetings of each required 三会一课 kind (configuration; 0 = not required), read once. */
 export const SCHEDULE_MONTHS: ReadonlyMap<MeetingType, number> = (() => {

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addMonths, latestOnOrBefore, runContaining, type DerivedFactDefinition } from '@xgz/kit';
-import type { AlivePeriod } from '../party-organization/alive-periods.js';
-import { alivePeriodsOf } from '../party-organization/alive-periods.js';
-import { MeetingType } from '../meeting/meeting-type.js';
-import { OrganizationLevel } from '../party-organization/organization-level.js';
-import { PartyOrganizationEntity } from '../party-organization/party-organization.entity.js';
-import { termEndsOn, termYears } from '../term/organization-term.js';
+import type { AlivePeriod } from '../organization-record/alive-periods.js';
+import { alivePeriodsOf } from '../organization-record/alive-periods.js';
+import { MeetingType } from './meeting-kind.js';
+import { OrganizationLevel } from '../organization-record/organization-level.js';
+import { PartyOrganizationEntity } from '../organization-record/party-organization.entity.js';
+import { termEndsOn, termYears } from './term-of-office.js';
 import { keepsMeetingSchedule, meetingOnSchedule, SCHEDULE_MONTHS } from './meeting-schedule.js';
 
 export interface OrganizationStandingInputs {

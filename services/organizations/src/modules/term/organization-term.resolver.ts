@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { LocalDateResolver } from 'graphql-scalars';
 import { ConnectionSize } from '@xgz/kit';
 import type { OrganizationsContext } from '../../context.js';
-import { PartyOrganizationConnection } from '../party-organization/party-organization.connection.js';
-import { PartyOrganization } from '../party-organization/party-organization.type.js';
+import { PartyOrganizationConnection } from '../organization-record/party-organization.connection.js';
+import { PartyOrganization } from '../organization-record/party-organization.type.js';
 import { listTerms, recordElection, termOf } from './organization-term.service.js';
 import { OrganizationTerm } from './organization-term.type.js';
 import { TermStatus } from './term-status.js';

@@ -12,14 +12,17 @@ import {
   type Viewer,
 } from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
-import type { OrganizationLevel } from '../party-organization/organization-level.js';
-import { OrganizationErrorCode } from '../party-organization/party-organization.errors.js';
-import { PartyOrganizationEntity, type PartyOrganizationRow } from '../party-organization/party-organization.entity.js';
+import type { OrganizationLevel } from '../organization-record/organization-level.js';
+import { OrganizationErrorCode } from '../organization-record/party-organization.errors.js';
+import {
+  PartyOrganizationEntity,
+  type PartyOrganizationRow,
+} from '../organization-record/party-organization.entity.js';
 import { rederiveStanding } from '../standing/rederive-standing.js';
 import { OrganizationElectionEntity } from './organization-election.entity.js';
-import { termEndsOn, termYears } from './organization-term.js';
+import { termEndsOn, termYears } from '../standing/term-of-office.js';
 import { TermStatus } from './term-status.js';
-import { writeOrganizationEvent } from '../party-organization/organization-event.js';
+import { writeOrganizationEvent } from '../organization-record/organization-event.js';
 
 /** An organization's term on a date: the latest election on or before it, and when that term ends. */
 export interface OrganizationTermView {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { OrganizationsContext } from '../../context.js';
-import { PartyOrganization } from '../party-organization/party-organization.type.js';
+import { PartyOrganization } from '../organization-record/party-organization.type.js';
 import { VenueCheckInput } from './venue-check.inputs.js';
 import { recordVenueCheck } from './venue-check.service.js';
 import { presentVenueCheck, VenueCheck } from './venue-check.type.js';

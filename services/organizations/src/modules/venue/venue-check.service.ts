@@ -3,7 +3,7 @@ import { assertRole, WRITER_ROLES, type Viewer } from '@xgz/kit';
 import { rederiveStanding } from '../standing/rederive-standing.js';
 import type { VenueCheckInput } from './venue-check.inputs.js';
 import { VenueCheckEntity, type VenueCheckRow } from './venue-check.entity.js';
-import { writeOrganizationEvent } from '../party-organization/organization-event.js';
+import { writeOrganizationEvent } from '../organization-record/organization-event.js';
 
 /** Records a "六有" check of an organization's venue; a second check on the same day replaces the first. */
 export function recordVenueCheck(

@@ -15,7 +15,7 @@ export class FeedbackResolver {
     description: 'Floating members: the two-way feedback chain so far, oldest first.',
   })
   feedbackSteps(@Root() member: PartyMemberRow, @Ctx() ctx: RegistryContext) {
-    return ctx.loaders.partyMembers.feedbackSteps.load(member.id);
+    return ctx.loaders.feedback.stepsOfMember.load(member.id);
   }
 
   @Mutation(() => FeedbackStepRecord, {

@@ -1,12 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
 import { ListSize } from '@xgz/kit';
 import type { RegistryContext } from '../../context.js';
 import { ancestorCodes, RegionLevel } from './region-level.js';
 import { Region } from './region.type.js';
 import { findRegion, regionsUnder } from './region.service.js';
-import { RegistryFigures } from '../figures/registry-figures.type.js';
-import { registryFigures } from '../figures/registry-figures.service.js';
 
 @Resolver(() => Region)
 export class RegionResolver {
@@ -47,18 +44,5 @@ export class RegionResolver {
   async ancestors(@Root() region: Region, @Ctx() ctx: RegistryContext) {
     const rows = await ctx.loaders.regions.byCode.loadMany(ancestorCodes(region.code));
     return rows.filter((row): row is Region => row !== null && !(row instanceof Error));
-  }
-
-  @FieldResolver(() => RegistryFigures, {
-    nullable: true,
-    description:
-      'Registry figures (底数) for this region and everything under it: live, or as of `asOf` (e.g. a report date, 06-30 or 12-31). FORBIDDEN outside your region; provinces to townships.',
-  })
-  registryFigures(
-    @Root() region: Region,
-    @Ctx() ctx: RegistryContext,
-    @Arg('asOf', () => LocalDateResolver, { nullable: true }) asOf?: string | null,
-  ) {
-    return registryFigures(ctx.loaders.figures, ctx.viewer, region.code, asOf);
   }
 }

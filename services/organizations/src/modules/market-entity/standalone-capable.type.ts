@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
-import { MarketEntity } from '../market-entity/market-entity.type.js';
-import { CoverageClass } from './coverage-class.js';
+import { MarketEntity } from './market-entity.type.js';
+import { CoverageClass } from '../coverage/coverage-class.js';
 
 @ObjectType('StandaloneCapableEntity', {
   description:

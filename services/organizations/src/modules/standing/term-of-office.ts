@@ -1,6 +1,6 @@
 import { addMonths } from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
-import { OrganizationLevel } from '../party-organization/organization-level.js';
+import { OrganizationLevel } from '../organization-record/organization-level.js';
 
 /** Years a committee elected at this level serves (TERM_YEARS_COMMITTEE / TERM_YEARS_BRANCH). */
 export const termYears = (level: OrganizationLevel) =>
