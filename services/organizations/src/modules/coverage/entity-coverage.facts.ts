@@ -4,8 +4,15 @@ import {
   periodOn,
   spanBounds,
   spanCovers,
+  FindingState,
+  MarketEntityStatus,
+  MemberCategory,
+  MembershipStatus,
+  RegistryFactType,
   type DerivedFactDefinition,
+  type MarketEntityFactState,
   type MarketEntityKind,
+  type PartyMemberFactState,
   type Period,
 } from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
@@ -13,22 +20,11 @@ import { OrganizationFormation } from '../organization-record/organization-forma
 import { CoverageClass } from './coverage-class.js';
 import type { AlivePeriod } from '../organization-record/alive-periods.js';
 
-/** Registry's facts about an entity, as fed (MarketEntity). */
-export interface FedEntityState extends Record<string, unknown> {
-  kind: MarketEntityKind;
-  status: string;
-  regionCode: string;
-  employees: number | null;
-}
+/** Registry's facts about an entity, as fed (MarketEntity): the state registry publishes. */
+export type FedEntityState = MarketEntityFactState;
 
-/** Registry's facts about a member, as fed (PartyMember). */
-export interface FedMemberState extends Record<string, unknown> {
-  regionCode: string;
-  entityId: string;
-  category: string;
-  status: string;
-  findingState: string;
-}
+/** Registry's facts about a member, as fed (PartyMember): the state registry publishes. */
+export type FedMemberState = PartyMemberFactState;
 
 /** Formal members working in an entity that make it able to form its own branch (党章: 正式党员 3 人以上). */
 export const STANDALONE_CAPABLE_MEMBERS = 3;
@@ -106,9 +102,9 @@ export function formalMembersOn(members: readonly Period<FedMemberState>[], date
   return members.filter(
     (period) =>
       spanCovers(period, date) &&
-      period.state.category === 'FORMAL' &&
-      period.state.status === 'ACTIVE' &&
-      period.state.findingState !== 'FALSE_RECORD',
+      period.state.category === MemberCategory.FORMAL &&
+      period.state.status === MembershipStatus.ACTIVE &&
+      period.state.findingState !== FindingState.FALSE_RECORD,
   ).length;
 }
 
@@ -131,7 +127,7 @@ export const entityCoverageFacts: DerivedFactDefinition<EntityCoverageInputs, En
   },
   // Attached coverage is chosen when figures are read; which workers bring work coverage is part of the state.
   revision: `coverage-2;work=${organizationsSettings.WORK_COVERAGE_WORKER_KINDS.join(',')}`,
-  subjects: { from: 'fed_fact', key: 'subject_id', where: `subject_type = 'MarketEntity'` },
+  subjects: { from: 'fed_fact', key: 'subject_id', where: `subject_type = '${RegistryFactType.MarketEntity}'` },
   listOf: (state) =>
     state.standaloneCapable && state.coverage !== CoverageClass.OWN ? STANDALONE_CAPABLE_WITHOUT_OWN : null,
   breakpoints: (inputs) => {
@@ -145,7 +141,7 @@ export const entityCoverageFacts: DerivedFactDefinition<EntityCoverageInputs, En
   },
   stateOn: (inputs, date) => {
     const entity = periodOn(inputs.entity, date)?.state;
-    if (!entity || entity.status !== 'OPERATING') return null;
+    if (!entity || entity.status !== MarketEntityStatus.OPERATING) return null;
     return {
       regionCode: entity.regionCode,
       kind: entity.kind,
@@ -182,7 +178,7 @@ async function loadEntityCoverageInputs(
   for (const row of fed) {
     const target = inputs.get(row.about_id)!;
     const period = { from: row.valid_from, to: row.valid_to, state: row.state };
-    if (row.subject_type === 'MarketEntity') target.entity.push(period as Period<FedEntityState>);
+    if (row.subject_type === RegistryFactType.MarketEntity) target.entity.push(period as Period<FedEntityState>);
     else target.members.push(period as Period<FedMemberState>);
   }
   const links = await em.execute<

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { requireFedRecords } from '@xgz/kit';
+import { RegistryFactType, requireFedRecords } from '@xgz/kit';
 import { formalMembersOn, type FedMemberState } from './entity-coverage.facts.js';
 import type { Period } from '@xgz/kit';
 
@@ -21,7 +21,13 @@ export async function knownEntities(
   ids: readonly string[],
   argument: string,
 ): Promise<Map<string, KnownEntity>> {
-  const records = await requireFedRecords<Record<string, string>>(em, 'MarketEntity', ids, argument, 'market entity');
+  const records = await requireFedRecords<Record<string, string>>(
+    em,
+    RegistryFactType.MarketEntity,
+    ids,
+    argument,
+    'market entity',
+  );
   return new Map(
     [...records.values()].map((record) => [
       record.id,
@@ -40,7 +46,7 @@ export async function knownEntities(
 export async function formalMembersOf(em: EntityManager, entityId: string, date: string): Promise<number> {
   const rows = await em.execute<{ valid_from: string; valid_to: string | null; state: FedMemberState }[]>(
     `select to_char(valid_from, 'YYYY-MM-DD') as valid_from, to_char(valid_to, 'YYYY-MM-DD') as valid_to, state
-       from fed_fact where subject_type = 'PartyMember' and about_id = ?`,
+       from fed_fact where subject_type = '${RegistryFactType.PartyMember}' and about_id = ?`,
     [entityId],
   );
   const periods: Period<FedMemberState>[] = rows.map((row) => ({

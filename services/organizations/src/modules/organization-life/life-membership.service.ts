@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  RegistryFactType,
+  WRITER_ROLES,
   assertRole,
   assertUuid,
   domainError,
@@ -9,7 +11,6 @@ import {
   inForceOn,
   lockDerivedRecords,
   requireFedRecords,
-  WRITER_ROLES,
   type Viewer,
 } from '@xgz/kit';
 import { presentMembership } from './life-membership.type.js';
@@ -79,7 +80,7 @@ export async function leaveOrganizationLife(
   assertRole(viewer, WRITER_ROLES, 'change organization life');
   assertUuid(memberId, 'memberId');
   // A member the caller may not see is NOT_FOUND, like any unknown id (a departed member may still leave).
-  await requireFedRecords(em, 'PartyMember', [memberId], 'memberId', 'party member');
+  await requireFedRecords(em, RegistryFactType.PartyMember, [memberId], 'memberId', 'party member');
   const open = await em.findOne(LifeMembershipEntity, { memberId, toDate: null });
   if (!open)
     throw domainError(

@@ -1,5 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  FindingState,
+  MembershipStatus,
+  RegistryFactType,
   addMonths,
   fedPeriods,
   periodOn,
@@ -58,7 +61,8 @@ export const memberLifeFacts: DerivedFactDefinition<MemberLifeInputs, MemberLife
   },
   stateOn: (inputs, date) => {
     const member = periodOn(inputs.member, date)?.state;
-    if (!member || member.status !== 'ACTIVE' || member.findingState === 'FALSE_RECORD') return null;
+    if (!member || member.status !== MembershipStatus.ACTIVE || member.findingState === FindingState.FALSE_RECORD)
+      return null;
     // A move between branches does not restart the run of membership.
     const runStart = runContaining(inputs.memberships, date)?.from;
     if (!runStart) return null;
@@ -68,7 +72,7 @@ export const memberLifeFacts: DerivedFactDefinition<MemberLifeInputs, MemberLife
   },
   loadInputs: async (em: EntityManager, memberIds: readonly string[]) => {
     const ids = JSON.stringify(memberIds);
-    const fed = await fedPeriods<FedMemberState>(em, 'PartyMember', memberIds);
+    const fed = await fedPeriods<FedMemberState>(em, RegistryFactType.PartyMember, memberIds);
     const inputs = new Map<string, MemberLifeInputs>(
       memberIds.map((id) => [id, { member: fed.get(id) ?? [], memberships: [], attended: [] }]),
     );

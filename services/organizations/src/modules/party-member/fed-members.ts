@@ -1,5 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { domainError, requireFedRecords, type FedRecord } from '@xgz/kit';
+import {
+  FindingState,
+  MembershipStatus,
+  RegistryFactType,
+  domainError,
+  requireFedRecords,
+  type FedRecord,
+} from '@xgz/kit';
 import type { FedMemberState } from '../coverage/entity-coverage.facts.js';
 import { beforeRegistration, OrganizationErrorCode } from '../organization-record/party-organization.errors.js';
 
@@ -12,9 +19,15 @@ export async function membersOnBooks(
   ids: readonly string[],
   argument: string,
 ): Promise<Map<string, FedRecord<FedMemberState>>> {
-  const members = await requireFedRecords<FedMemberState>(em, 'PartyMember', ids, argument, 'party member');
+  const members = await requireFedRecords<FedMemberState>(
+    em,
+    RegistryFactType.PartyMember,
+    ids,
+    argument,
+    'party member',
+  );
   for (const member of members.values()) {
-    if (member.state.status !== 'ACTIVE' || member.state.findingState === 'FALSE_RECORD') {
+    if (member.state.status !== MembershipStatus.ACTIVE || member.state.findingState === FindingState.FALSE_RECORD) {
       throw domainError(
         OrganizationErrorCode.MemberNotOnBooks,
         `${argument}: party member ${member.id} is not on the books (status ${member.state.status}).`,

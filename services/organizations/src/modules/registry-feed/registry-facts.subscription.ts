@@ -1,4 +1,4 @@
-import { FEED_PATH, rederive, type FeedSubscription } from '@xgz/kit';
+import { FEED_PATH, RegistryFactType, rederive, type FeedSubscription } from '@xgz/kit';
 import { memberLifeFacts } from '../organization-life/member-life.facts.js';
 import { entityCoverageFacts } from '../coverage/entity-coverage.facts.js';
 
@@ -10,13 +10,13 @@ import { entityCoverageFacts } from '../coverage/entity-coverage.facts.js';
  */
 export const registryFactsSubscription: FeedSubscription = {
   source: 'registry',
-  types: ['MarketEntity', 'PartyMember'],
+  types: [RegistryFactType.MarketEntity, RegistryFactType.PartyMember],
   defaultUrl: `http://127.0.0.1:4001${FEED_PATH}`,
   aboutOf: (type, id, state) =>
-    type === 'MarketEntity' ? id : typeof state.entityId === 'string' ? state.entityId : null,
+    type === RegistryFactType.MarketEntity ? id : typeof state.entityId === 'string' ? state.entityId : null,
   rederive: async (em, entityIds, records) => {
     await rederive(em, entityCoverageFacts, entityIds, { reason: 'REGISTRY_FACTS', actor: 'feed:registry' });
-    const members = records.filter((record) => record.type === 'PartyMember').map((record) => record.id);
+    const members = records.filter((record) => record.type === RegistryFactType.PartyMember).map((record) => record.id);
     await rederive(em, memberLifeFacts, members, { reason: 'REGISTRY_FACTS', actor: 'feed:registry' });
   },
 };

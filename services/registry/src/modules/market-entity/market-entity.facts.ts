@@ -1,14 +1,8 @@
-import type { FactDefinition } from '@xgz/kit';
+import { RegistryFactType, type FactDefinition, type MarketEntityFactState } from '@xgz/kit';
 import { MarketEntityKind, MarketEntityStatus } from './market-entity-kind.js';
 
-/** What of a market entity the figures follow. */
-export interface MarketEntityFactState extends Record<string, unknown> {
-  kind: MarketEntityKind;
-  status: MarketEntityStatus;
-  regionCode: string;
-  /** Staff (从业人员); null when unknown. Organizations' coverage denominators may count by it. */
-  employees: number | null;
-}
+/** What of a market entity the figures follow: the state registry publishes (the kit's contract). */
+export type { MarketEntityFactState } from '@xgz/kit';
 
 export const entityMetrics = {
   existing: 'entity.existing',
@@ -28,7 +22,7 @@ export const entityMetrics = {
  * "existing" until it is deregistered.
  */
 export const marketEntityFacts: FactDefinition<MarketEntityFactState> = {
-  subjectType: 'MarketEntity',
+  subjectType: RegistryFactType.MarketEntity,
   regionOf: (state) => state.regionCode,
   metricsOf: (state) =>
     state.status === MarketEntityStatus.DEREGISTERED

@@ -1,29 +1,12 @@
 import { registerEnumType } from 'type-graphql';
 
-export enum MemberCategory {
-  FORMAL = 'FORMAL',
-  PROBATIONARY = 'PROBATIONARY',
-}
+/** The states registry feeds others are in the kit's contracts (one definition for owner and consumers). */
+export { FindingState, MemberCategory, MembershipStatus, RelationshipType } from '@xgz/kit';
 
 export enum MemberDistribution {
   INDIVIDUAL_BUSINESS = 'INDIVIDUAL_BUSINESS',
   IN_MARKET_INDIVIDUAL_BUSINESS = 'IN_MARKET_INDIVIDUAL_BUSINESS',
   SMALL_MICRO_ENTERPRISE = 'SMALL_MICRO_ENTERPRISE',
-}
-
-export enum RelationshipType {
-  AFFILIATED = 'AFFILIATED',
-  LOCAL = 'LOCAL',
-  FLOATING = 'FLOATING',
-}
-
-export enum FindingState {
-  POCKET = 'POCKET',
-  HIDDEN = 'HIDDEN',
-  LOST_CONTACT = 'LOST_CONTACT',
-  FOUND = 'FOUND',
-  VERIFIED = 'VERIFIED',
-  FALSE_RECORD = 'FALSE_RECORD',
 }
 
 export enum FoundVia {
@@ -41,20 +24,6 @@ export enum TransferStatus {
   TRANSFERRED = 'TRANSFERRED',
 }
 
-export enum MembershipStatus {
-  ACTIVE = 'ACTIVE',
-  LEFT = 'LEFT',
-  MOVED_OUT = 'MOVED_OUT',
-}
-
-registerEnumType(MemberCategory, {
-  name: 'MemberCategory',
-  description: 'Member category (党员类别).',
-  valuesConfig: {
-    FORMAL: { description: 'Formal member (正式党员)' },
-    PROBATIONARY: { description: 'Probationary member (预备党员)' },
-  },
-});
 registerEnumType(MemberDistribution, {
   name: 'MemberDistribution',
   description: 'Where the member works (党员分布).',
@@ -62,27 +31,6 @@ registerEnumType(MemberDistribution, {
     INDIVIDUAL_BUSINESS: { description: 'Individual business (个体工商户)' },
     IN_MARKET_INDIVIDUAL_BUSINESS: { description: 'Individual business inside a market (市场内个体工商户)' },
     SMALL_MICRO_ENTERPRISE: { description: 'Small/micro enterprise (小微企业)' },
-  },
-});
-registerEnumType(RelationshipType, {
-  name: 'RelationshipType',
-  description: 'How the member relates to the local organization.',
-  valuesConfig: {
-    AFFILIATED: { description: 'Affiliated (隶属): relationship held by an association branch' },
-    LOCAL: { description: 'Local (属地): relationship in the local township or community' },
-    FLOATING: { description: 'Floating (流动): relationship, work and household places all differ' },
-  },
-});
-registerEnumType(FindingState, {
-  name: 'FindingState',
-  description: 'Where the search for the member stands (找党员).',
-  valuesConfig: {
-    POCKET: { description: 'Pocket member (口袋党员): relationship letter never handed in' },
-    HIDDEN: { description: 'Hidden member (隐形党员): never disclosed' },
-    LOST_CONTACT: { description: 'Lost contact (失联党员)' },
-    FOUND: { description: 'Found (已找到)' },
-    VERIFIED: { description: 'Identity verified (已核实)' },
-    FALSE_RECORD: { description: 'False record (虚假信息): removed from the figures, kept for the audit trail; final' },
   },
 });
 registerEnumType(FoundVia, {
@@ -104,15 +52,5 @@ registerEnumType(TransferStatus, {
     NOT_NEEDED: { description: 'No transfer needed' },
     PENDING: { description: 'Should be transferred (fixed destination for 6 months or more), not yet done' },
     TRANSFERRED: { description: 'Transferred' },
-  },
-});
-registerEnumType(MembershipStatus, {
-  name: 'MembershipStatus',
-  description:
-    'Whether the member is still on the local books. Members are never deleted: they leave with a reason and a date.',
-  valuesConfig: {
-    ACTIVE: { description: 'On the books' },
-    LEFT: { description: 'Left (e.g. died, expelled, stopped business here)' },
-    MOVED_OUT: { description: 'Moved away; relationship transferred out' },
   },
 });

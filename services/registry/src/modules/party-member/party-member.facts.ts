@@ -1,18 +1,8 @@
-import type { FactDefinition } from '@xgz/kit';
+import { RegistryFactType, type FactDefinition, type PartyMemberFactState } from '@xgz/kit';
 import { FindingState, MemberCategory, MembershipStatus, RelationshipType } from './party-member-enums.js';
 
-/** What of a member the figures follow. */
-export interface PartyMemberFactState extends Record<string, unknown> {
-  regionCode: string;
-  /** The unit the member works at: organizations count formal members per entity from it. */
-  entityId: string;
-  category: MemberCategory;
-  relationshipType: RelationshipType;
-  findingState: FindingState;
-  sanliangDone: boolean;
-  status: MembershipStatus;
-  floatingFeedbackComplete: boolean;
-}
+/** What of a member the figures follow: the state registry publishes (the kit's contract). */
+export type { PartyMemberFactState } from '@xgz/kit';
 
 export const memberMetrics = {
   total: 'member.total',
@@ -38,7 +28,7 @@ export const memberMetrics = {
  * member who left counts nowhere from that date.
  */
 export const partyMemberFacts: FactDefinition<PartyMemberFactState> = {
-  subjectType: 'PartyMember',
+  subjectType: RegistryFactType.PartyMember,
   regionOf: (state) => state.regionCode,
   metricsOf: (state) => {
     if (state.status !== MembershipStatus.ACTIVE) return [];
