@@ -19,8 +19,9 @@ const subgraphs: AssembledSubgraph<unknown>[] = [
 ];
 let harness: SubgraphHarness;
 
+// A module setting given as the environment the subgraphs start with (not the process's).
 beforeAll(async () => {
-  harness = await startTestSubgraphs(subgraphs);
+  harness = await startTestSubgraphs(subgraphs, { env: { ORGANIZATION_LIFE_GAP_MONTHS: '9' } });
 });
 afterAll(() => harness?.stop());
 
@@ -70,4 +71,18 @@ it('makes every subgraph of modules, each named once', () => {
   }
   expect(organizationsSubgraph.metrics.length).toBeGreaterThan(0);
   expect(registrySubgraph.metrics.length).toBeGreaterThan(0);
+});
+
+it('binds each module’s settings from the environment its subgraph starts with, before it derives anything', async () => {
+  const settingsGroups = organizationsSubgraph.settings ?? [];
+  expect(settingsGroups.flatMap((group) => group.variables)).toContain('ORGANIZATION_LIFE_GAP_MONTHS');
+  // Organization life was derived at start under the rule with a 9-month gap, and says so.
+  const stored = await withConnection(harness.database.adminUrl, async (client) =>
+    (
+      await client.query<{ revision: string }>(
+        `select revision from organizations.derived_fact_revision where subject_type = 'MemberLife'`,
+      )
+    ).rows.map((row) => row.revision),
+  );
+  expect(stored).toEqual([expect.stringContaining('gap=9')]);
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseSettings } from './env.js';
+import { defineSettings } from './settings.js';
 import { badUserInput } from './errors.js';
 import { spanCovers } from './period-algebra.js';
 
@@ -12,25 +12,20 @@ const isTimeZone = (zone: string) => {
   }
 };
 
-let businessTimeZone: string | undefined;
-
-/** BUSINESS_TIME_ZONE through the zod settings, read once (an IANA zone, e.g. Asia/Shanghai). */
-function timeZoneSetting(): string {
-  businessTimeZone ??= parseSettings({
-    BUSINESS_TIME_ZONE: z
-      .string()
-      .refine(isTimeZone, 'not an IANA time zone (e.g. Asia/Shanghai)')
-      .default('Asia/Shanghai'),
-  }).BUSINESS_TIME_ZONE;
-  return businessTimeZone;
-}
+/** BUSINESS_TIME_ZONE (an IANA zone, e.g. Asia/Shanghai): the calendar officials work by; bound when a subgraph starts. */
+export const calendarSettings = defineSettings({
+  BUSINESS_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, 'not an IANA time zone (e.g. Asia/Shanghai)')
+    .default('Asia/Shanghai'),
+});
 
 /**
  * Today's date where the officials work (Asia/Shanghai unless BUSINESS_TIME_ZONE says otherwise):
  * "live" figures and "not in the future" checks follow their calendar, not UTC's.
  */
 export function today(now = new Date()): string {
-  const timeZone = timeZoneSetting();
+  const timeZone = calendarSettings.get().BUSINESS_TIME_ZONE;
   let format = calendars.get(timeZone);
   if (!format) {
     // Building a formatter costs far more than using one; imports ask once per row.

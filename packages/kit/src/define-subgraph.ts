@@ -63,7 +63,6 @@ export function defineSubgraph<const Modules extends readonly SubgraphModule<any
   const resolvers = modules.flatMap((module) => module.resolvers ?? []);
   if (resolvers.length === 0) throw new Error(`subgraph ${assembly.name}: no module declares a resolver`);
   const references: ReferenceResolvers = {};
-  const textRules: Record<string, TextRule> = {};
   const errorCodes: Record<string, string> = {};
   for (const module of modules) {
     for (const [type, reference] of Object.entries(module.references ?? {})) {
@@ -71,10 +70,7 @@ export function defineSubgraph<const Modules extends readonly SubgraphModule<any
       if (references[type] !== reference) claim('reference', type, module.name);
       references[type] = reference;
     }
-    for (const [name, rule] of Object.entries(module.textRules ?? {})) {
-      claim('text rule', name, module.name);
-      textRules[name] = rule;
-    }
+    for (const name of Object.keys(textRulesOf(module))) claim('text rule', name, module.name);
     for (const code of Object.values(module.errorCodes ?? {})) {
       claim('error code', code, module.name);
       errorCodes[code] = code;
@@ -93,7 +89,10 @@ export function defineSubgraph<const Modules extends readonly SubgraphModule<any
     resolvers: resolvers as NonEmptyArray<Function>,
     orphanedTypes: unique(modules.flatMap((module) => module.orphanedTypes ?? [])),
     references,
-    textRules,
+    // Read when the schema is built (the subgraph's settings bound by then), not at definition.
+    get textRules() {
+      return Object.assign({}, ...modules.map(textRulesOf)) as Record<string, TextRule>;
+    },
     ...(assembly.errorCodeEnum ? { errorCodes: { enumName: assembly.errorCodeEnum, codes: errorCodes } } : {}),
   };
   const subscriptions = modules.flatMap((module) => module.subscriptions ?? []);
@@ -111,6 +110,7 @@ export function defineSubgraph<const Modules extends readonly SubgraphModule<any
       ...(subscriptions.length ? { subscriptions } : {}),
     },
     derivedFacts: modules.flatMap((module) => module.derivedFacts ?? []),
+    settings: unique(modules.flatMap((module) => module.settings ?? [])),
     workers: modules.flatMap((module) => module.workers ?? []),
   };
 }
@@ -144,5 +144,8 @@ function claimsOf(subgraph: string) {
     claimed.set(key, module);
   };
 }
+
+const textRulesOf = (module: SubgraphModule<any>): Readonly<Record<string, TextRule>> =>
+  typeof module.textRules === 'function' ? module.textRules() : (module.textRules ?? {});
 
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];

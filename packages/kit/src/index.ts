@@ -16,6 +16,7 @@ export * from './subgraph.js';
 export * from './subgraph-module.js';
 export * from './define-subgraph.js';
 export * from './kit-features.js';
+export * from './settings.js';
 export * from './subgraph-schema.js';
 export * from './subgraph-server.js';
 export * from './free-port.js';

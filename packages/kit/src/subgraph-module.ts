@@ -4,6 +4,7 @@ import type { DerivedFactDefinition } from './history/derived-facts.js';
 import type { FactDefinition } from './history/fact-history.js';
 import type { TextRule } from './input-guard.js';
 import type { Viewer } from './auth.js';
+import type { SettingsGroup } from './settings.js';
 import type { ReferenceResolvers } from './subgraph-schema.js';
 import type { BackgroundWorker } from './subgraph.js';
 
@@ -29,8 +30,10 @@ export interface SubgraphModule<Loaders extends object = object> {
   loaders?: (em: EntityManager, viewer: Viewer) => Loaders;
   /** The domain error codes its resolvers may throw (published in the subgraph's error-code enum). */
   errorCodes?: Readonly<Record<string, string>>;
-  /** Text rules by argument or input-field name, beyond the one-line 200-character default. */
-  textRules?: Readonly<Record<string, TextRule>>;
+  /** Text rules by argument or input-field name, beyond the one-line 200-character default (a function when they follow settings). */
+  textRules?: Readonly<Record<string, TextRule>> | (() => Readonly<Record<string, TextRule>>);
+  /** Its settings, bound from the subgraph's environment when it starts. */
+  settings?: readonly SettingsGroup<unknown>[];
   /** Its own dated facts (kept in the kit's fact history). */
   facts?: readonly FactDefinition<any>[];
   /** Figure metrics it keeps (deltas and snapshots); the `figures` loader answers them all. */

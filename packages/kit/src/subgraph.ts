@@ -11,6 +11,8 @@ import { parseEnv, portVariable, type SharedEnv } from './env.js';
 import { logger, redactedErrorMessage } from './logger.js';
 import { rollForwardSnapshots } from './figures/snapshot-roll-forward.js';
 import { subgraphRoles } from './provision.js';
+import type { SettingsGroup } from './settings.js';
+import { calendarSettings } from './dates.js';
 import { withConnection } from './sql-connection.js';
 import { openAppOrm, openOwnerOrm, prepareSubgraphDatabase, type SubgraphDatabaseDefinition } from './orm.js';
 import { createRequestContextFactory, type LoadersFactory } from './request-context.js';
@@ -36,6 +38,8 @@ export interface SubgraphDefinition<Loaders> {
   derivedFacts?: readonly DerivedFactDefinition<any, any>[];
   /** Work it runs beside serving requests (import jobs): started once it serves, stopped before it closes. */
   workers?: readonly BackgroundWorker[];
+  /** Its modules' settings: bound from the environment it starts with, before anything else. */
+  settings?: readonly SettingsGroup<unknown>[];
 }
 
 /** What a background worker is given: the app-role ORM (RLS applies per fork), the owner's URL (every region), the settings. */
@@ -67,6 +71,8 @@ export interface StartSubgraphOptions {
   prepare?: boolean;
   /** Base URL of each fact-feed source (by subgraph name); a subscription's default otherwise. */
   feedUrls?: Record<string, string>;
+  /** The environment its modules' settings are read from (default process.env). */
+  source?: NodeJS.ProcessEnv;
 }
 
 /** The admin URL for a subgraph: its own `<NAME>_DATABASE_URL` when set (it moved), else DATABASE_URL. */
@@ -85,6 +91,8 @@ export async function startSubgraph<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   options: StartSubgraphOptions,
 ): Promise<RunningSubgraph> {
+  // The kit's own settings, then its modules': each fails fast naming its variable.
+  for (const group of [calendarSettings, ...(definition.settings ?? [])]) group.bind(options.source ?? process.env);
   const settings = { adminUrl: options.adminUrl, rolePassword: options.env.DB_ROLE_PASSWORD };
   if (options.prepare !== false) await prepareSubgraphDatabase(definition.database, settings);
   // The owner role spans every region: re-deriving and copying facts is not one user's request.

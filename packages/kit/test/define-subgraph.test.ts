@@ -16,6 +16,8 @@ import { FigureDeltaEntity } from '../src/figures/figure-delta.entity.js';
 import { FactVersionEntity } from '../src/history/fact-version.entity.js';
 import type { FactDefinition } from '../src/history/fact-history.js';
 import { defineModule } from '../src/subgraph-module.js';
+import { defineSettings } from '../src/settings.js';
+import { z } from 'zod';
 import { buildTypeGraphqlSubgraphSchema } from '../src/subgraph-schema.js';
 import type { Viewer } from '../src/auth.js';
 
@@ -59,8 +61,11 @@ const noticeFacts: FactDefinition<{ regionCode: string }> = {
   metricsOf: () => ['notices'],
 };
 
+const noticeSettings = defineSettings({ NOTICE_MAX_DAYS: z.coerce.number().default(7) });
+
 const noticeModule = defineModule({
   name: 'notice',
+  settings: [noticeSettings],
   entities: [NoticeEntity],
   resolvers: [NoticeResolver],
   references: { Notice: { __resolveReference: (reference: { id: string }) => reference } },
@@ -113,6 +118,10 @@ describe('a subgraph made of modules', () => {
     ]);
     expect(bulletin.schema.references.Notice).toBeDefined();
     expect(bulletin.schema.textRules?.text).toEqual({ maxLength: 500, multiline: true });
+  });
+
+  it('lists every module’s settings, for the kit to bind when the subgraph starts', () => {
+    expect(bulletin.settings).toEqual([noticeSettings]);
   });
 
   it('keeps every module’s metrics and publishes its facts to the consumers it names', () => {

@@ -27,7 +27,15 @@ export async function startTestSubgraphs(
   const publishers = definitions.filter((definition) => !definition.feed?.subscriptions?.length);
   const others = definitions.filter((definition) => !publishers.includes(definition));
   const start = (definition: SubgraphDefinition<any>, feedUrls: Record<string, string>) =>
-    startSubgraph(definition, { env, adminUrl: database.adminUrl, port: 0, prepare: false, feedUrls });
+    startSubgraph(definition, {
+      env,
+      adminUrl: database.adminUrl,
+      port: 0,
+      prepare: false,
+      feedUrls,
+      // Module settings follow the same overrides as the shared ones.
+      source: { ...process.env, NODE_ENV: 'test', ...options.env },
+    });
   const owners = await Promise.all(publishers.map((definition) => start(definition, {})));
   const feedUrls = Object.fromEntries(owners.map((owner) => [owner.name, new URL(owner.url).origin]));
   const running = [...owners, ...(await Promise.all(others.map((definition) => start(definition, feedUrls))))];

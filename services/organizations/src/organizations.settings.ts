@@ -1,4 +1,4 @@
-import { parseSettings } from '@xgz/kit';
+import { defineSettings } from '@xgz/kit';
 import { z } from 'zod';
 import { PartyWorkerKind } from './modules/party-worker/party-worker-kind.js';
 
@@ -7,9 +7,9 @@ const scheduleMonths = (fallback: number) => z.coerce.number().int().min(0).max(
 
 /**
  * Definitions officials argue about, as configuration with documented defaults (README,
- * "Configuration"). Parsed once, failing fast with the variable's name.
+ * "Configuration"). Bound when the subgraph starts (see defineSettings), failing fast with the variable's name.
  */
-export const organizationsSettings = parseSettings({
+export const organizationsSettings = defineSettings({
   /** Whether entities covered only by an attached (挂靠) organization count as organization-covered. Local targets usually do. */
   COVERAGE_COUNTS_ATTACHED: z
     .enum(['true', 'false'])

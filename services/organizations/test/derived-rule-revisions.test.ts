@@ -3,7 +3,7 @@
  * version, another 三会一课 interval, or never recorded) are re-derived before the subgraph serves,
  * and the figures move with them.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DerivedFactRevisionEntity,
   FactHistory,
@@ -20,6 +20,9 @@ import {
   type OrganizationStandingInputs,
   type OrganizationStandingState,
 } from '../src/modules/standing/organization-standing.facts.js';
+import { memberLifeFacts } from '../src/modules/organization-life/member-life.facts.js';
+import { entityCoverageFacts } from '../src/modules/coverage/entity-coverage.facts.js';
+import { organizationsSettings } from '../src/organizations.settings.js';
 
 const TOWNSHIP = '330106002';
 const FORM = `mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id } } }`;
@@ -176,21 +179,10 @@ describe('derived facts and their rule', () => {
   });
 
   it('names every setting the standing, organization-life and coverage rules read in their revisions', async () => {
+    // The settings a subgraph is started with: bound, not re-imported.
     const revisions = async (env: Record<string, string>) => {
-      vi.resetModules();
-      for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-      try {
-        const standing = await import('../src/modules/standing/organization-standing.facts.js');
-        const life = await import('../src/modules/organization-life/member-life.facts.js');
-        const coverage = await import('../src/modules/coverage/entity-coverage.facts.js');
-        return [
-          standing.organizationStandingFacts.revision,
-          life.memberLifeFacts.revision,
-          coverage.entityCoverageFacts.revision,
-        ];
-      } finally {
-        vi.unstubAllEnvs();
-      }
+      organizationsSettings.bind(env);
+      return [organizationStandingFacts.revision, memberLifeFacts.revision, entityCoverageFacts.revision];
     };
     const defaults = await revisions({});
     for (const setting of [
@@ -216,5 +208,6 @@ describe('derived facts and their rule', () => {
     await expect(revisions({ WORK_COVERAGE_WORKER_KINDS: 'INSTRUCTOR,TEACHER' })).rejects.toThrow(
       /WORK_COVERAGE_WORKER_KINDS/,
     );
+    organizationsSettings.bind(process.env);
   });
 });

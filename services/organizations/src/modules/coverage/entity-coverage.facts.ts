@@ -87,7 +87,7 @@ function coverageOn(inputs: EntityCoverageInputs, date: string): CoverageClass {
     else if (JOINT_FORMATIONS.has(link.formation)) consider(CoverageClass.JOINT);
     else consider(CoverageClass.ATTACHED);
   }
-  const workKinds: readonly string[] = organizationsSettings.WORK_COVERAGE_WORKER_KINDS;
+  const workKinds: readonly string[] = organizationsSettings.get().WORK_COVERAGE_WORKER_KINDS;
   if (
     best === CoverageClass.NONE &&
     inputs.assignments.some((assignment) => workKinds.includes(assignment.workerKind) && spanCovers(assignment, date))
@@ -126,7 +126,10 @@ export const entityCoverageFacts: DerivedFactDefinition<EntityCoverageInputs, En
     });
   },
   // Attached coverage is chosen when figures are read; which workers bring work coverage is part of the state.
-  revision: `coverage-2;work=${organizationsSettings.WORK_COVERAGE_WORKER_KINDS.join(',')}`,
+  // A getter: the rule follows settings bound when the subgraph starts.
+  get revision() {
+    return `coverage-2;work=${organizationsSettings.get().WORK_COVERAGE_WORKER_KINDS.join(',')}`;
+  },
   subjects: { from: 'fed_fact', key: 'subject_id', where: `subject_type = '${RegistryFactType.MarketEntity}'` },
   listOf: (state) =>
     state.standaloneCapable && state.coverage !== CoverageClass.OWN ? STANDALONE_CAPABLE_WITHOUT_OWN : null,

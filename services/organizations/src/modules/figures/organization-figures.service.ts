@@ -44,7 +44,7 @@ const SEGMENT_OF: Record<CoverageDenominator, CoverageSegment> = {
 const organizationCovered = () => [
   CoverageClass.OWN,
   CoverageClass.JOINT,
-  ...(organizationsSettings.COVERAGE_COUNTS_ATTACHED ? [CoverageClass.ATTACHED] : []),
+  ...(organizationsSettings.get().COVERAGE_COUNTS_ATTACHED ? [CoverageClass.ATTACHED] : []),
 ];
 
 /** Rates over a set of kinds: Σ numerators ÷ Σ denominators, never averages. */

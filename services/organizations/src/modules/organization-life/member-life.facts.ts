@@ -47,13 +47,16 @@ export const memberLifeMetrics = {
  */
 export const memberLifeFacts: DerivedFactDefinition<MemberLifeInputs, MemberLifeState> = {
   subjectType: 'MemberLife',
-  revision: `life-1;gap=${organizationsSettings.ORGANIZATION_LIFE_GAP_MONTHS}`,
+  // A getter: the rule follows settings bound when the subgraph starts.
+  get revision() {
+    return `life-1;gap=${organizationsSettings.get().ORGANIZATION_LIFE_GAP_MONTHS}`;
+  },
   subjects: { from: 'life_membership', key: 'member_id' },
   regionOf: (state) => state.regionCode,
   metricsOf: (state) =>
     state.outOfLife ? [memberLifeMetrics.members, memberLifeMetrics.out] : [memberLifeMetrics.members],
   breakpoints: (inputs) => {
-    const gap = organizationsSettings.ORGANIZATION_LIFE_GAP_MONTHS;
+    const gap = organizationsSettings.get().ORGANIZATION_LIFE_GAP_MONTHS;
     const dates = spanBounds([...inputs.member, ...inputs.memberships]);
     for (const membership of inputs.memberships) dates.push(addMonths(membership.from, gap));
     for (const day of inputs.attended) dates.push(day, addMonths(day, gap));
@@ -66,7 +69,7 @@ export const memberLifeFacts: DerivedFactDefinition<MemberLifeInputs, MemberLife
     // A move between branches does not restart the run of membership.
     const runStart = runContaining(inputs.memberships, date)?.from;
     if (!runStart) return null;
-    const gap = organizationsSettings.ORGANIZATION_LIFE_GAP_MONTHS;
+    const gap = organizationsSettings.get().ORGANIZATION_LIFE_GAP_MONTHS;
     const recent = withinMonthsAfterAny(inputs.attended, gap, date);
     return { regionCode: member.regionCode, outOfLife: !recent && date >= addMonths(runStart, gap) };
   },

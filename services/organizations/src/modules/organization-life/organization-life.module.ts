@@ -4,6 +4,7 @@ import { createLifeMembershipLoaders } from './life-membership.loaders.js';
 import { LifeMembershipResolver } from './life-membership.resolver.js';
 import { memberLifeFacts } from './member-life.facts.js';
 import { OrganizationMembersResolver } from './organization-members.resolver.js';
+import { organizationsSettings } from '../../organizations.settings.js';
 
 type Loaders = { lifeMemberships: ReturnType<typeof createLifeMembershipLoaders> };
 
@@ -11,6 +12,7 @@ type Loaders = { lifeMemberships: ReturnType<typeof createLifeMembershipLoaders>
 // Typed here, not inferred: the context type is made of the modules' loaders, and resolvers use it.
 export const organizationLifeModule: SubgraphModule<Loaders> = defineModule({
   name: 'organization-life',
+  settings: [organizationsSettings],
   entities: [LifeMembershipEntity],
   resolvers: [LifeMembershipResolver, OrganizationMembersResolver],
   loaders: (em) => ({ lifeMemberships: createLifeMembershipLoaders(em) }),

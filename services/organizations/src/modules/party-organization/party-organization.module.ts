@@ -5,6 +5,7 @@ import { partyOrganizationFacts } from '../organization-record/party-organizatio
 import { createPartyOrganizationLoaders } from './party-organization.loaders.js';
 import { partyOrganizationReference } from './party-organization.reference.js';
 import { PartyOrganizationResolver } from './party-organization.resolver.js';
+import { organizationsSettings } from '../../organizations.settings.js';
 
 type Loaders = { partyOrganizations: ReturnType<typeof createPartyOrganizationLoaders> };
 
@@ -12,6 +13,7 @@ type Loaders = { partyOrganizations: ReturnType<typeof createPartyOrganizationLo
 // Typed here, not inferred: the context type is made of the modules' loaders, and resolvers use it.
 export const partyOrganizationModule: SubgraphModule<Loaders> = defineModule({
   name: 'party-organization',
+  settings: [organizationsSettings],
   entities: [PartyOrganizationEntity],
   resolvers: [PartyOrganizationResolver],
   references: partyOrganizationReference,

@@ -155,7 +155,7 @@ async function checkHost(tx: EntityManager, input: FormPartyOrganizationInput, w
   const formal = await formalMembersOf(tx, input.hostId!, input.establishedOn);
   if (formal >= STANDALONE_CAPABLE_MEMBERS) return;
   const message = `A standalone organization needs at least ${STANDALONE_CAPABLE_MEMBERS} formal members (正式党员) working in its host; registry lists ${formal} on ${input.establishedOn}.`;
-  if (organizationsSettings.STANDALONE_MEMBER_RULE === 'REFUSE')
+  if (organizationsSettings.get().STANDALONE_MEMBER_RULE === 'REFUSE')
     throw domainError(OrganizationErrorCode.StandaloneTooFewMembers, message);
   warnings.push(message);
 }

@@ -3,21 +3,21 @@ import { organizationsSettings } from '../../organizations.settings.js';
 import { MeetingType } from './meeting-kind.js';
 import { OrganizationLevel } from '../organization-record/organization-level.js';
 
-/** Months allowed between two meetings of each required 三会一课 kind (configuration; 0 = not required), read once. */
-export const SCHEDULE_MONTHS: ReadonlyMap<MeetingType, number> = (() => {
+/** Months allowed between two meetings of each required 三会一课 kind (configuration; 0 = not required), as the settings in force say. */
+export const scheduleMonths = (): ReadonlyMap<MeetingType, number> => {
   const months = new Map<MeetingType, number>([
-    [MeetingType.BRANCH_GENERAL_MEETING, organizationsSettings.SCHEDULE_GENERAL_MEETING_MONTHS],
-    [MeetingType.BRANCH_COMMITTEE_MEETING, organizationsSettings.SCHEDULE_COMMITTEE_MEETING_MONTHS],
-    [MeetingType.GROUP_MEETING, organizationsSettings.SCHEDULE_GROUP_MEETING_MONTHS],
-    [MeetingType.PARTY_LECTURE, organizationsSettings.SCHEDULE_PARTY_LECTURE_MONTHS],
+    [MeetingType.BRANCH_GENERAL_MEETING, organizationsSettings.get().SCHEDULE_GENERAL_MEETING_MONTHS],
+    [MeetingType.BRANCH_COMMITTEE_MEETING, organizationsSettings.get().SCHEDULE_COMMITTEE_MEETING_MONTHS],
+    [MeetingType.GROUP_MEETING, organizationsSettings.get().SCHEDULE_GROUP_MEETING_MONTHS],
+    [MeetingType.PARTY_LECTURE, organizationsSettings.get().SCHEDULE_PARTY_LECTURE_MONTHS],
   ]);
   for (const [type, value] of months) if (value === 0) months.delete(type);
   return months;
-})();
+};
 
 /** 三会一课 is the branch-level system: branches and general branches keep it, committees do not. */
 export const keepsMeetingSchedule = (level: OrganizationLevel) =>
-  level !== OrganizationLevel.COMMITTEE && SCHEDULE_MONTHS.size > 0;
+  level !== OrganizationLevel.COMMITTEE && scheduleMonths().size > 0;
 
 /**
  * Whether a kind of meeting is on schedule on `date`: one was held within the last `months`

@@ -6,7 +6,7 @@ import { MeetingType } from './meeting-kind.js';
 import { OrganizationLevel } from '../organization-record/organization-level.js';
 import { PartyOrganizationEntity } from '../organization-record/party-organization.entity.js';
 import { termEndsOn, termYears } from './term-of-office.js';
-import { keepsMeetingSchedule, meetingOnSchedule, SCHEDULE_MONTHS } from './meeting-schedule.js';
+import { keepsMeetingSchedule, meetingOnSchedule, scheduleMonths } from './meeting-schedule.js';
 
 export interface OrganizationStandingInputs {
   regionCode: string;
@@ -45,7 +45,10 @@ export const standingMetrics = {
  */
 export const organizationStandingFacts: DerivedFactDefinition<OrganizationStandingInputs, OrganizationStandingState> = {
   subjectType: 'OrganizationStanding',
-  revision: `standing-1;schedule=${[...SCHEDULE_MONTHS].map(([type, months]) => `${type}:${months}`).join(',')};terms=${termYears(OrganizationLevel.COMMITTEE)},${termYears(OrganizationLevel.BRANCH)}`,
+  // A getter: the rule follows settings bound when the subgraph starts.
+  get revision() {
+    return `standing-1;schedule=${[...scheduleMonths()].map(([type, months]) => `${type}:${months}`).join(',')};terms=${termYears(OrganizationLevel.COMMITTEE)},${termYears(OrganizationLevel.BRANCH)}`;
+  },
   subjects: { from: 'party_organization', key: 'id' },
   regionOf: (state) => state.regionCode,
   metricsOf: (state) => {
@@ -57,14 +60,14 @@ export const organizationStandingFacts: DerivedFactDefinition<OrganizationStandi
     return metrics;
   },
   breakpoints: (inputs) => {
-    const months = [...SCHEDULE_MONTHS.values()];
+    const months = [...scheduleMonths().values()];
     const dates: string[] = [];
     for (const period of inputs.alive) {
       dates.push(period.from, ...months.map((count) => addMonths(period.from, count)));
       if (period.to) dates.push(period.to);
     }
     for (const meeting of inputs.held) {
-      const count = SCHEDULE_MONTHS.get(meeting.type);
+      const count = scheduleMonths().get(meeting.type);
       if (count) dates.push(meeting.heldOn, addMonths(meeting.heldOn, count));
     }
     for (const check of inputs.venueChecks) dates.push(check.checkedOn);
@@ -77,7 +80,7 @@ export const organizationStandingFacts: DerivedFactDefinition<OrganizationStandi
     const keepsSchedule = keepsMeetingSchedule(inputs.level);
     const onSchedule =
       keepsSchedule &&
-      [...SCHEDULE_MONTHS].every(([type, months]) =>
+      [...scheduleMonths()].every(([type, months]) =>
         meetingOnSchedule(
           inputs.held.filter((meeting) => meeting.type === type).map((meeting) => meeting.heldOn),
           months,

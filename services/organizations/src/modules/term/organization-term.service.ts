@@ -110,7 +110,7 @@ export async function listTerms(
   const day = today();
   // The term's end follows the configured years per level, so it is computed here, not stored.
   const endsOn = `(elected_on + make_interval(years => case when level = 'COMMITTEE' then ?::int else ?::int end))::date`;
-  const years = [organizationsSettings.TERM_YEARS_COMMITTEE, organizationsSettings.TERM_YEARS_BRANCH];
+  const years = [organizationsSettings.get().TERM_YEARS_COMMITTEE, organizationsSettings.get().TERM_YEARS_BRANCH];
   const ids = await findSqlPage<{ id: string }>(
     em,
     {

@@ -16,7 +16,7 @@ import { PartyMemberEntity, type PartyMemberRow } from '../party-member/party-me
 import { partyMemberFacts, type PartyMemberFactState } from '../party-member/party-member.facts.js';
 import { memberFactState } from '../party-member/party-member.service.js';
 import { MembershipStatus, RelationshipType } from '../party-member/party-member-enums.js';
-import { feedbackDays } from './feedback.config.js';
+import { feedbackSettings } from './feedback.settings.js';
 import { awaitedStep, FeedbackStep, nextSteps } from './feedback-step.js';
 import { FeedbackStepEntity, type FeedbackStepRow } from './feedback-step.entity.js';
 import { FeedbackErrorCode } from './feedback.errors.js';
@@ -137,7 +137,7 @@ export async function overdueFeedback(
   const limit = pageSize(first ?? 200, 1000);
   const region = scopedRegion(viewer, regionCode, 'regionCode', 'floating-member feedback');
   const date = asOf ?? today();
-  const days = feedbackDays();
+  const days = feedbackSettings.get().FLOATING_FEEDBACK_DAYS;
   const rows = await em.execute<OverdueRow[]>(
     `select m.id as member_id, s.step as last_step, to_char(coalesce(s.occurred_on, m.last_change_on), 'YYYY-MM-DD') as last_on
        from party_member m

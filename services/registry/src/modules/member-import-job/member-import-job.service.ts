@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUuid, canSeePersonalData, writeAudit, type Viewer } from '@xgz/kit';
 import { assertImportAllowed, decodeUpload } from '../member-import/member-import.service.js';
 import { importJobsBusy } from '../member-import/member-import.errors.js';
-import { importLimits } from '../member-import/member-import.limits.js';
+import { importLimits } from '../member-import/member-import.settings.js';
 import type { FormFormat } from '../member-import/registration-form.reader.js';
 import { MemberImportJobEntity, type MemberImportJobRow } from './member-import-job.entity.js';
 
@@ -35,7 +35,7 @@ export async function startMemberImportJob(
         `select count(*)::int as open from member_import_job where requested_by = ? and status in ('QUEUED', 'RUNNING')`,
         [viewer.subject],
       )) as [{ open: number }];
-      if (open >= importLimits.IMPORT_JOB_MAX_OPEN) throw importJobsBusy(open);
+      if (open >= importLimits.get().IMPORT_JOB_MAX_OPEN) throw importJobsBusy(open);
       const [created] = await tx.execute<{ id: string }[]>(
         `insert into member_import_job (id, region_code, requested_by, requester_region, requester_roles, content_hash, format, file, dry_run, status,
                                         done, total, attempts, created_at, updated_at)

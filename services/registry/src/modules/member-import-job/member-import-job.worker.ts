@@ -15,7 +15,7 @@ import {
 } from '@xgz/kit';
 import { FormFileError } from '../member-import/form-file-error.js';
 import { MemberImportErrorCode } from '../member-import/member-import.errors.js';
-import { importLimits } from '../member-import/member-import.limits.js';
+import { importLimits } from '../member-import/member-import.settings.js';
 import { importPartyMembers, type ImportProgress } from '../member-import/member-import.service.js';
 import { readRegistrationForm, type FormFormat } from '../member-import/registration-form.reader.js';
 
@@ -41,7 +41,7 @@ async function claim(pool: pg.Pool): Promise<ClaimedJob | null> {
     `update member_import_job set status = 'FAILED', file = null, lease_until = null, finished_at = now(), updated_at = now(),
             message = 'The import stopped before it finished ' || attempts || ' times; nothing was imported. Send the file again, or split it.'
       where status = 'RUNNING' and lease_until < now() and attempts >= $1`,
-    [importLimits.IMPORT_JOB_MAX_ATTEMPTS],
+    [importLimits.get().IMPORT_JOB_MAX_ATTEMPTS],
   );
   const { rows } = await pool.query<ClaimedJob>(
     `update member_import_job set status = 'RUNNING', attempts = attempts + 1, lease_until = now() + $1 * interval '1 millisecond',
@@ -50,7 +50,7 @@ async function claim(pool: pg.Pool): Promise<ClaimedJob | null> {
                    where status = 'QUEUED' or (status = 'RUNNING' and lease_until < now())
                    order by created_at limit 1 for update skip locked)
       returning id, region_code, requested_by, requester_region, requester_roles, format, dry_run`,
-    [importLimits.IMPORT_JOB_LEASE_MS],
+    [importLimits.get().IMPORT_JOB_LEASE_MS],
   );
   return rows[0] ?? null;
 }
@@ -82,7 +82,7 @@ function endingOf(error: unknown, timedOut: boolean, stopped: boolean): Ending |
   if (timedOut)
     return {
       status: 'FAILED',
-      message: `The import ran longer than IMPORT_JOB_TIMEOUT_MS (${importLimits.IMPORT_JOB_TIMEOUT_MS} ms); nothing was imported. Split the file.`,
+      message: `The import ran longer than IMPORT_JOB_TIMEOUT_MS (${importLimits.get().IMPORT_JOB_TIMEOUT_MS} ms); nothing was imported. Split the file.`,
     };
   // A lost database: nothing was written; the job is taken up again once its lease ends.
   if (isDatabaseUnavailable(error)) return null;
@@ -104,10 +104,10 @@ async function runJob(
     pool
       .query(
         `update member_import_job set lease_until = now() + $2 * interval '1 millisecond' where id = $1 and status = 'RUNNING'`,
-        [job.id, importLimits.IMPORT_JOB_LEASE_MS],
+        [job.id, importLimits.get().IMPORT_JOB_LEASE_MS],
       )
       .catch(() => {});
-  }, importLimits.IMPORT_JOB_LEASE_MS / 3);
+  }, importLimits.get().IMPORT_JOB_LEASE_MS / 3);
   let lastProgress = 0;
   let progress = Promise.resolve();
   const report = (update: ImportProgress) => {
@@ -126,7 +126,7 @@ async function runJob(
         ),
     );
   };
-  const budget = AbortSignal.timeout(importLimits.IMPORT_JOB_TIMEOUT_MS);
+  const budget = AbortSignal.timeout(importLimits.get().IMPORT_JOB_TIMEOUT_MS);
   const roles = job.requester_roles.filter((role): role is Role => (Roles as readonly string[]).includes(role));
   const viewer: Viewer = { subject: job.requested_by, regionCode: job.requester_region, roles };
   try {
@@ -215,7 +215,7 @@ export const memberImportWorker: BackgroundWorker = {
           if (failures === 1 || failures % 20 === 0)
             logger.warn('import jobs: cannot look for work', { failures, message: redactedErrorMessage(error) });
         }
-        await sleep(importLimits.IMPORT_JOB_POLL_MS * Math.min(2 ** failures, 16), undefined, {
+        await sleep(importLimits.get().IMPORT_JOB_POLL_MS * Math.min(2 ** failures, 16), undefined, {
           signal: stop.signal,
         }).catch(() => {});
       }

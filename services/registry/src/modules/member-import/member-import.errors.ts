@@ -1,5 +1,5 @@
 import { domainError } from '@xgz/kit';
-import { importLimits } from './member-import.limits.js';
+import { importLimits } from './member-import.settings.js';
 import type { ImportProblem } from './member-import.parse.js';
 
 /** Error codes of the import, as callers and the gateway see them. */
@@ -15,19 +15,19 @@ export const MemberImportErrorCode = {
 export const importJobsBusy = (open: number) =>
   domainError(
     MemberImportErrorCode.ImportJobsBusy,
-    `Nothing was started: you have ${open} import jobs queued or running (IMPORT_JOB_MAX_OPEN, ${importLimits.IMPORT_JOB_MAX_OPEN}). Wait for one to end (partyMemberImport), then send the file again.`,
+    `Nothing was started: you have ${open} import jobs queued or running (IMPORT_JOB_MAX_OPEN, ${importLimits.get().IMPORT_JOB_MAX_OPEN}). Wait for one to end (partyMemberImport), then send the file again.`,
   );
 
 export const importNeedsJob = (rows: number) =>
   domainError(
     MemberImportErrorCode.ImportNeedsJob,
-    `Nothing was imported: the file has ${rows} rows, more than one request takes (IMPORT_SYNC_MAX_ROWS, ${importLimits.IMPORT_SYNC_MAX_ROWS}). ` +
+    `Nothing was imported: the file has ${rows} rows, more than one request takes (IMPORT_SYNC_MAX_ROWS, ${importLimits.get().IMPORT_SYNC_MAX_ROWS}). ` +
       'Send it to startPartyMemberImport and follow partyMemberImport(id) until it is done.',
     { rowCount: rows, field: 'contentBase64' },
   );
 
 /** Every problem counted, the first IMPORT_MAX_LISTED_PROBLEMS listed (row order): an answer stays small whatever the file. */
-export function importRejected(problems: ImportProblem[], listed = importLimits.IMPORT_MAX_LISTED_PROBLEMS) {
+export function importRejected(problems: ImportProblem[], listed = importLimits.get().IMPORT_MAX_LISTED_PROBLEMS) {
   const ordered = [...problems].sort((a, b) => a.row - b.row);
   const rowCount = new Set(ordered.map((problem) => problem.row)).size;
   const first = ordered[0]!;

@@ -1,6 +1,6 @@
 import { defineModule } from '@xgz/kit';
 import { MemberImportErrorCode } from './member-import.errors.js';
-import { importLimits } from './member-import.limits.js';
+import { importLimits } from './member-import.settings.js';
 import { MemberImportResolver } from './member-import.resolver.js';
 
 /** Registration forms (登记表) imported and exported in bulk. */
@@ -9,8 +9,10 @@ export const memberImportModule = defineModule({
   resolvers: [MemberImportResolver],
   errorCodes: MemberImportErrorCode,
   uses: ['audit'],
-  textRules: {
+  // A function: the file limit is a setting, read when the schema is built.
+  textRules: () => ({
     /** An import file, base64 (4 characters per 3 bytes); the import itself says when it is over IMPORT_MAX_FILE_BYTES. */
-    contentBase64: { maxLength: Math.ceil((importLimits.IMPORT_MAX_FILE_BYTES / 3) * 4 * 1.2), multiline: true },
-  },
+    contentBase64: { maxLength: Math.ceil((importLimits.get().IMPORT_MAX_FILE_BYTES / 3) * 4 * 1.2), multiline: true },
+  }),
+  settings: [importLimits],
 });

@@ -19,7 +19,7 @@ import { insertMembers, newMemberData } from '../party-member/party-member.servi
 import { FindingState, TransferStatus } from '../party-member/party-member-enums.js';
 import { FormFileError } from './form-file-error.js';
 import { importCollided, importNeedsJob, importRejected } from './member-import.errors.js';
-import { importLimits } from './member-import.limits.js';
+import { importLimits } from './member-import.settings.js';
 import { parseFormRow, type ImportProblem, type MemberCandidate } from './member-import.parse.js';
 import { planUnits, unitKeyOf, type PlannedUnit } from './member-import.plan.js';
 import { headerOf, type FormRow } from './registration-form.columns.js';
@@ -64,7 +64,7 @@ const base64Pattern = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
  * contentBase64); here: base64 only, and the decoded file within IMPORT_MAX_FILE_BYTES.
  */
 export function decodeUpload(contentBase64: string): Buffer {
-  const maxBytes = importLimits.IMPORT_MAX_FILE_BYTES;
+  const maxBytes = importLimits.get().IMPORT_MAX_FILE_BYTES;
   if (!base64Pattern.test(contentBase64))
     throw badUserInput('contentBase64 is not base64: send the file base64-encoded.', 'contentBase64');
   const bytes = Buffer.from(contentBase64, 'base64');
@@ -93,7 +93,7 @@ export async function importRegistrationForm(
     throw error;
   }
   // A request answers within its time budget: larger files are imported as a job.
-  if (rows.length > importLimits.IMPORT_SYNC_MAX_ROWS) throw importNeedsJob(rows.length);
+  if (rows.length > importLimits.get().IMPORT_SYNC_MAX_ROWS) throw importNeedsJob(rows.length);
   return importPartyMembers(em, viewer, rows, { regionCode: upload.regionCode, dryRun: upload.dryRun });
 }
 

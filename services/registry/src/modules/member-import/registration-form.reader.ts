@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { FormFileError } from './form-file-error.js';
-import { importLimits, type ImportLimits } from './member-import.limits.js';
+import { importLimits, type ImportLimits } from './member-import.settings.js';
 import { FORM_COLUMNS, type FormColumnKey, type FormRow } from './registration-form.columns.js';
 import { assertArchiveWithinLimits } from './xlsx-archive.js';
 
@@ -83,7 +83,7 @@ type ReadLimits = Pick<ImportLimits, 'IMPORT_MAX_ROWS' | 'IMPORT_MAX_UNCOMPRESSE
 export async function readRegistrationForm(
   bytes: Buffer,
   format: FormFormat,
-  limits: ReadLimits = importLimits,
+  limits: ReadLimits = importLimits.get(),
 ): Promise<FormRow[]> {
   if (format === 'CSV') {
     let table: string[][];

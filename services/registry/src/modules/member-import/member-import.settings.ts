@@ -1,11 +1,11 @@
-import { parseSettings } from '@xgz/kit';
+import { defineSettings } from '@xgz/kit';
 import { z } from 'zod';
 
 /**
  * Bounds on one import, from the environment: what a file may weigh and hold, and how many
  * problems a rejection lists (it always says how many there are in all).
  */
-export const importLimits = parseSettings({
+export const importLimits = defineSettings({
   /** The file as uploaded (base64 in the operation adds a third, within MAX_BODY_BYTES). */
   IMPORT_MAX_FILE_BYTES: z.coerce
     .number()
@@ -43,4 +43,4 @@ export const importLimits = parseSettings({
   IMPORT_JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
 });
 
-export type ImportLimits = typeof importLimits;
+export type ImportLimits = ReturnType<typeof importLimits.get>;

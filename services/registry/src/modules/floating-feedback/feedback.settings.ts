@@ -1,4 +1,4 @@
-import { parseSettings } from '@xgz/kit';
+import { defineSettings } from '@xgz/kit';
 import { z } from 'zod';
 import { FeedbackStep } from './feedback-step.js';
 
@@ -39,13 +39,5 @@ const feedbackDaysSetting = z
     return { ...DEFAULT_FEEDBACK_DAYS, ...result.data };
   });
 
-let fromEnvironment: Record<FeedbackStep, number> | undefined;
-
-/** The days per step, from the environment through the zod settings (failing fast with the variable's name); read once. */
-export function feedbackDays(source?: NodeJS.ProcessEnv): Record<FeedbackStep, number> {
-  const parse = (env: NodeJS.ProcessEnv) =>
-    parseSettings({ FLOATING_FEEDBACK_DAYS: feedbackDaysSetting }, env).FLOATING_FEEDBACK_DAYS;
-  if (source) return parse(source);
-  fromEnvironment ??= parse(process.env);
-  return fromEnvironment;
-}
+/** The days allowed per feedback step (FLOATING_FEEDBACK_DAYS over the defaults); bound when registry starts. */
+export const feedbackSettings = defineSettings({ FLOATING_FEEDBACK_DAYS: feedbackDaysSetting });
