@@ -65,6 +65,7 @@ export * from './feed/fed-fact.entity.js';
 export * from './feed/fed-records.js';
 export * from './placed-record.js';
 export * from './dated-write.js';
+export * from './dated-aggregate.js';
 export * from './contracts/market-entity-kind.js';
 export * from './contracts/market-entity-status.js';
 export * from './contracts/party-member-states.js';

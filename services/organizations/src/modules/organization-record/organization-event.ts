@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { anyCovers, assertNotBefore, domainError, writeDatedEvent, type Viewer } from '@xgz/kit';
+import { anyCovers, assertNotBefore, domainError, type Viewer } from '@xgz/kit';
 import { alivePeriods, type AlivePeriod } from './alive-periods.js';
 import { organizationDissolved, OrganizationErrorCode } from './party-organization.errors.js';
-import { PartyOrganizationEntity, type PartyOrganizationRow } from './party-organization.entity.js';
-import type { PartyOrganizationFactState } from './party-organization.facts.js';
+import type { PartyOrganizationRow } from './party-organization.entity.js';
+import { partyOrganizationWrites } from './party-organization.writes.js';
 
 export interface OrganizationEvent<Result> {
   organizationId: string;
@@ -70,10 +70,8 @@ export function writeOrganizationEvent<Result>(
   event: OrganizationEvent<Result>,
 ): Promise<Result> {
   const alive = event.alive ?? 'NOW';
-  return writeDatedEvent<PartyOrganizationRow, PartyOrganizationFactState, Result>(em, viewer, {
-    entity: PartyOrganizationEntity,
+  return partyOrganizationWrites.event<Result>(em, viewer, {
     id: event.organizationId,
-    what: 'party organization',
     effectiveOn: event.on,
     dateArgument: event.dateArgument,
     afterLastChange: false,
@@ -85,6 +83,7 @@ export function writeOrganizationEvent<Result>(
       return result;
     },
     derive: (tx, organization, result) => event.derive?.(tx, organization, result) ?? Promise.resolve(),
-    audit: { action: event.audit.action, subjectType: 'PartyOrganization', detail: event.audit.detail },
+    action: event.audit.action,
+    detail: event.audit.detail,
   });
 }

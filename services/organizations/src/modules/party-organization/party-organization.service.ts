@@ -13,8 +13,6 @@ import {
   onUniqueViolation,
   scopedRegion,
   WRITER_ROLES,
-  writeDatedChange,
-  writeDatedStart,
   type Viewer,
 } from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
@@ -37,21 +35,11 @@ import {
   parentDissolved,
 } from '../organization-record/party-organization.errors.js';
 import {
-  partyOrganizationFacts,
-  type PartyOrganizationFactState,
-} from '../organization-record/party-organization.facts.js';
-import {
   PartyOrganizationEntity,
   type PartyOrganizationRow,
 } from '../organization-record/party-organization.entity.js';
 import type { FormPartyOrganizationInput } from './party-organization.inputs.js';
-
-export const organizationFactState = (row: PartyOrganizationRow): PartyOrganizationFactState => ({
-  regionCode: row.regionCode,
-  level: row.level,
-  formation: row.formation,
-  active: row.dissolvedOn == null,
-});
+import { partyOrganizationWrites } from '../organization-record/party-organization.writes.js';
 
 /** Which level may sit under which: a branch under a general branch or committee, a general branch under a committee. */
 const RANK: Record<OrganizationLevel, number> = {
@@ -206,7 +194,7 @@ export async function formPartyOrganization(
   const warnings: string[] = [];
   const organization = await onUniqueViolation(
     () =>
-      writeDatedStart<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
+      partyOrganizationWrites.start(em, viewer, {
         check: async (tx) => {
           await checkParent(tx, input, 'input.parentId');
           await checkHost(tx, input, warnings);
@@ -239,7 +227,7 @@ export async function formPartyOrganization(
             latestRecordOn: input.formation === OrganizationFormation.STANDALONE ? input.establishedOn : null,
           }),
         from: input.establishedOn,
-        history: { facts: partyOrganizationFacts, stateOf: organizationFactState, reason: 'ESTABLISHED' },
+        reason: 'ESTABLISHED',
         derive: async (tx, row) => {
           tx.create(OrganizationElectionEntity, {
             regionCode: row.regionCode,
@@ -263,11 +251,8 @@ export async function formPartyOrganization(
           await tx.flush();
           await refreshOrganizationLinks(tx, row, viewer.subject);
         },
-        audit: {
-          action: 'FORM_ORGANIZATION',
-          subjectType: 'PartyOrganization',
-          detail: { establishedOn: input.establishedOn },
-        },
+        action: 'FORM_ORGANIZATION',
+        detail: { establishedOn: input.establishedOn },
       }),
     livingConstraintError(name),
   );
@@ -291,20 +276,14 @@ function changeOrganizationLife(
     apply(row: PartyOrganizationRow): void;
   },
 ): Promise<PartyOrganizationRow> {
-  return writeDatedChange<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
-    entity: PartyOrganizationEntity,
+  return partyOrganizationWrites.change(em, viewer, {
     id,
-    what: 'party organization',
     effectiveOn,
-    dateArgument: change.dateArgument,
-    check: change.check,
-    apply: change.apply,
-    history: { facts: partyOrganizationFacts, stateOf: organizationFactState, reason: change.reason },
+    ...change,
     derive: async (tx, row) => {
       await refreshOrganizationLinks(tx, row, viewer.subject);
       await rederiveStanding(tx, [row.id], viewer.subject);
     },
-    audit: { action: change.action, subjectType: 'PartyOrganization' },
   });
 }
 
@@ -388,10 +367,8 @@ export function moveOrganization(
 ): Promise<PartyOrganizationRow> {
   assertRole(viewer, WRITER_ROLES, 'move party organizations');
   if (parentId) assertUuid(parentId, 'parentId');
-  return writeDatedChange<PartyOrganizationRow, PartyOrganizationFactState>(em, viewer, {
-    entity: PartyOrganizationEntity,
+  return partyOrganizationWrites.change(em, viewer, {
     id,
-    what: 'party organization',
     effectiveOn: movedOn,
     dateArgument: 'movedOn',
     check: async (row, tx) => {
@@ -418,7 +395,8 @@ export function moveOrganization(
     apply: (row) => {
       row.parentId = parentId;
     },
-    audit: { action: 'MOVE_ORGANIZATION', subjectType: 'PartyOrganization', detail: { parentId } },
+    action: 'MOVE_ORGANIZATION',
+    detail: { parentId },
   });
 }
 

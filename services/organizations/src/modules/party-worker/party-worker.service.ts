@@ -16,8 +16,7 @@ import {
   notFound,
   onUniqueViolation,
   WRITER_ROLES,
-  writeDatedChange,
-  writeDatedStart,
+  datedAggregate,
   type Viewer,
 } from '@xgz/kit';
 import { knownEntities } from '../coverage/fed-entities.js';
@@ -54,7 +53,7 @@ export function appointPartyWorker(
     throw badUserInput('input.mobile must be an 11-digit mobile number starting with 1.', 'input.mobile');
   assertPlaceableCode(viewer, input.regionCode, 'input.regionCode', 'county');
   assertNotFuture(input.servingFrom, 'input.servingFrom');
-  return writeDatedStart<PartyWorkerRow, PartyWorkerFactState>(em, viewer, {
+  return partyWorkerWrites.start(em, viewer, {
     create: (tx) =>
       tx.create(PartyWorkerEntity, {
         name,
@@ -64,10 +63,10 @@ export function appointPartyWorker(
         servingFrom: input.servingFrom,
         servingUntil: null,
         lastChangeOn: input.servingFrom,
-      } as PartyWorkerRow),
+      }),
     from: input.servingFrom,
-    history: { facts: partyWorkerFacts, stateOf: workerState, reason: 'APPOINTED' },
-    audit: { action: 'APPOINT_WORKER', subjectType: 'PartyWorker' },
+    reason: 'APPOINTED',
+    action: 'APPOINT_WORKER',
   });
 }
 
@@ -115,10 +114,8 @@ export function assignPartyWorker(
   assertRole(viewer, WRITER_ROLES, 'assign party workers');
   assertUuid(targetId, 'targetId');
   const assign = () =>
-    writeDatedChange<PartyWorkerRow, PartyWorkerFactState>(em, viewer, {
-      entity: PartyWorkerEntity,
+    partyWorkerWrites.change(em, viewer, {
       id: workerId,
-      what: 'party worker',
       effectiveOn: fromDate,
       dateArgument: 'fromDate',
       afterLastChange: false,
@@ -150,12 +147,21 @@ export function assignPartyWorker(
       derive: async (tx) => {
         if (targetKind === AssignmentTargetKind.MARKET_ENTITY) await rederiveCoverage(tx, [targetId], viewer.subject);
       },
-      audit: { action: 'ASSIGN_WORKER', subjectType: 'PartyWorker', detail: { targetKind, targetId } },
+      action: 'ASSIGN_WORKER',
+      detail: { targetKind, targetId },
     });
   return onUniqueViolation(assign, (constraint) =>
     constraint === 'worker_assignment_open_unique' ? alreadyAssigned(null) : null,
   );
 }
+
+/** The kit's dated-write recipe bound to party workers: their table, history and audit subject. */
+const partyWorkerWrites = datedAggregate<PartyWorkerRow, PartyWorkerFactState>({
+  entity: PartyWorkerEntity,
+  what: 'party worker',
+  subjectType: 'PartyWorker',
+  history: { facts: partyWorkerFacts, stateOf: workerState },
+});
 
 const alreadyAssigned = (since: string | null) =>
   domainError(
@@ -171,10 +177,8 @@ export function endPartyWorkerService(
   endedOn: string,
 ): Promise<PartyWorkerRow> {
   assertRole(viewer, WRITER_ROLES, 'change party workers');
-  return writeDatedChange<PartyWorkerRow, PartyWorkerFactState, string[]>(em, viewer, {
-    entity: PartyWorkerEntity,
+  return partyWorkerWrites.change<string[]>(em, viewer, {
     id: workerId,
-    what: 'party worker',
     effectiveOn: endedOn,
     dateArgument: 'endedOn',
     check: (worker) => {
@@ -191,9 +195,9 @@ export function endPartyWorkerService(
         .filter((assignment) => assignment.targetKind === AssignmentTargetKind.MARKET_ENTITY)
         .map((assignment) => assignment.targetId);
     },
-    history: { facts: partyWorkerFacts, stateOf: workerState, reason: 'ENDED' },
     derive: (tx, _worker, entities) => rederiveCoverage(tx, entities, viewer.subject),
-    audit: { action: 'END_WORKER_SERVICE', subjectType: 'PartyWorker' },
+    reason: 'ENDED',
+    action: 'END_WORKER_SERVICE',
   });
 }
 

@@ -8,13 +8,11 @@ import {
   pageSize,
   today,
   WRITER_ROLES,
-  writeDatedEvent,
   type Viewer,
   scopedRegion,
 } from '@xgz/kit';
 import { PartyMemberEntity, type PartyMemberRow } from '../party-member/party-member.entity.js';
-import { partyMemberFacts, type PartyMemberFactState } from '../party-member/party-member.facts.js';
-import { memberFactState } from '../party-member/party-member.service.js';
+import { partyMemberWrites } from '../party-member/party-member.service.js';
 import { MembershipStatus, RelationshipType } from '../party-member/party-member-enums.js';
 import { feedbackSettings } from './feedback.settings.js';
 import { awaitedStep, FeedbackStep, nextSteps } from './feedback-step.js';
@@ -61,10 +59,8 @@ export async function recordFeedbackStep(
   assertStepDetails(input);
   const completes = input.step === FeedbackStep.RECEIPT_RETURNED;
   // The member is the locked record: two steps for one member are recorded one after the other.
-  return writeDatedEvent<PartyMemberRow, PartyMemberFactState, FeedbackStepRow>(em, viewer, {
-    entity: PartyMemberEntity,
+  return partyMemberWrites.event<FeedbackStepRow>(em, viewer, {
     id: input.memberId,
-    what: 'party member',
     effectiveOn: input.occurredOn,
     dateArgument: 'occurredOn',
     // Only the receipt changes the member's facts (feedback complete); the other steps are events.
@@ -107,10 +103,9 @@ export async function recordFeedbackStep(
       if (completes) member.floatingFeedbackComplete = true;
       return step;
     },
-    history: completes
-      ? { facts: partyMemberFacts, stateOf: memberFactState, reason: 'FEEDBACK_COMPLETED' }
-      : undefined,
-    audit: { action: `FEEDBACK_${input.step}`, subjectType: 'PartyMember' },
+    // The history moves only with the receipt.
+    reason: completes ? 'FEEDBACK_COMPLETED' : undefined,
+    action: `FEEDBACK_${input.step}`,
   });
 }
 

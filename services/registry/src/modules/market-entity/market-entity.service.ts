@@ -6,8 +6,8 @@ import {
   badUserInput,
   onUniqueViolation,
   WRITER_ROLES,
-  writeDatedChange,
-  writeDatedStart,
+  datedAggregate,
+  RegistryFactType,
   type Viewer,
 } from '@xgz/kit';
 import { assertPlaceableRegion } from '../region/region-placement.js';
@@ -59,7 +59,7 @@ export async function registerMarketEntity(
   await assertPlaceableRegion(em, viewer, input.regionCode);
 
   const write = () =>
-    writeDatedStart<MarketEntityRow, MarketEntityFactState>(em, viewer, {
+    marketEntityWrites.start(em, viewer, {
       create: (tx) =>
         tx.create(MarketEntityEntity, {
           id: crypto.randomUUID(),
@@ -79,8 +79,8 @@ export async function registerMarketEntity(
           updatedAt: new Date(),
         }),
       from: input.registeredOn,
-      history: { facts: marketEntityFacts, stateOf: entityFactState, reason: 'REGISTERED' },
-      audit: { action: 'REGISTER_ENTITY', subjectType: 'MarketEntity' },
+      reason: 'REGISTERED',
+      action: 'REGISTER_ENTITY',
     });
   return onUniqueViolation(write, () => duplicateCreditCode(creditCode!));
 }
@@ -88,6 +88,14 @@ export async function registerMarketEntity(
 function assertEmployees(employees: number | null | undefined): void {
   if (employees != null && employees < 0) throw badUserInput('employees must be 0 or more.', 'employees');
 }
+
+/** The kit's dated-write recipe bound to market entities: their table, history and audit subject. */
+const marketEntityWrites = datedAggregate<MarketEntityRow, MarketEntityFactState>({
+  entity: MarketEntityEntity,
+  what: 'market entity',
+  subjectType: RegistryFactType.MarketEntity,
+  history: { facts: marketEntityFacts, stateOf: entityFactState },
+});
 
 /** A dated change to an entity, with the kit's recipe (lock → check → apply → history → figures → audit). */
 function changeEntity(
@@ -105,16 +113,7 @@ function changeEntity(
 ): Promise<MarketEntityRow> {
   assertRole(viewer, WRITER_ROLES, 'change market entities');
   assertUuid(id);
-  return writeDatedChange<MarketEntityRow, MarketEntityFactState>(em, viewer, {
-    entity: MarketEntityEntity,
-    id,
-    what: 'market entity',
-    effectiveOn,
-    check: change.check,
-    apply: change.apply,
-    history: { facts: marketEntityFacts, stateOf: entityFactState, reason: change.reason },
-    audit: { action: change.action, subjectType: 'MarketEntity', detail: change.detail },
-  });
+  return marketEntityWrites.change(em, viewer, { id, effectiveOn, ...change });
 }
 
 /** Changes the operating status from `effectiveOn` (on or after the last change, not in the future). */

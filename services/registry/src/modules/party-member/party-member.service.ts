@@ -8,7 +8,8 @@ import {
   lockForUpdate,
   WRITER_ROLES,
   writeAudit,
-  writeDatedChange,
+  datedAggregate,
+  RegistryFactType,
   type Viewer,
 } from '@xgz/kit';
 import { MarketEntityEntity } from '../market-entity/market-entity.entity.js';
@@ -167,20 +168,26 @@ function changeMember(
 ): Promise<PartyMemberRow> {
   assertRole(viewer, WRITER_ROLES, 'change party members');
   assertUuid(id);
-  return writeDatedChange<PartyMemberRow, PartyMemberFactState>(em, viewer, {
-    entity: PartyMemberEntity,
+  return partyMemberWrites.change(em, viewer, {
     id,
-    what: 'party member',
     effectiveOn,
     check: (row) => {
       if (row.status !== MembershipStatus.ACTIVE) throw memberNotActive(row.status);
       check(row);
     },
     apply,
-    history: { facts: partyMemberFacts, stateOf: memberFactState, reason },
-    audit: { action: reason, subjectType: 'PartyMember' },
+    reason,
+    action: reason,
   });
 }
+
+/** The kit's dated-write recipe bound to party members: their table, history and audit subject. */
+export const partyMemberWrites = datedAggregate<PartyMemberRow, PartyMemberFactState>({
+  entity: PartyMemberEntity,
+  what: 'party member',
+  subjectType: RegistryFactType.PartyMember,
+  history: { facts: partyMemberFacts, stateOf: memberFactState },
+});
 
 /** Inside a transaction: the member row, locked for update and read afresh. */
 export const lockPartyMember = (tx: EntityManager, id: string) =>
