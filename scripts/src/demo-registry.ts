@@ -10,7 +10,7 @@ import {
   changeMarketEntityStatus,
   FeedbackStep,
   importPartyMembers,
-  MarketEntityEntity,
+  MarketEntityTable,
   MarketEntityStatus,
   PartyMemberEntity,
   recordFeedbackStep,
@@ -101,7 +101,7 @@ export async function seedRegistryDemo(adminUrl: string, env: SharedEnv, seed = 
         }
       }
       const units = await em().find(
-        MarketEntityEntity,
+        MarketEntityTable,
         { regionCode: { $like: `${city}%` } },
         { orderBy: { id: 'asc' } },
       );

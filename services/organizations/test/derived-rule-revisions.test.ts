@@ -19,9 +19,9 @@ import {
   organizationStandingFacts,
   type OrganizationStandingInputs,
   type OrganizationStandingState,
-} from '../src/modules/standing/organization-standing.facts.js';
-import { memberLifeFacts } from '../src/modules/organization-life/member-life.facts.js';
-import { entityCoverageFacts } from '../src/modules/coverage/entity-coverage.facts.js';
+} from '../src/modules/standing/organization-standing.derived.js';
+import { memberLifeFacts } from '../src/modules/organization-life/member-life.derived.js';
+import { entityCoverageFacts } from '../src/modules/coverage/entity-coverage.derived.js';
 import { organizationsSettings } from '../src/organizations.settings.js';
 
 const TOWNSHIP = '330106002';

@@ -10,7 +10,7 @@ import {
   type Viewer,
 } from '@xgz/kit';
 import { writeOrganizationEvent } from '../organization-record/organization-event.js';
-import { beforeRegistration, OrganizationErrorCode } from '../organization-record/party-organization.errors.js';
+import { beforeRegistration, OrganizationsErrorCode } from '../organization-record/party-organization.errors.js';
 import type { PartyOrganizationRow } from '../organization-record/party-organization.entity.js';
 import { CoverageLinkEntity } from './coverage-link.entity.js';
 import { knownEntities } from './fed-entities.js';
@@ -45,7 +45,7 @@ export async function coverMarketEntities(
       for (const entity of entities.values()) {
         if (!entity.regionCode.startsWith(organization.regionCode)) {
           throw domainError(
-            OrganizationErrorCode.EntityOutsideOrganization,
+            OrganizationsErrorCode.EntityOutsideOrganization,
             `Entity ${entity.id} lies at ${entity.regionCode}, outside ${organization.name}'s region ${organization.regionCode}.`,
           );
         }
@@ -59,7 +59,7 @@ export async function coverMarketEntities(
       });
       if (open.length > 0)
         throw domainError(
-          OrganizationErrorCode.AlreadyCovered,
+          OrganizationsErrorCode.AlreadyCovered,
           `Entity ${open[0]!.entityId} is already covered by ${organization.name} since ${open[0]!.fromDate}.`,
         );
       for (const id of ids) {
@@ -100,7 +100,7 @@ export function endCoverage(
       const link = await tx.findOne(CoverageLinkEntity, { organizationId: organization.id, entityId, toDate: null });
       if (!link)
         throw domainError(
-          OrganizationErrorCode.NotCovered,
+          OrganizationsErrorCode.NotCovered,
           `${organization.name} does not cover entity ${entityId} now.`,
         );
       endDatedLink(tx, link, endedOn, 'endedOn', 'the date the coverage began');

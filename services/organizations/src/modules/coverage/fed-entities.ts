@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { RegistryFactType, requireFedRecords } from '@xgz/kit';
-import { formalMembersOn, type FedMemberState } from './entity-coverage.facts.js';
+import { formalMembersOn, type FedMemberState } from './entity-coverage.derived.js';
 import type { Period } from '@xgz/kit';
 
 export interface KnownEntity {

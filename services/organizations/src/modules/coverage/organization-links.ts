@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { rederive } from '@xgz/kit';
 import { alivePeriods } from '../organization-record/alive-periods.js';
 import type { PartyOrganizationRow } from '../organization-record/party-organization.entity.js';
-import { entityCoverageFacts } from './entity-coverage.facts.js';
+import { entityCoverageFacts } from './entity-coverage.derived.js';
 
 /** Re-derives the coverage of entities, as the actor, in the caller's transaction. */
 export const rederiveCoverage = (tx: EntityManager, entityIds: readonly string[], actor: string) =>

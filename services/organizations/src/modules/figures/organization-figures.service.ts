@@ -2,15 +2,15 @@ import type DataLoader from 'dataloader';
 import { figureRequest, MarketEntityKind, Rate, type FigureRequest, type Viewer } from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
 import { CoverageClass } from '../coverage/coverage-class.js';
-import { coverageMetric, CoverageSegment } from '../coverage/entity-coverage.facts.js';
+import { coverageMetric, CoverageSegment } from '../coverage/entity-coverage.derived.js';
 import { ENTERPRISE_KINDS } from './enterprise-kinds.js';
 import { OrganizationFormation } from '../organization-record/organization-formation.js';
 import { OrganizationLevel } from '../organization-record/organization-level.js';
 import { organizationMetrics } from '../organization-record/party-organization.facts.js';
 import { PartyWorkerKind } from '../party-worker/party-worker-kind.js';
 import { workerMetrics } from '../party-worker/party-worker.facts.js';
-import { memberLifeMetrics } from '../organization-life/member-life.facts.js';
-import { standingMetrics } from '../standing/organization-standing.facts.js';
+import { memberLifeMetrics } from '../organization-life/member-life.derived.js';
+import { standingMetrics } from '../standing/organization-standing.derived.js';
 import { CoverageDenominator } from './coverage-denominator.js';
 import type { CoverageRates, OrganizationFigures } from './organization-figures.type.js';
 

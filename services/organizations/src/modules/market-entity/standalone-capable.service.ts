@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { figureDate, findListedPage, scopedRegion, type Connection, type Viewer } from '@xgz/kit';
-import { entityCoverageFacts, STANDALONE_CAPABLE_WITHOUT_OWN } from '../coverage/entity-coverage.facts.js';
+import { entityCoverageFacts, STANDALONE_CAPABLE_WITHOUT_OWN } from '../coverage/entity-coverage.derived.js';
 import type { StandaloneCapableEntity } from './standalone-capable.type.js';
 
 /**

@@ -12,9 +12,9 @@ import {
   WRITER_ROLES,
   type Viewer,
 } from '@xgz/kit';
-import { rederiveMemberLife } from '../organization-life/member-life.facts.js';
+import { rederiveMemberLife } from '../organization-life/member-life.derived.js';
 import { membersInOrganization } from '../party-member/fed-members.js';
-import { organizationDissolved, OrganizationErrorCode } from '../organization-record/party-organization.errors.js';
+import { organizationDissolved, OrganizationsErrorCode } from '../organization-record/party-organization.errors.js';
 import type { PartyOrganizationRow } from '../organization-record/party-organization.entity.js';
 import { rederiveStanding } from '../standing/rederive-standing.js';
 import { MeetingAttendanceEntity, MeetingEntity, type MeetingRow } from './meeting.entity.js';
@@ -156,7 +156,7 @@ export async function recordMeetingHeld(
       const meeting = await lockForUpdate(tx, MeetingEntity, meetingId, 'meeting');
       if (meeting.heldOn)
         throw domainError(
-          OrganizationErrorCode.MeetingHeld,
+          OrganizationsErrorCode.MeetingHeld,
           `This meeting was recorded as held on ${meeting.heldOn} already.`,
         );
       return { meeting, present: await hold(tx, organization, meeting, held, people) };

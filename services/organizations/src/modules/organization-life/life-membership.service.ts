@@ -15,9 +15,9 @@ import {
 } from '@xgz/kit';
 import { presentMembership } from './life-membership.type.js';
 import { membersInOrganization } from '../party-member/fed-members.js';
-import { OrganizationErrorCode } from '../organization-record/party-organization.errors.js';
+import { OrganizationsErrorCode } from '../organization-record/party-organization.errors.js';
 import { LifeMembershipEntity, type LifeMembershipRow } from './life-membership.entity.js';
-import { memberLifeFacts, rederiveMemberLife } from './member-life.facts.js';
+import { memberLifeFacts, rederiveMemberLife } from './member-life.derived.js';
 import { writeOrganizationEvent } from '../organization-record/organization-event.js';
 
 /**
@@ -46,7 +46,7 @@ export function joinOrganizationLife(
       const open = await tx.findOne(LifeMembershipEntity, { memberId, toDate: null });
       if (open?.organizationId === organization.id) {
         throw domainError(
-          OrganizationErrorCode.MembershipOpen,
+          OrganizationsErrorCode.MembershipOpen,
           `Member ${memberId} takes part in ${organization.name}'s life since ${open.fromDate} already.`,
         );
       }
@@ -84,7 +84,7 @@ export async function leaveOrganizationLife(
   const open = await em.findOne(LifeMembershipEntity, { memberId, toDate: null });
   if (!open)
     throw domainError(
-      OrganizationErrorCode.NotInOrganizationLife,
+      OrganizationsErrorCode.NotInOrganizationLife,
       `Member ${memberId} takes part in no organization's life in your region now.`,
     );
   return writeOrganizationEvent(em, viewer, {
@@ -97,7 +97,7 @@ export async function leaveOrganizationLife(
       const current = await tx.findOne(LifeMembershipEntity, { id: open.id, toDate: null });
       if (!current)
         throw domainError(
-          OrganizationErrorCode.NotInOrganizationLife,
+          OrganizationsErrorCode.NotInOrganizationLife,
           `Member ${memberId} left that organization's life meanwhile.`,
         );
       endDatedLink(tx, current, leftOn, 'leftOn', "the date the member joined the organization's life");

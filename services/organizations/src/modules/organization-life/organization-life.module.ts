@@ -2,7 +2,7 @@ import { defineModule, type SubgraphModule } from '@xgz/kit';
 import { LifeMembershipEntity } from './life-membership.entity.js';
 import { createLifeMembershipLoaders } from './life-membership.loaders.js';
 import { LifeMembershipResolver } from './life-membership.resolver.js';
-import { memberLifeFacts } from './member-life.facts.js';
+import { memberLifeFacts } from './member-life.derived.js';
 import { OrganizationMembersResolver } from './organization-members.resolver.js';
 import { organizationsSettings } from '../../organizations.settings.js';
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { anyCovers, assertNotBefore, domainError, type Viewer } from '@xgz/kit';
 import { alivePeriods, type AlivePeriod } from './alive-periods.js';
-import { organizationDissolved, OrganizationErrorCode } from './party-organization.errors.js';
+import { organizationDissolved, OrganizationsErrorCode } from './party-organization.errors.js';
 import type { PartyOrganizationRow } from './party-organization.entity.js';
 import { partyOrganizationWrites } from './party-organization.writes.js';
 
@@ -44,7 +44,7 @@ export async function checkEventDay(
   const periods = await alivePeriods(tx, organization.id);
   if (!anyCovers(periods, on)) {
     throw domainError(
-      OrganizationErrorCode.OrganizationNotAlive,
+      OrganizationsErrorCode.OrganizationNotAlive,
       `${argument}: ${organization.name} was not alive on ${on} (it was dissolved then and re-formed later).`,
     );
   }

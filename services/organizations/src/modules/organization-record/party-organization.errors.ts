@@ -1,7 +1,7 @@
 import { domainError } from '@xgz/kit';
 
 /** Domain error codes of organizations; the gateway passes these through as they are. */
-export const OrganizationErrorCode = {
+export const OrganizationsErrorCode = {
   ParentLevel: 'ORGANIZATION_PARENT_LEVEL',
   Cycle: 'ORGANIZATION_CYCLE',
   Dissolved: 'ORGANIZATION_DISSOLVED',
@@ -39,30 +39,30 @@ export const OrganizationErrorCode = {
 
 export const organizationDissolved = (name: string, on: string) =>
   domainError(
-    OrganizationErrorCode.Dissolved,
+    OrganizationsErrorCode.Dissolved,
     `${name} was dissolved on ${on}: re-form it (reformPartyOrganization) before changing it.`,
   );
 
 export const organizationActive = (name: string) =>
-  domainError(OrganizationErrorCode.Active, `${name} is active: only a dissolved organization can be re-formed.`);
+  domainError(OrganizationsErrorCode.Active, `${name} is active: only a dissolved organization can be re-formed.`);
 
 export const parentDissolved = (name: string, on: string) =>
   domainError(
-    OrganizationErrorCode.ParentDissolved,
+    OrganizationsErrorCode.ParentDissolved,
     `The parent ${name} was dissolved on ${on}: no organization lives under a dissolved one (re-form it, or choose another parent).`,
   );
 
 /** Markets publish no markets to organizations yet (the markets subgraph is being built): an id that cannot be checked is refused. */
 export const marketNotVerifiable = (argument: string) =>
   domainError(
-    OrganizationErrorCode.MarketNotVerifiable,
+    OrganizationsErrorCode.MarketNotVerifiable,
     `${argument}: markets cannot be checked yet (the markets subgraph does not publish its markets), so a market is not accepted here; host the organization on the market's operator entity (MARKET_ENTITY) or an ASSOCIATION.`,
   );
 
 /** Nothing about a record may be dated before registry registered it. */
 export const beforeRegistration = (argument: string, what: string, id: string, date: string, registeredOn: string) =>
   domainError(
-    OrganizationErrorCode.BeforeRegistration,
+    OrganizationsErrorCode.BeforeRegistration,
     `${argument} ${date} is before ${what} ${id} was registered (${registeredOn}): date it on or after ${registeredOn}.`,
     {
       field: argument,

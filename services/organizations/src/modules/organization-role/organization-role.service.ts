@@ -11,7 +11,7 @@ import {
   type Viewer,
 } from '@xgz/kit';
 import { membersInOrganization } from '../party-member/fed-members.js';
-import { OrganizationErrorCode } from '../organization-record/party-organization.errors.js';
+import { OrganizationsErrorCode } from '../organization-record/party-organization.errors.js';
 import { OrganizationRoleKind } from './organization-role-kind.js';
 import { OrganizationRoleEntity, type OrganizationRoleRow } from './organization-role.entity.js';
 import { writeOrganizationEvent } from '../organization-record/organization-event.js';
@@ -47,7 +47,7 @@ export function appointToOrganization(
       });
       if (held)
         throw domainError(
-          OrganizationErrorCode.RoleHeld,
+          OrganizationsErrorCode.RoleHeld,
           `Member ${memberId} already holds ${held.role} in ${organization.name} since ${held.fromDate}: end that post first.`,
         );
     },
@@ -96,7 +96,8 @@ export async function endOrganizationRole(
     alive: 'NOT_REQUIRED',
     apply: async (_organization, tx) => {
       const role = await lockForUpdate(tx, OrganizationRoleEntity, roleId, 'organization post');
-      if (role.toDate) throw domainError(OrganizationErrorCode.RoleEnded, `This post ended on ${role.toDate} already.`);
+      if (role.toDate)
+        throw domainError(OrganizationsErrorCode.RoleEnded, `This post ended on ${role.toDate} already.`);
       endDatedLink(tx, role, endedOn, 'endedOn', 'the date the post began');
       return role;
     },

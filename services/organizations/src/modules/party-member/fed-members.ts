@@ -7,8 +7,8 @@ import {
   requireFedRecords,
   type FedRecord,
 } from '@xgz/kit';
-import type { FedMemberState } from '../coverage/entity-coverage.facts.js';
-import { beforeRegistration, OrganizationErrorCode } from '../organization-record/party-organization.errors.js';
+import type { FedMemberState } from '../coverage/entity-coverage.derived.js';
+import { beforeRegistration, OrganizationsErrorCode } from '../organization-record/party-organization.errors.js';
 
 /**
  * Party members as registry last reported them, each visible to the caller (NOT_FOUND otherwise)
@@ -29,7 +29,7 @@ export async function membersOnBooks(
   for (const member of members.values()) {
     if (member.state.status !== MembershipStatus.ACTIVE || member.state.findingState === FindingState.FALSE_RECORD) {
       throw domainError(
-        OrganizationErrorCode.MemberNotOnBooks,
+        OrganizationsErrorCode.MemberNotOnBooks,
         `${argument}: party member ${member.id} is not on the books (status ${member.state.status}).`,
       );
     }
@@ -53,7 +53,7 @@ export async function membersInOrganization(
   for (const member of members.values()) {
     if (!member.regionCode.startsWith(organization.regionCode)) {
       throw domainError(
-        OrganizationErrorCode.MemberOutsideOrganization,
+        OrganizationsErrorCode.MemberOutsideOrganization,
         `${argument}: party member ${member.id} is placed at ${member.regionCode}, outside ${organization.name}'s region ${organization.regionCode}.`,
       );
     }

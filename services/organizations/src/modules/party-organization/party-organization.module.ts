@@ -1,6 +1,6 @@
 import { defineModule, type SubgraphModule } from '@xgz/kit';
 import { PartyOrganizationEntity } from '../organization-record/party-organization.entity.js';
-import { OrganizationErrorCode } from '../organization-record/party-organization.errors.js';
+import { OrganizationsErrorCode } from '../organization-record/party-organization.errors.js';
 import { partyOrganizationFacts } from '../organization-record/party-organization.facts.js';
 import { createPartyOrganizationLoaders } from './party-organization.loaders.js';
 import { partyOrganizationReference } from './party-organization.reference.js';
@@ -18,7 +18,7 @@ export const partyOrganizationModule: SubgraphModule<Loaders> = defineModule({
   resolvers: [PartyOrganizationResolver],
   references: partyOrganizationReference,
   loaders: (em, viewer) => ({ partyOrganizations: createPartyOrganizationLoaders(em, viewer) }),
-  errorCodes: OrganizationErrorCode,
+  errorCodes: OrganizationsErrorCode,
   facts: [partyOrganizationFacts],
   // No subgraph copies them yet (markets and assessments will name themselves in feedConsumers).
   publishes: [partyOrganizationFacts.subjectType],

@@ -17,7 +17,7 @@ import {
 } from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
 import { CoverageLinkEntity } from '../coverage/coverage-link.entity.js';
-import { STANDALONE_CAPABLE_MEMBERS } from '../coverage/entity-coverage.facts.js';
+import { STANDALONE_CAPABLE_MEMBERS } from '../coverage/entity-coverage.derived.js';
 import { formalMembersOf, knownEntities } from '../coverage/fed-entities.js';
 import { refreshOrganizationLinks } from '../coverage/organization-links.js';
 import { alivePeriods } from '../organization-record/alive-periods.js';
@@ -31,7 +31,7 @@ import {
   marketNotVerifiable,
   organizationActive,
   organizationDissolved,
-  OrganizationErrorCode,
+  OrganizationsErrorCode,
   parentDissolved,
 } from '../organization-record/party-organization.errors.js';
 import {
@@ -74,7 +74,7 @@ async function checkParent(
   if (parent.dissolvedOn) throw parentDissolved(parent.name, parent.dissolvedOn);
   if (RANK[parent.level] <= RANK[input.level]) {
     throw domainError(
-      OrganizationErrorCode.ParentLevel,
+      OrganizationsErrorCode.ParentLevel,
       `A ${input.level} cannot sit under a ${parent.level}: the parent must be of a higher level.`,
     );
   }
@@ -127,7 +127,7 @@ async function checkHost(tx: EntityManager, input: FormPartyOrganizationInput, w
   const host = (await knownEntities(tx, [input.hostId!], 'input.hostId')).get(input.hostId!)!;
   if (!host.regionCode.startsWith(input.regionCode)) {
     throw domainError(
-      OrganizationErrorCode.EntityOutsideOrganization,
+      OrganizationsErrorCode.EntityOutsideOrganization,
       `The host entity lies at ${host.regionCode}, outside the organization's region ${input.regionCode}.`,
     );
   }
@@ -144,18 +144,18 @@ async function checkHost(tx: EntityManager, input: FormPartyOrganizationInput, w
   if (formal >= STANDALONE_CAPABLE_MEMBERS) return;
   const message = `A standalone organization needs at least ${STANDALONE_CAPABLE_MEMBERS} formal members (正式党员) working in its host; registry lists ${formal} on ${input.establishedOn}.`;
   if (organizationsSettings.get().STANDALONE_MEMBER_RULE === 'REFUSE')
-    throw domainError(OrganizationErrorCode.StandaloneTooFewMembers, message);
+    throw domainError(OrganizationsErrorCode.StandaloneTooFewMembers, message);
   warnings.push(message);
 }
 
 const standaloneExists = (name?: string) =>
   domainError(
-    OrganizationErrorCode.StandaloneExists,
+    OrganizationsErrorCode.StandaloneExists,
     `The host entity has a living standalone organization already${name ? ` (${name})` : ''}: at most one per entity.`,
   );
 const duplicateOrganization = (name: string) =>
   domainError(
-    OrganizationErrorCode.Duplicate,
+    OrganizationsErrorCode.Duplicate,
     `A living ${name} of this region, host and level exists already: use it (or dissolve it first).`,
   );
 
@@ -305,13 +305,13 @@ export function dissolvePartyOrganization(
       const children = await tx.count(PartyOrganizationEntity, { parentId: row.id, dissolvedOn: null });
       if (children > 0) {
         throw domainError(
-          OrganizationErrorCode.HasActiveChildren,
+          OrganizationsErrorCode.HasActiveChildren,
           `${row.name} has ${children} active organizations under it: dissolve or move them first.`,
         );
       }
       if (row.latestRecordOn && dissolvedOn <= row.latestRecordOn) {
         throw domainError(
-          OrganizationErrorCode.DissolutionBeforeRecords,
+          OrganizationsErrorCode.DissolutionBeforeRecords,
           `${row.name} has records up to ${row.latestRecordOn} (coverage, posts, memberships, meetings, checks or elections beginning then): it can be dissolved after that day only.`,
           { field: 'dissolvedOn' },
         );
@@ -386,7 +386,7 @@ export function moveOrganization(
       if (ancestors.length === 0) throw notFound(`parentId: no party organization ${parentId} in your region.`);
       if (ancestors.some((ancestor) => ancestor.id === row.id)) {
         throw domainError(
-          OrganizationErrorCode.Cycle,
+          OrganizationsErrorCode.Cycle,
           `${row.name} cannot move under ${parentId}: that organization is ${row.name} itself or lies under it.`,
         );
       }

@@ -25,7 +25,7 @@ import { checkEventDay, recordDay } from '../organization-record/organization-ev
 import {
   beforeRegistration,
   marketNotVerifiable,
-  OrganizationErrorCode,
+  OrganizationsErrorCode,
 } from '../organization-record/party-organization.errors.js';
 import { PartyOrganizationEntity } from '../organization-record/party-organization.entity.js';
 import { AssignmentTargetKind } from './party-worker-kind.js';
@@ -165,7 +165,7 @@ const partyWorkerWrites = datedAggregate<PartyWorkerRow, PartyWorkerFactState>({
 
 const alreadyAssigned = (since: string | null) =>
   domainError(
-    OrganizationErrorCode.AlreadyAssigned,
+    OrganizationsErrorCode.AlreadyAssigned,
     `The worker is assigned to that target already${since ? ` (since ${since})` : ''}: one assignment at a time.`,
   );
 

@@ -1,6 +1,6 @@
 import { FEED_PATH, RegistryFactType, rederive, type FeedSubscription } from '@xgz/kit';
-import { memberLifeFacts } from '../organization-life/member-life.facts.js';
-import { entityCoverageFacts } from '../coverage/entity-coverage.facts.js';
+import { memberLifeFacts } from '../organization-life/member-life.derived.js';
+import { entityCoverageFacts } from '../coverage/entity-coverage.derived.js';
 
 /**
  * What organizations copies from registry: entities (status, kind, staff) and members (their unit,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { rederive } from '@xgz/kit';
-import { organizationStandingFacts } from './organization-standing.facts.js';
+import { organizationStandingFacts } from './organization-standing.derived.js';
 
 /** Re-derives organizations' standing (schedule, venue, term), as the actor, in the caller's transaction. */
 export const rederiveStanding = (tx: EntityManager, organizationIds: readonly string[], actor: string) =>

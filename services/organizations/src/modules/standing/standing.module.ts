@@ -1,5 +1,5 @@
 import { defineModule } from '@xgz/kit';
-import { organizationStandingFacts } from './organization-standing.facts.js';
+import { organizationStandingFacts } from './organization-standing.derived.js';
 import { organizationsSettings } from '../../organizations.settings.js';
 
 /** An organization's standing, derived day by day: meetings on schedule, term current, venue up to standard. */

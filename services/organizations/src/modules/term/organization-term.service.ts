@@ -13,7 +13,7 @@ import {
 } from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
 import type { OrganizationLevel } from '../organization-record/organization-level.js';
-import { OrganizationErrorCode } from '../organization-record/party-organization.errors.js';
+import { OrganizationsErrorCode } from '../organization-record/party-organization.errors.js';
 import {
   PartyOrganizationEntity,
   type PartyOrganizationRow,
@@ -47,7 +47,7 @@ export async function recordElection(
     check: async (organization, tx) => {
       if (await tx.count(OrganizationElectionEntity, { organizationId: organization.id, electedOn })) {
         throw domainError(
-          OrganizationErrorCode.ElectionRecorded,
+          OrganizationsErrorCode.ElectionRecorded,
           `An election of ${organization.name} on ${electedOn} is recorded already.`,
         );
       }

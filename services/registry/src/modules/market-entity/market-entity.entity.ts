@@ -4,9 +4,10 @@ import { MarketEntityKind, MarketEntityStatus } from './market-entity-kind.js';
 
 /**
  * A market entity (市场主体) as it is now; its dated history lives in fact_version. Never deleted:
- * deregistration is a status. Distribution column when sharded: `id`.
+ * deregistration is a status. Distribution column when sharded: `id`. (Named …Table, not
+ * MarketEntityEntity: the MikroORM schema of the table a market entity is kept in.)
  */
-export const MarketEntityEntity = defineEntity({
+export const MarketEntityTable = defineEntity({
   name: 'MarketEntity',
   tableName: 'market_entity',
   properties: {
@@ -32,4 +33,4 @@ export const MarketEntityEntity = defineEntity({
   policies: [regionScopePolicy<{ regionCode: string }>('regionCode')],
 });
 
-export type MarketEntityRow = InferEntity<typeof MarketEntityEntity>;
+export type MarketEntityRow = InferEntity<typeof MarketEntityTable>;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { assertUuid, findPage, likeLiteral, type Viewer, scopedRegion } from '@xgz/kit';
-import { MarketEntityEntity, type MarketEntityRow } from './market-entity.entity.js';
+import { MarketEntityTable, type MarketEntityRow } from './market-entity.entity.js';
 import type { MarketEntityFilter } from './market-entity.inputs.js';
 
 /** One page of entities in the viewer's region (or a subtree of it), filtered. */
@@ -21,5 +21,5 @@ export async function listMarketEntities(
     ...(filter?.search?.trim() ? { name: { $like: `%${likeLiteral(filter.search.trim())}%` } } : {}),
     ...(filter?.marketId ? { marketId: filter.marketId } : {}),
   };
-  return findPage(em, MarketEntityEntity, where, { first, after });
+  return findPage(em, MarketEntityTable, where, { first, after });
 }

@@ -1,5 +1,5 @@
 import { defineModule, type SubgraphModule } from '@xgz/kit';
-import { MarketEntityEntity } from './market-entity.entity.js';
+import { MarketEntityTable } from './market-entity.entity.js';
 import { MarketEntityErrorCode } from './market-entity.errors.js';
 import { entityMetrics, marketEntityFacts } from './market-entity.facts.js';
 import { createMarketEntityLoaders } from './market-entity.loaders.js';
@@ -11,7 +11,7 @@ import { MarketEntityResolver } from './market-entity.resolver.js';
 export const marketEntityModule: SubgraphModule<{ marketEntities: ReturnType<typeof createMarketEntityLoaders> }> =
   defineModule({
     name: 'market-entity',
-    entities: [MarketEntityEntity],
+    entities: [MarketEntityTable],
     resolvers: [MarketEntityResolver],
     references: marketEntityReference,
     loaders: (em, viewer) => ({ marketEntities: createMarketEntityLoaders(em, viewer) }),

@@ -12,7 +12,7 @@ import {
 } from '@xgz/kit';
 import { assertPlaceableRegion } from '../region/region-placement.js';
 import { creditCodeProblem } from './credit-code.js';
-import { MarketEntityEntity, type MarketEntityRow } from './market-entity.entity.js';
+import { MarketEntityTable, type MarketEntityRow } from './market-entity.entity.js';
 import {
   duplicateCreditCode,
   invalidConversion,
@@ -61,7 +61,7 @@ export async function registerMarketEntity(
   const write = () =>
     marketEntityWrites.start(em, viewer, {
       create: (tx) =>
-        tx.create(MarketEntityEntity, {
+        tx.create(MarketEntityTable, {
           id: crypto.randomUUID(),
           kind: input.kind,
           name,
@@ -91,7 +91,7 @@ function assertEmployees(employees: number | null | undefined): void {
 
 /** The kit's dated-write recipe bound to market entities: their table, history and audit subject. */
 const marketEntityWrites = datedAggregate<MarketEntityRow, MarketEntityFactState>({
-  entity: MarketEntityEntity,
+  entity: MarketEntityTable,
   what: 'market entity',
   subjectType: RegistryFactType.MarketEntity,
   history: { facts: marketEntityFacts, stateOf: entityFactState },

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { canSeePersonalData, maskMobile, maskName, maskPlace, writeAudit, type Viewer, scopedRegion } from '@xgz/kit';
-import { MarketEntityEntity } from '../market-entity/market-entity.entity.js';
+import { MarketEntityTable } from '../market-entity/market-entity.entity.js';
 import { PartyMemberEntity } from '../party-member/party-member.entity.js';
 import { MembershipStatus } from '../party-member/party-member-enums.js';
 import { FORM_WORDS, formWordOf } from './registration-form.columns.js';
@@ -25,7 +25,7 @@ export async function exportPartyMembers(
     { orderBy: { regionCode: 'asc', id: 'asc' } },
   );
   const units = new Map(
-    (await em.find(MarketEntityEntity, { id: { $in: [...new Set(members.map((m) => m.entityId))] } })).map((unit) => [
+    (await em.find(MarketEntityTable, { id: { $in: [...new Set(members.map((m) => m.entityId))] } })).map((unit) => [
       unit.id,
       unit,
     ]),

@@ -11,7 +11,7 @@ import {
   writeAudit,
   type Viewer,
 } from '@xgz/kit';
-import { MarketEntityEntity } from '../market-entity/market-entity.entity.js';
+import { MarketEntityTable } from '../market-entity/market-entity.entity.js';
 import { marketEntityFacts } from '../market-entity/market-entity.facts.js';
 import { MarketEntityStatus } from '../market-entity/market-entity-kind.js';
 import { personKeyOf, type PartyMemberRow } from '../party-member/party-member.entity.js';
@@ -243,7 +243,7 @@ async function writeUnitsAndMembers(
   const now = new Date();
   if (newUnits.length) {
     await tx.insertMany(
-      MarketEntityEntity,
+      MarketEntityTable,
       newUnits.map((unit) => ({
         ...unit,
         industry: null,

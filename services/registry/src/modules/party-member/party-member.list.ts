@@ -10,7 +10,7 @@ import {
   type Viewer,
   scopedRegion,
 } from '@xgz/kit';
-import { MarketEntityEntity } from '../market-entity/market-entity.entity.js';
+import { MarketEntityTable } from '../market-entity/market-entity.entity.js';
 import { PartyMemberEntity, type PartyMemberRow } from './party-member.entity.js';
 import type { PartyMemberFilter } from './party-member.inputs.js';
 import { MembershipStatus } from './party-member-enums.js';
@@ -39,7 +39,7 @@ export async function listPartyMembers(
   };
   if (filter?.marketId) {
     // Units trading in the market: one more statement, whatever the page size.
-    const units = await em.find(MarketEntityEntity, { marketId: filter.marketId }, { fields: ['id'] });
+    const units = await em.find(MarketEntityTable, { marketId: filter.marketId }, { fields: ['id'] });
     Object.assign(where, { entityId: { $in: units.map((unit) => unit.id) } });
   }
   const page = await findPage(em, PartyMemberEntity, where, { first, after });

@@ -12,7 +12,7 @@ import {
   RegistryFactType,
   type Viewer,
 } from '@xgz/kit';
-import { MarketEntityEntity } from '../market-entity/market-entity.entity.js';
+import { MarketEntityTable } from '../market-entity/market-entity.entity.js';
 import { RegionEntity } from '../region/region.entity.js';
 import { RegionLevel } from '../region/region-level.js';
 import { duplicateMember, invalidFindingTransition, memberNotActive } from './party-member.errors.js';
@@ -121,7 +121,7 @@ export async function registerPartyMember(
   const problem = memberFieldProblems(input)[0];
   if (problem) throw badUserInput(`${problem.field} ${problem.message}.`, problem.field);
   assertUuid(input.entityId, 'entityId');
-  const unit = await em.findOne(MarketEntityEntity, { id: input.entityId });
+  const unit = await em.findOne(MarketEntityTable, { id: input.entityId });
   if (!unit)
     throw badUserInput(
       `entityId ${input.entityId} is not a market entity in your region: register the unit first.`,

@@ -14,7 +14,7 @@ import {
   type Period,
 } from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
-import type { FedMemberState } from '../coverage/entity-coverage.facts.js';
+import type { FedMemberState } from '../coverage/entity-coverage.derived.js';
 
 export interface MemberLifeInputs {
   member: Period<FedMemberState>[];
