@@ -471,3 +471,187 @@ describe('organization figures against the reference', () => {
     expect(paged).toEqual(whole);
   });
 });
+
+/** An organization figure from the reference's figures: the count, or numerator ÷ denominator (null over 0). */
+function referenceFigure(figures: ReturnType<typeof reference>, figure: string): number | null {
+  const rate = ([numerator, denominator]: number[]) => (denominator === 0 ? null : numerator! / denominator!);
+  switch (figure) {
+    case 'ORGANIZATIONS':
+      return figures.organizations;
+    case 'ORGANIZATION_COVERAGE':
+      return rate(figures.coverage.organizationCoverage);
+    case 'STANDALONE_RATE':
+      return rate(figures.coverage.standaloneRate);
+    case 'WORK_COVERAGE':
+      return rate(figures.coverage.workCoverage);
+    case 'STANDALONE_CAPABLE_WITHOUT_OWN':
+      return figures.standaloneCapableWithoutOwn;
+    case 'MEETING_SCHEDULE':
+      return rate(figures.life.schedule);
+    case 'VENUE_STANDARD':
+      return rate(figures.life.venue);
+    case 'TERMS_OVERDUE':
+      return rate(figures.life.overdue);
+    default:
+      return rate(figures.life.out);
+  }
+}
+
+const RANKED_FIGURES = [
+  'ORGANIZATIONS',
+  'ORGANIZATION_COVERAGE',
+  'STANDALONE_RATE',
+  'WORK_COVERAGE',
+  'STANDALONE_CAPABLE_WITHOUT_OWN',
+  'MEETING_SCHEDULE',
+  'VENUE_STANDARD',
+  'TERMS_OVERDUE',
+  'MEMBERS_OUT_OF_LIFE',
+];
+
+/** The reference ranking: by value (nulls last, then code order); a rank is 1 + how many rank strictly before. */
+function referenceRanking(values: { code: string; value: number | null }[], order: 'DESC' | 'ASC') {
+  const better = (a: number | null, b: number | null) =>
+    a !== null && (b === null || (order === 'DESC' ? a > b : a < b));
+  return values
+    .map(({ code, value }) => ({
+      region: { code },
+      rank: 1 + values.filter((other) => better(other.value, value)).length,
+      value,
+    }))
+    .sort((a, b) => a.rank - b.rank || (a.region.code < b.region.code ? -1 : 1));
+}
+
+/** The start of a change ending on `to`, written out by hand: a year before (Feb 29 → Feb 28), or the last June 30. */
+function referenceBase(base: 'YEAR_ON_YEAR' | 'SINCE_LAST_JUNE_30', to: string): string {
+  const year = Number(to.slice(0, 4));
+  if (base === 'SINCE_LAST_JUNE_30') return to.slice(5) > '06-30' ? `${year}-06-30` : `${year - 1}-06-30`;
+  const day = to.slice(5) === '02-29' ? '02-28' : to.slice(5);
+  return `${year - 1}-${day}`;
+}
+
+describe('regions ranked and compared against the reference', () => {
+  it('rank the regions under a province, city and county by every figure, live and as of past dates, both ways', async () => {
+    const raw = await rawRows(harness.database.adminUrl, harness.env.DB_ROLE_PASSWORD);
+    const county = townships[0]!.slice(0, 6);
+    let ranked = 0;
+    let spread = 0;
+    for (const parent of ['33', '3301', county, townships[0]!]) {
+      // The children as registry's region tree has them, not as the kit finds them; figures are kept
+      // down to townships, so a township ranks nothing under it.
+      const children: string[] =
+        parent.length === 9
+          ? []
+          : (await call('registry', 'query($p: ID) { regions(parentCode: $p) { code } }', { p: parent })).regions.map(
+              (region: { code: string }) => region.code,
+            );
+      for (const date of [DATES[1]!, DATES[4]!, today()]) {
+        const order = ranked % 2 === 0 ? 'DESC' : 'ASC';
+        const fields = RANKED_FIGURES.map(
+          (figure) =>
+            `${figure}: organizationRanking(by: ${figure}, asOf: "${date}", order: ${order}) { region { code } rank value }`,
+        ).join(' ');
+        const response = await resolveEntities(
+          harness.subgraphs.organizations!.url,
+          token,
+          [{ __typename: 'Region', code: parent }],
+          `... on Region { ${fields} }`,
+        );
+        expect(response.errors).toBeUndefined();
+        for (const figure of RANKED_FIGURES) {
+          const expected = referenceRanking(
+            children.map((code) => ({ code, value: referenceFigure(reference(raw, code, date, 'OPERATING'), figure) })),
+            order,
+          );
+          expect(response.data._entities[0][figure], `${parent} ${date} ${figure} ${order}`).toEqual(expected);
+          ranked++;
+          if (new Set(expected.map((row) => row.rank)).size > 2) spread++;
+        }
+      }
+    }
+    expect(ranked).toBe(4 * 3 * RANKED_FIGURES.length);
+    // Rankings with at least three places: the history must order the regions, not tie them all.
+    expect(spread).toBeGreaterThan(10);
+  });
+
+  it('give a figure’s change between two dates at every level: between report dates, year on year, since the last June 30', async () => {
+    const raw = await rawRows(harness.database.adminUrl, harness.env.DB_ROLE_PASSWORD);
+    const regions = ['33', '3301', townships[0]!.slice(0, 6), ...townships.slice(0, 3)];
+    const spans: { args: string; from: string; to: string }[] = [
+      ...DATES.slice(1).map((to, index) => ({ args: `from: "${DATES[index]}", to: "${to}"`, from: DATES[index]!, to })),
+      { args: `to: "${DATES[5]}", base: YEAR_ON_YEAR`, from: referenceBase('YEAR_ON_YEAR', DATES[5]!), to: DATES[5]! },
+      { args: '', from: referenceBase('YEAR_ON_YEAR', today()), to: today() },
+      { args: 'base: SINCE_LAST_JUNE_30', from: referenceBase('SINCE_LAST_JUNE_30', today()), to: today() },
+    ];
+    let changed = 0;
+    for (const span of spans) {
+      const fields = RANKED_FIGURES.map(
+        (figure) =>
+          `${figure}: organizationFigureChange(figure: ${figure}${span.args ? `, ${span.args}` : ''}) { from to fromValue toValue absolute relative }`,
+      ).join(' ');
+      const response = await resolveEntities(
+        harness.subgraphs.organizations!.url,
+        token,
+        regions.map((code) => ({ __typename: 'Region', code })),
+        `... on Region { ${fields} }`,
+      );
+      expect(response.errors).toBeUndefined();
+      for (const [index, region] of regions.entries()) {
+        for (const figure of RANKED_FIGURES) {
+          const fromValue = referenceFigure(reference(raw, region, span.from, 'OPERATING'), figure);
+          const toValue = referenceFigure(reference(raw, region, span.to, 'OPERATING'), figure);
+          const absolute = fromValue === null || toValue === null ? null : toValue - fromValue;
+          const relative = absolute === null || fromValue === 0 ? null : absolute / Math.abs(fromValue!);
+          expect(response.data._entities[index][figure], `${region} ${span.from}→${span.to} ${figure}`).toEqual({
+            from: span.from,
+            to: span.to,
+            fromValue,
+            toValue,
+            absolute,
+            relative,
+          });
+          if (absolute) changed++;
+        }
+      }
+    }
+    // The random history must move the figures, not compare zeros.
+    expect(changed).toBeGreaterThan(50);
+  });
+
+  it('refuse a ranking or a change outside the viewer’s region, a reversed span and a future date, coded', async () => {
+    const elsewhere = await tokenFor(harness.env, '3302', ['analyst']);
+    const ask = (code: string, field: string, as = token) =>
+      executeGraphQL(
+        harness.subgraphs.organizations!.url,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Region { ${field} } } }`,
+        {
+          token: as,
+          variables: { r: [{ __typename: 'Region', code }] },
+        },
+      );
+    const codes = (answer: { errors?: { extensions?: { code?: string } }[] }) =>
+      (answer.errors ?? []).map((error) => error.extensions?.code);
+    expect(codes(await ask('3301', 'organizationRanking(by: ORGANIZATIONS) { rank }', elsewhere))).toEqual([
+      'FORBIDDEN',
+    ]);
+    expect(codes(await ask('33', 'organizationRanking(by: ORGANIZATIONS) { rank }', elsewhere))).toEqual(['FORBIDDEN']);
+    expect(codes(await ask('3301', 'organizationFigureChange(figure: ORGANIZATIONS) { absolute }', elsewhere))).toEqual(
+      ['FORBIDDEN'],
+    );
+    expect(
+      codes(
+        await ask(
+          '3301',
+          'organizationFigureChange(figure: ORGANIZATIONS, from: "2024-12-31", to: "2020-06-30") { absolute }',
+        ),
+      ),
+    ).toEqual(['BAD_USER_INPUT']);
+    expect(
+      codes(await ask('3301', 'organizationFigureChange(figure: ORGANIZATIONS, to: "2999-01-01") { absolute }')),
+    ).toEqual(['BAD_USER_INPUT']);
+    // A viewer of 3302 ranks what is under 3302 (its counties), every figure 0 or null there.
+    const own = await ask('3302', 'organizationRanking(by: ORGANIZATIONS) { region { code } rank value }', elsewhere);
+    expect(own.errors).toBeUndefined();
+    expect(own.data._entities[0].organizationRanking.every((row: { rank: number }) => row.rank === 1)).toBe(true);
+  });
+});

@@ -29,3 +29,19 @@ function divisionCodes(): Set<string> {
 
 /** Whether `code` is a province, city, county or township of the division tree. */
 export const isDivisionAboveVillage = (code: string) => divisionCodes().has(code);
+
+/** Code lengths of the levels, province to township. */
+const LEVEL_LENGTHS = [2, 4, 6, 9];
+
+/**
+ * The regions directly under `code` in the division tree, in code order: its cities, counties or
+ * townships (a city without counties, such as 东莞, has one county-level placeholder, 441900).
+ */
+export function divisionChildren(code: string): string[] {
+  const all = divisionCodes();
+  for (const length of LEVEL_LENGTHS.filter((candidate) => candidate > code.length)) {
+    const children = [...all].filter((child) => child.length === length && child.startsWith(code));
+    if (children.length > 0) return children.sort();
+  }
+  return [];
+}

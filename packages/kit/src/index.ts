@@ -29,6 +29,8 @@ export * from './figures/figure-delta.entity.js';
 export * from './figures/figure-ledger.js';
 export * from './figures/figures.loader.js';
 export * from './figures/rate.type.js';
+export * from './figures/comparison.types.js';
+export * from './figures/region-comparison.js';
 export * from './period-algebra.js';
 export * from './history/dated-link.js';
 export * from './history/fact-history.js';

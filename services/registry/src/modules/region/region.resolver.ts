@@ -1,9 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { ListSize } from '@xgz/kit';
+import { badUserInput, ListSize } from '@xgz/kit';
 import type { RegistryContext } from '../../context.js';
 import { ancestorCodes, RegionLevel } from './region-level.js';
 import { Region } from './region.type.js';
 import { findRegion, regionsUnder } from './region.service.js';
+
+/** How many regions one side-by-side comparison takes. */
+export const SIDE_BY_SIDE_MAX_REGIONS = 50;
 
 @Resolver(() => Region)
 export class RegionResolver {
@@ -13,6 +16,17 @@ export class RegionResolver {
   })
   region(@Arg('code', () => ID) code: string, @Ctx() ctx: RegistryContext) {
     return findRegion(ctx.loaders.regions.byCode, code);
+  }
+
+  @ListSize(SIDE_BY_SIDE_MAX_REGIONS)
+  @Query(() => [Region], {
+    nullable: 'items',
+    description: `Regions side by side (对比), in the order given: ask any subgraph's figures of each, e.g. organizationFigures. At most ${SIDE_BY_SIDE_MAX_REGIONS} codes; null for a code that is no region. Each figure is FORBIDDEN outside your region.`,
+  })
+  regionsSideBySide(@Arg('codes', () => [ID]) codes: string[], @Ctx() ctx: RegistryContext) {
+    if (codes.length === 0 || codes.length > SIDE_BY_SIDE_MAX_REGIONS)
+      throw badUserInput(`codes: give 1 to ${SIDE_BY_SIDE_MAX_REGIONS} region codes (got ${codes.length}).`, 'codes');
+    return Promise.all(codes.map((code) => findRegion(ctx.loaders.regions.byCode, code)));
   }
 
   @ListSize(100)
