@@ -31,6 +31,7 @@ export * from './figures/figures.loader.js';
 export * from './figures/rate.type.js';
 export * from './figures/comparison.types.js';
 export * from './figures/region-comparison.js';
+export * from './figures/figures-per-level.migration.js';
 export * from './period-algebra.js';
 export * from './history/dated-link.js';
 export * from './history/fact-history.js';

@@ -64,14 +64,17 @@ export async function loadFigureDeltas(
   client: import('pg').PoolClient | import('pg').Client,
   deltas: Iterable<{ townshipCode: string; metric: string; day: string; delta: number }>,
 ): Promise<void> {
-  const { rollForwardSnapshots } = await import('@xgz/kit');
+  const { rollForwardSnapshots, figureRollUpStatements } = await import('@xgz/kit');
   await copyCsv(
     client,
-    'copy figure_delta (township_code, metric, day, delta) from stdin with (format csv)',
+    'copy figure_delta (region_code, metric, day, delta) from stdin with (format csv)',
     (function* () {
       for (const d of deltas) yield csvLine(d.townshipCode, d.metric, d.day, d.delta);
     })(),
   );
+  // Each township's delta is also its county's, city's and province's, as recordFactChange keeps them.
+  const [rollUpDeltas] = figureRollUpStatements();
+  await client.query(rollUpDeltas!);
   await client.query('delete from figure_snapshot_date');
   await client.query('delete from figure_snapshot');
   await rollForwardSnapshots(client);

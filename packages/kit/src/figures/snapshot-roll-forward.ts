@@ -25,12 +25,12 @@ export async function rollForwardSnapshots(client: pg.ClientBase, until = today(
     for (const date of reportDatesUntil(until)) {
       if (!done.has(date)) {
         await client.query(
-          `insert into figure_snapshot (report_date, township_code, metric, value)
-           select $1::date, township_code, metric, sum(value) from (
-             select township_code, metric, value from figure_snapshot where report_date = $2::date
+          `insert into figure_snapshot (report_date, region_code, metric, value)
+           select $1::date, region_code, metric, sum(value) from (
+             select region_code, metric, value from figure_snapshot where report_date = $2::date
              union all
-             select township_code, metric, delta from figure_delta where day > coalesce($2::date, '-infinity'::date) and day <= $1::date
-           ) x group by township_code, metric having sum(value) <> 0`,
+             select region_code, metric, delta from figure_delta where day > coalesce($2::date, '-infinity'::date) and day <= $1::date
+           ) x group by region_code, metric having sum(value) <> 0`,
           [date, previous],
         );
         await client.query('insert into figure_snapshot_date (report_date) values ($1)', [date]);

@@ -5,6 +5,7 @@ import { Migration20261125055856_work_lists_rule_revisions } from './Migration20
 import { Migration20261202155736_work_coverage_worker_kind } from './Migration20261202155736_work_coverage_worker_kind.js';
 import { Migration20261207011206_period_checks } from './Migration20261207011206_period_checks.js';
 import { Migration20261207013107_integrity } from './Migration20261207013107_integrity.js';
+import { Migration20261207121500_figures_per_level } from './Migration20261207121500_figures_per_level.js';
 
 /** Applied in order on start; add each new file from `pnpm migration:create organizations` here. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Migration20261202155736_work_coverage_worker_kind,
   Migration20261207011206_period_checks,
   Migration20261207013107_integrity,
+  Migration20261207121500_figures_per_level,
 ];

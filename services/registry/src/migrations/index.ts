@@ -7,6 +7,7 @@ import { Migration20261125090000_fact_feed } from './Migration20261125090000_fac
 import { Migration20261125100000_work_lists } from './Migration20261125100000_work_lists.js';
 import { Migration20261207011211_period_checks } from './Migration20261207011211_period_checks.js';
 import { Migration20261207014405_import_jobs } from './Migration20261207014405_import_jobs.js';
+import { Migration20261207121500_figures_per_level } from './Migration20261207121500_figures_per_level.js';
 
 /** Applied in order on start; add each new file from `pnpm migration:create registry` here. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   Migration20261125100000_work_lists,
   Migration20261207011211_period_checks,
   Migration20261207014405_import_jobs,
+  Migration20261207121500_figures_per_level,
 ];
