@@ -397,6 +397,15 @@ export async function benchOrganizationCoverage(
         RUNS,
       );
       console.log(`as of 2020-12-31 through the gateway: p50 ${ms(pastLatency.p50)} ms, p95 ${ms(pastLatency.p95)} ms`);
+      // Rankings by coverage rate (kit's rankChildren): the 11 cities of 浙江省, the counties of 杭州.
+      for (const code of ['33', '3301']) {
+        const ranking = `{ region(code: "${code}") { organizationRanking(by: ORGANIZATION_COVERAGE) { rank value region { code } } } }`;
+        const ranked = (await ask(ranking)).region.organizationRanking as unknown[];
+        const rankingLatency = await latency(() => ask(ranking), RUNS);
+        console.log(
+          `ranking of ${code}'s ${ranked.length} children by coverage rate through the gateway: p50 ${ms(rankingLatency.p50)} ms, p95 ${ms(rankingLatency.p95)} ms`,
+        );
+      }
       // The "six 100%" list officials page through: first page and its total, for the province and one county.
       const county = (served.regions as { code: string }[])[0]!.code;
       for (const code of ['33', county]) {
