@@ -574,6 +574,51 @@ describe('regions ranked and compared against the reference', () => {
     expect(spread).toBeGreaterThan(10);
   });
 
+  it('rank every county of the province, and every township of a city, when a level is named', async () => {
+    const raw = await rawRows(harness.database.adminUrl, harness.env.DB_ROLE_PASSWORD);
+    for (const [parent, level] of [
+      ['33', 'COUNTY'],
+      ['3301', 'TOWNSHIP'],
+    ] as const) {
+      // The counties as registry's tree has them (the townships are checked one by one below).
+      const codes: string[] =
+        level === 'COUNTY'
+          ? (
+              await call('registry', 'query($p: ID) { regions(parentCode: $p, level: COUNTY) { code } }', { p: parent })
+            ).regions.map((region: { code: string }) => region.code)
+          : [];
+      const response = await resolveEntities(
+        harness.subgraphs.organizations!.url,
+        token,
+        [{ __typename: 'Region', code: parent }],
+        `... on Region { organizationRanking(by: ORGANIZATION_COVERAGE, asOf: "${DATES[4]}", level: ${level}) { region { code } rank value } }`,
+      );
+      expect(response.errors).toBeUndefined();
+      const ranking = response.data._entities[0].organizationRanking;
+      if (level === 'COUNTY') {
+        expect(ranking).toEqual(
+          referenceRanking(
+            codes.map((code) => ({
+              code,
+              value: referenceFigure(reference(raw, code, DATES[4]!, 'OPERATING'), 'ORGANIZATION_COVERAGE'),
+            })),
+            'DESC',
+          ),
+        );
+        expect(ranking).toHaveLength(90);
+      } else {
+        // Every township of 杭州, those with figures among them, each ranked as the reference says.
+        expect(ranking.every((row: { region: { code: string } }) => row.region.code.length === 9)).toBe(true);
+        for (const township of townships) {
+          const row = ranking.find((candidate: { region: { code: string } }) => candidate.region.code === township);
+          expect(row?.value, township).toBe(
+            referenceFigure(reference(raw, township, DATES[4]!, 'OPERATING'), 'ORGANIZATION_COVERAGE'),
+          );
+        }
+      }
+    }
+  });
+
   it('give a figure’s change between two dates at every level: between report dates, year on year, since the last June 30', async () => {
     const raw = await rawRows(harness.database.adminUrl, harness.env.DB_ROLE_PASSWORD);
     const regions = ['33', '3301', townships[0]!.slice(0, 6), ...townships.slice(0, 3)];

@@ -45,3 +45,7 @@ export function divisionChildren(code: string): string[] {
   }
   return [];
 }
+
+/** The regions at a level (code length 4, 6 or 9) under `code`, in code order. */
+export const divisionDescendantsAt = (code: string, length: number): string[] =>
+  [...divisionCodes()].filter((other) => other.length === length && other.startsWith(code)).sort();

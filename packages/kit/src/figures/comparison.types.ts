@@ -1,12 +1,22 @@
 import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import type { ChangeBase, RankDirection } from './region-comparison.js';
+import type { ChangeBase, RankDirection, RankingLevelName } from './region-comparison.js';
 
 /** Which way a ranking runs (one enum in every subgraph that ranks). */
 export const RankOrder = { DESC: 'DESC', ASC: 'ASC' } as const satisfies Record<RankDirection, RankDirection>;
 registerEnumType(RankOrder, {
   name: 'RankOrder',
   description: 'DESC: the highest value first (排名从高到低); ASC: the lowest first.',
+});
+
+/** A level to rank at below the region asked. */
+export const RankingLevel = { CITY: 'CITY', COUNTY: 'COUNTY', TOWNSHIP: 'TOWNSHIP' } as const satisfies Record<
+  RankingLevelName,
+  RankingLevelName
+>;
+registerEnumType(RankingLevel, {
+  name: 'RankingLevel',
+  description: 'Rank every region at this level under the one asked (a province’s counties), not only its children.',
 });
 
 /** Where a change is measured from when no `from` date is given. */

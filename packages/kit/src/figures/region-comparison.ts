@@ -1,6 +1,6 @@
 import { addMonths, assertNotFuture, today } from '../dates.js';
 import { badUserInput } from '../errors.js';
-import { divisionChildren } from '../division-tree.js';
+import { divisionChildren, divisionDescendantsAt } from '../division-tree.js';
 
 /** Which way a ranking runs: the highest value first (DESC), or the lowest. */
 export type RankDirection = 'DESC' | 'ASC';
@@ -31,16 +31,28 @@ export function rankRegions(
   });
 }
 
+/** A level to rank at, below the region asked (its direct children when none is named). */
+export type RankingLevelName = 'CITY' | 'COUNTY' | 'TOWNSHIP';
+const LEVEL_LENGTH: Record<RankingLevelName, number> = { CITY: 4, COUNTY: 6, TOWNSHIP: 9 };
+
 /**
- * Ranks the regions directly under `parentCode` by a figure each child answers (`valueOf` is asked
- * for every child in one tick, so a DataLoader answers them all in one statement).
+ * Ranks the regions directly under `parentCode` — or every region at `level` under it (a province's
+ * 90 counties) — by a figure each answers (`valueOf` is asked for all in one tick, so a DataLoader
+ * answers them in one statement).
  */
 export async function rankChildren(
   parentCode: string,
   direction: RankDirection,
   valueOf: (code: string) => Promise<number | null>,
+  level?: RankingLevelName | null,
 ): Promise<RankedRegion[]> {
-  const children = divisionChildren(parentCode);
+  const length = level ? LEVEL_LENGTH[level] : null;
+  const children =
+    length === null
+      ? divisionChildren(parentCode)
+      : length > parentCode.length
+        ? divisionDescendantsAt(parentCode, length)
+        : [];
   const values = await Promise.all(children.map(valueOf));
   return rankRegions(
     children.map((code, index) => ({ code, value: values[index] ?? null })),

@@ -6,11 +6,13 @@ import {
   FigureChangeBase,
   figureRequest,
   ListSize,
+  RankingLevel,
   RankOrder,
   rankChildren,
   regionRankType,
   type ChangeBase,
   type RankDirection,
+  type RankingLevelName,
 } from '@xgz/kit';
 import type { OrganizationsContext } from '../../context.js';
 import { CoverageDenominator } from '../figures/coverage-denominator.js';
@@ -38,7 +40,7 @@ export class RegionOrganizationComparisonResolver {
   @ListSize(100)
   @FieldResolver(() => [OrganizationRegionRank], {
     description:
-      'The regions directly under this one (cities, counties or townships) ranked by an organization figure, live or as of a date (排名). FORBIDDEN outside your region; a township has none.',
+      'The regions directly under this one (cities, counties or townships), or every region at `level` under it, ranked by an organization figure, live or as of a date (排名). FORBIDDEN outside your region; a township has none.',
   })
   async organizationRanking(
     @Root() region: Region,
@@ -46,12 +48,14 @@ export class RegionOrganizationComparisonResolver {
     @Arg('by', () => OrganizationFigure) by: OrganizationFigure,
     @Arg('asOf', () => LocalDateResolver, { nullable: true }) asOf?: string | null,
     @Arg('order', () => RankOrder, { defaultValue: RankOrder.DESC }) order: RankDirection = 'DESC',
+    @Arg('level', () => RankingLevel, { nullable: true, description: 'Omit for the regions directly under this one.' })
+    level?: RankingLevelName | null,
     @Arg('denominator', () => CoverageDenominator, { defaultValue: CoverageDenominator.OPERATING })
     denominator: CoverageDenominator = CoverageDenominator.OPERATING,
   ) {
     const request = figureRequest(ctx.viewer, region.code, asOf, 'organization figures');
     const figure = valueOf(ctx, by, denominator);
-    const ranked = await rankChildren(region.code, order, (code) => figure(code, request.asOf));
+    const ranked = await rankChildren(region.code, order, (code) => figure(code, request.asOf), level);
     return ranked.map(({ code, rank, value }) => ({ region: { code }, rank, value }));
   }
 

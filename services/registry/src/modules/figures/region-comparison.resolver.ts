@@ -6,11 +6,13 @@ import {
   FigureChangeBase,
   figureRequest,
   ListSize,
+  RankingLevel,
   RankOrder,
   rankChildren,
   regionRankType,
   type ChangeBase,
   type RankDirection,
+  type RankingLevelName,
 } from '@xgz/kit';
 import type { RegistryContext } from '../../context.js';
 import { Region } from '../region/region.type.js';
@@ -32,7 +34,7 @@ export class RegionRegistryComparisonResolver {
   @ListSize(100)
   @FieldResolver(() => [RegistryRegionRank], {
     description:
-      'The regions directly under this one (cities, counties or townships) ranked by a registry figure, live or as of a date (排名). FORBIDDEN outside your region; a township has none.',
+      'The regions directly under this one (cities, counties or townships), or every region at `level` under it, ranked by a registry figure, live or as of a date (排名). FORBIDDEN outside your region; a township has none.',
   })
   async registryRanking(
     @Root() region: Region,
@@ -40,10 +42,12 @@ export class RegionRegistryComparisonResolver {
     @Arg('by', () => RegistryFigure) by: RegistryFigure,
     @Arg('asOf', () => LocalDateResolver, { nullable: true }) asOf?: string | null,
     @Arg('order', () => RankOrder, { defaultValue: RankOrder.DESC }) order: RankDirection = 'DESC',
+    @Arg('level', () => RankingLevel, { nullable: true, description: 'Omit for the regions directly under this one.' })
+    level?: RankingLevelName | null,
   ) {
     const request = figureRequest(ctx.viewer, region.code, asOf, 'registry figures');
     const figure = valueOf(ctx, by);
-    const ranked = await rankChildren(region.code, order, (code) => figure(code, request.asOf));
+    const ranked = await rankChildren(region.code, order, (code) => figure(code, request.asOf), level);
     // Registry owns Region: each ranked region is its row (name, level…), read in one batch.
     const rows = await ctx.loaders.regions.byCode.loadMany(ranked.map((row) => row.code));
     return ranked.map(({ rank, value }, index) => ({ region: rows[index], rank, value }));
