@@ -30,22 +30,47 @@ function divisionCodes(): Set<string> {
 /** Whether `code` is a province, city, county or township of the division tree. */
 export const isDivisionAboveVillage = (code: string) => divisionCodes().has(code);
 
-/** Code lengths of the levels, province to township. */
-const LEVEL_LENGTHS = [2, 4, 6, 9];
+/** Code lengths of the levels, province to township: what figures are kept at, and what ranks. */
+export const REGION_CODE_LENGTHS = [2, 4, 6, 9] as const;
+
+let byLength: Map<number, string[]> | null = null;
+
+/** The tree's codes of one length, sorted (built once): codes under a prefix are one contiguous run. */
+function sortedCodesOf(length: number): string[] {
+  byLength ??= new Map(
+    REGION_CODE_LENGTHS.map((size) => [size, [...divisionCodes()].filter((code) => code.length === size).sort()]),
+  );
+  return byLength.get(length) ?? [];
+}
+
+/** The codes of `length` starting with `prefix`: two binary searches, not a scan of the tree. */
+function codesUnder(prefix: string, length: number): string[] {
+  const codes = sortedCodesOf(length);
+  const firstAtOrAfter = (key: string) => {
+    let low = 0;
+    let high = codes.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (codes[middle]! < key) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  // ':' sorts right after '9': every code with the prefix lies in [prefix, prefix + ':').
+  return codes.slice(firstAtOrAfter(prefix), firstAtOrAfter(`${prefix}:`));
+}
 
 /**
  * The regions directly under `code` in the division tree, in code order: its cities, counties or
  * townships (a city without counties, such as 东莞, has one county-level placeholder, 441900).
  */
 export function divisionChildren(code: string): string[] {
-  const all = divisionCodes();
-  for (const length of LEVEL_LENGTHS.filter((candidate) => candidate > code.length)) {
-    const children = [...all].filter((child) => child.length === length && child.startsWith(code));
-    if (children.length > 0) return children.sort();
+  for (const length of REGION_CODE_LENGTHS.filter((candidate) => candidate > code.length)) {
+    const children = codesUnder(code, length);
+    if (children.length > 0) return children;
   }
   return [];
 }
 
 /** The regions at a level (code length 4, 6 or 9) under `code`, in code order. */
-export const divisionDescendantsAt = (code: string, length: number): string[] =>
-  [...divisionCodes()].filter((other) => other.length === length && other.startsWith(code)).sort();
+export const divisionDescendantsAt = (code: string, length: number): string[] => codesUnder(code, length);

@@ -4,9 +4,6 @@ import { figureDeltas, type FactInterval } from './fact-interval.js';
 /** Writes hold it shared, rolling snapshots forward holds it exclusively: no delta falls between. */
 export const FIGURES_LOCK = 7_201_014;
 
-/** The levels figures are kept at: province, city, county, township (prefix lengths of a township code). */
-export const REGION_CODE_LENGTHS = [2, 4, 6, 9] as const;
-
 /**
  * Applies a change of facts to the pre-aggregated figures: the daily deltas and every materialised
  * report-date snapshot on or after each delta's day. Call it inside the transaction that writes the

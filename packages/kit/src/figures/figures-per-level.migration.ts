@@ -1,4 +1,4 @@
-import { REGION_CODE_LENGTHS } from './figure-ledger.js';
+import { REGION_CODE_LENGTHS } from '../division-tree.js';
 import { REGION_SETTING } from '../request-context.js';
 
 /**

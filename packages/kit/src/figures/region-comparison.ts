@@ -25,9 +25,11 @@ export function rankRegions(
     } else if (a.value !== b.value) return sign * (a.value - b.value);
     return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
   });
-  return sorted.map((entry) => {
-    const first = sorted.findIndex((other) => other.value === entry.value);
-    return { code: entry.code, value: entry.value, rank: first + 1 };
+  // One pass: a region takes the rank of the first with its value (equal values are adjacent).
+  let rank = 0;
+  return sorted.map((entry, index) => {
+    if (index === 0 || entry.value !== sorted[index - 1]!.value) rank = index + 1;
+    return { code: entry.code, value: entry.value, rank };
   });
 }
 
