@@ -11,6 +11,8 @@ import {
 } from '@xgz/testkit';
 import { subgraphRoles } from '@xgz/kit';
 import { registrySubgraph } from '../src/server.js';
+import { RegionLevel } from '../src/modules/region/region-level.js';
+import { upperTreeChildren, upperTreeRegion, upperTreeRegionsAt } from '../src/modules/region/region-tree.in-memory.js';
 
 let harness: SubgraphHarness;
 let url: string;
@@ -33,6 +35,56 @@ describe('region tree', () => {
       return Object.fromEntries(rows.map((row) => [row.level, row.count]));
     });
     expect(counts).toEqual({ PROVINCE: 31, CITY: 342, COUNTY: 2978, TOWNSHIP: 41352, VILLAGE: 620573 });
+  });
+
+  it('holds in memory exactly the table above the village (names, levels, parents, children, levels under a parent)', async () => {
+    const roles = subgraphRoles(harness.database.adminUrl, 'registry', harness.env.DB_ROLE_PASSWORD);
+    const rows = await withConnection(roles.appUrl, async (client) => {
+      const { rows } = await client.query<{
+        code: string;
+        name: string;
+        level: RegionLevel;
+        parentCode: string | null;
+      }>(
+        `select code, name, level, parent_code as "parentCode" from region where level <> 'VILLAGE' order by code collate "C"`,
+      );
+      return rows;
+    });
+    expect(rows).toHaveLength(31 + 342 + 2978 + 41352);
+    for (const row of rows) expect(upperTreeRegion(row.code)).toEqual(row);
+    const childrenOf = new Map<string, string[]>();
+    for (const row of rows)
+      if (row.parentCode) childrenOf.set(row.parentCode, [...(childrenOf.get(row.parentCode) ?? []), row.code]);
+    for (const row of rows.filter((candidate) => candidate.level !== RegionLevel.TOWNSHIP))
+      expect(upperTreeChildren(row.code).map((child) => child.code)).toEqual(childrenOf.get(row.code) ?? []);
+    const townshipsOf = (prefix: string) =>
+      rows.filter((row) => row.level === RegionLevel.TOWNSHIP && row.code.startsWith(prefix)).map((row) => row.code);
+    for (const prefix of ['33', '3301', '4419', '441900', '11'])
+      expect(upperTreeRegionsAt(RegionLevel.TOWNSHIP, prefix).map((row) => row.code)).toEqual(townshipsOf(prefix));
+    expect(upperTreeRegionsAt(RegionLevel.PROVINCE, null).map((row) => row.code)).toEqual(
+      rows.filter((row) => row.level === RegionLevel.PROVINCE).map((row) => row.code),
+    );
+    expect(upperTreeRegion('330106001001')).toBeNull();
+  });
+
+  it("answers villages from the table: a township's children and a village by code", async () => {
+    const roles = subgraphRoles(harness.database.adminUrl, 'registry', harness.env.DB_ROLE_PASSWORD);
+    const village = await withConnection(roles.appUrl, async (client) => {
+      const { rows } = await client.query<{ code: string; parent: string; siblings: number }>(
+        `select min(code) as code, parent_code as parent, count(*)::int as siblings from region
+          where level = 'VILLAGE' and parent_code like '330106%' group by parent_code order by parent_code limit 1`,
+      );
+      return rows[0]!;
+    });
+    const response = await executeGraphQL(
+      url,
+      `{ regions(parentCode: "${village.parent}") { code level parentCode } village: region(code: "${village.code}") { code level parent { code } } }`,
+      { token },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data.regions).toHaveLength(village.siblings);
+    expect(response.data.regions[0]).toEqual({ code: village.code, level: 'VILLAGE', parentCode: village.parent });
+    expect(response.data.village).toEqual({ code: village.code, level: 'VILLAGE', parent: { code: village.parent } });
   });
 
   it('answers a province with its 11 cities, to a user of another region too (the tree is public)', async () => {

