@@ -27,7 +27,14 @@ export function createGateway(options: GatewayOptions & { supergraphSdl: string 
     supergraph: options.supergraphSdl,
     ...(env.GATEWAY_PLANNER === 'rust' ? { unifiedGraphHandler } : {}),
     transports: { http },
-    transportEntries: Object.fromEntries(Object.entries(urls).map(([name, location]) => [name, { location }])),
+    // No in-flight deduplication: it deep-clones every subgraph answer (≈2 ms for 91 regions' figures)
+    // and would merge two viewers' identical requests into one.
+    transportEntries: Object.fromEntries(
+      Object.entries(urls).map(([name, location]) => [
+        name,
+        { location, options: { deduplicateInflightRequests: false } },
+      ]),
+    ),
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => {
         const authorization = request.headers.get('authorization');
