@@ -37,21 +37,33 @@ export async function readFigures(
   metrics: readonly string[],
   asOf: string,
 ): Promise<Map<string, Map<string, number>>> {
-  // One statement: the last complete report date on or before asOf, its snapshot rows, and the
-  // deltas after it (every delta when no report date precedes asOf).
+  const [base] = await em.execute<{ report_date: string | null }[]>(
+    `select to_char(max(report_date), 'YYYY-MM-DD') as report_date from figure_snapshot_date where report_date <= ?::date`,
+    [asOf],
+  );
+  const reportDate = base?.report_date ?? null;
+  // The snapshot branch is left out when no report date precedes asOf; then every delta counts.
+  const snapshots = reportDate
+    ? `select s.region_code, s.metric, s.value from figure_snapshot s
+        where s.report_date = ?::date and s.region_code in (select code from r) and s.metric in (select metric from m)
+       union all`
+    : '';
   const rows = await em.execute<{ code: string; metric: string; value: number }[]>(
     `with r as (select jsonb_array_elements_text(?::jsonb) collate "C" as code),
-          m as (select jsonb_array_elements_text(?::jsonb) collate "C" as metric),
-          base as (select max(report_date) as report_date from figure_snapshot_date where report_date <= ?::date)
+          m as (select jsonb_array_elements_text(?::jsonb) collate "C" as metric)
      select t.region_code as code, t.metric, sum(t.value)::int as value from (
-       select s.region_code, s.metric, s.value from figure_snapshot s, base
-        where s.report_date = base.report_date and s.region_code in (select code from r) and s.metric in (select metric from m)
-       union all
-       select d.region_code, d.metric, d.delta as value from figure_delta d, base
+       ${snapshots}
+       select d.region_code, d.metric, d.delta as value from figure_delta d
         where d.region_code in (select code from r) and d.metric in (select metric from m)
-          and d.day > coalesce(base.report_date, '-infinity'::date) and d.day <= ?::date
+          and d.day > ?::date and d.day <= ?::date
      ) t group by 1, 2`,
-    [JSON.stringify([...new Set(regionCodes)]), JSON.stringify(metrics), asOf, asOf],
+    [
+      JSON.stringify([...new Set(regionCodes)]),
+      JSON.stringify(metrics),
+      ...(reportDate ? [reportDate] : []),
+      reportDate ?? '-infinity',
+      asOf,
+    ],
   );
   const figures = new Map(regionCodes.map((code) => [code, new Map(metrics.map((metric) => [metric, 0]))]));
   for (const row of rows) figures.get(row.code)?.set(row.metric, row.value);

@@ -10,7 +10,7 @@ export interface FigureRequest {
 
 /**
  * Batches figure look-ups: every region asked in one tick for the same date is answered together
- * (one statement per date asked).
+ * (two statements: the report date to start from, then the figures).
  * Answers every metric in `metrics` for each region.
  */
 export function figuresLoader(em: EntityManager, metrics: readonly string[]) {
