@@ -3,7 +3,8 @@ import type { NonEmptyArray } from 'type-graphql';
 import type { Viewer } from './auth.js';
 import { figuresLoader } from './figures/figures.loader.js';
 import type { TextRule } from './input-guard.js';
-import { featuresOf, kitFeatureEntities } from './kit-features.js';
+import { featuresOf, kitFeatureEntities, migrationsOfFeatures } from './kit-features.js';
+import { kitMigrationObjects } from './kit-migration.js';
 import type { SubgraphDatabaseDefinition } from './orm.js';
 import type { RequestContext } from './request-context.js';
 import type { KitFeature, SubgraphModule } from './subgraph-module.js';
@@ -27,7 +28,10 @@ export interface SubgraphAssembly<Modules extends readonly SubgraphModule<any>[]
   defaultPort: number;
   /** Its aggregates, in the order their types appear in the schema. */
   modules: Modules;
-  /** Applied in order on start (each file from `pnpm migration:create <name>`). */
+  /**
+   * Its own migrations, applied in order on start (each file from `pnpm migration:create <name>`)
+   * after the kit's migrations of the features its modules use: kit tables are never made here.
+   */
   migrations: SubgraphDatabaseDefinition['migrations'];
   /** Name of the enum publishing the modules' error codes, e.g. `RegistryErrorCode`. */
   errorCodeEnum?: string;
@@ -102,7 +106,11 @@ export function defineSubgraph<const Modules extends readonly SubgraphModule<any
     modules,
     features,
     metrics,
-    database: { name: assembly.name, entities: entities as EntitySchema<any, any>[], migrations: assembly.migrations },
+    database: {
+      name: assembly.name,
+      entities: entities as EntitySchema<any, any>[],
+      migrations: [...kitMigrationObjects(migrationsOfFeatures(features), assembly.name), ...assembly.migrations],
+    },
     schema,
     createLoaders: loadersOf(assembly.name, modules, metrics),
     feed: {

@@ -8,16 +8,8 @@ export class Migration20261207011206_period_checks extends Migration {
     for (const table of ['coverage_link', 'life_membership', 'organization_role', 'worker_assignment']) {
       this.addSql(`delete from "organizations"."${table}" where to_date is not null and to_date <= from_date;`);
     }
-    for (const table of ['fact_version', 'fed_fact'])
-      this.addSql(`delete from "organizations"."${table}" where valid_to is not null and valid_to <= valid_from;`);
     this.addSql(
       `alter table "organizations"."coverage_link" add constraint "coverage_link_period_check" check (to_date is null or to_date > from_date);`,
-    );
-    this.addSql(
-      `alter table "organizations"."fact_version" add constraint "fact_version_period_check" check (valid_to is null or valid_to > valid_from);`,
-    );
-    this.addSql(
-      `alter table "organizations"."fed_fact" add constraint "fed_fact_period_check" check (valid_to is null or valid_to > valid_from);`,
     );
     this.addSql(
       `alter table "organizations"."life_membership" add constraint "life_membership_period_check" check (to_date is null or to_date > from_date);`,
@@ -32,8 +24,6 @@ export class Migration20261207011206_period_checks extends Migration {
 
   override down(): void | Promise<void> {
     this.addSql(`alter table "organizations"."coverage_link" drop constraint "coverage_link_period_check";`);
-    this.addSql(`alter table "organizations"."fact_version" drop constraint "fact_version_period_check";`);
-    this.addSql(`alter table "organizations"."fed_fact" drop constraint "fed_fact_period_check";`);
     this.addSql(`alter table "organizations"."life_membership" drop constraint "life_membership_period_check";`);
     this.addSql(`alter table "organizations"."organization_role" drop constraint "organization_role_period_check";`);
     this.addSql(`alter table "organizations"."worker_assignment" drop constraint "worker_assignment_period_check";`);

@@ -5,12 +5,6 @@ export class Migration20261121052733_party_members extends Migration {
 
   override up(): void | Promise<void> {
     this.addSql(
-      `create table "registry"."audit_event" ("id" uuid not null, "at" timestamptz not null, "actor" text not null, "action" varchar(60) not null, "subject_type" varchar(40) not null, "subject_id" uuid null, "region_code" varchar(12) collate "C" not null, "detail" jsonb not null, primary key ("id"));`,
-    );
-    this.addSql(`create index "audit_event_at_index" on "registry"."audit_event" ("at");`);
-    this.addSql(`create index "audit_event_subject_index" on "registry"."audit_event" ("subject_id");`);
-
-    this.addSql(
       `create table "registry"."floating_feedback_step" ("id" uuid not null, "member_id" uuid not null, "region_code" varchar(12) collate "C" not null, "step" text not null, "occurred_on" date not null, "handled_by" text null, "proof_reference" text null, "note" text null, "recorded_at" timestamptz not null, "recorded_by" text not null, primary key ("id"));`,
     );
     this.addSql(
@@ -24,11 +18,6 @@ export class Migration20261121052733_party_members extends Migration {
     this.addSql(`create index "party_member_region_code_index" on "registry"."party_member" ("region_code");`);
     this.addSql(
       `alter table "registry"."party_member" add constraint "party_member_person_unique" unique ("entity_id", "person_key");`,
-    );
-
-    this.addSql(`alter table "registry"."audit_event" enable row level security;`);
-    this.addSql(
-      `create policy "region_scope" on "registry"."audit_event" using (starts_with(region_code, nullif(current_setting('app.region', true), ''))) with check (starts_with(region_code, nullif(current_setting('app.region', true), '')));`,
     );
 
     this.addSql(
@@ -67,7 +56,6 @@ export class Migration20261121052733_party_members extends Migration {
   }
 
   override down(): void | Promise<void> {
-    this.addSql(`drop table if exists "registry"."audit_event" cascade;`);
     this.addSql(`drop table if exists "registry"."floating_feedback_step" cascade;`);
     this.addSql(`drop table if exists "registry"."party_member" cascade;`);
   }
