@@ -17,7 +17,7 @@ export async function recordFactChange(
   if (deltas.length === 0) return;
   await em.execute('select pg_advisory_xact_lock_shared(?)', [FIGURES_LOCK]);
   // One statement whatever the size: the rows travel as one JSON document. The function (see
-  // figures-per-level.migration.ts) adds each township's delta to its county, city and province too.
+  // figures.migrations.ts) adds each township's delta to its county, city and province too.
   await em.execute('select record_figure_deltas(?::jsonb)', [
     JSON.stringify(
       deltas.map((d) => ({ township_code: d.townshipCode, metric: d.metric, day: d.day, delta: d.delta })),
