@@ -4,21 +4,11 @@
  * included), each record's current periods give on every day the state the model gives — no gap,
  * no overlap, no empty period — and the figures kept beside them count those states at every level.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import {
-  addDays,
-  defineModule,
-  defineSubgraph,
-  FactHistory,
-  openOwnerOrm,
-  prepareSubgraphDatabase,
-  readFigures,
-  subgraphRoles,
-  type FactDefinition,
-} from '@xgz/kit';
-import { createTestDatabase, testEnv, withConnection, type TestDatabase } from '@xgz/testkit';
+import { addDays, defineModule, defineSubgraph, FactHistory, readFigures, type FactDefinition } from '@xgz/kit';
+import { openOwnedSubgraphDatabase, withConnection, type OwnedSubgraphDatabase } from '@xgz/testkit';
 
 type ShopState = { regionCode: string; open: boolean };
 const shopFacts: FactDefinition<ShopState> = {
@@ -80,21 +70,15 @@ function modelState(record: ModelRecord | undefined, day: string): ShopState | n
   return state;
 }
 
-let database: TestDatabase;
+let database: OwnedSubgraphDatabase;
 let orm: MikroORM;
 let ownerUrl: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase(inject('pgAdminUrl'));
-  const settings = { adminUrl: database.adminUrl, rolePassword: testEnv().DB_ROLE_PASSWORD };
-  await prepareSubgraphDatabase(shops.database, settings);
-  ownerUrl = subgraphRoles(database.adminUrl, 'kithistory', settings.rolePassword).ownerUrl;
-  orm = await openOwnerOrm(shops.database, settings);
+  database = await openOwnedSubgraphDatabase(shops.database);
+  ({ orm, ownerUrl } = database);
 });
-afterAll(async () => {
-  await orm?.close();
-  await database?.drop();
-});
+afterAll(() => database?.stop());
 
 describe('the dated history', () => {
   it('holds on every day the state the model gives, and the figures beside it count those states', async () => {

@@ -4,22 +4,19 @@
  * between them, `readFigures` gives every province, city, county and township, on every date asked,
  * the number of facts true on that day under it — zero-length, adjacent and same-day periods included.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   addDays,
   defineModule,
   defineSubgraph,
-  openOwnerOrm,
-  prepareSubgraphDatabase,
   readFigures,
   recordFactChange,
   rollForwardSnapshots,
-  subgraphRoles,
   type FactInterval,
 } from '@xgz/kit';
-import { createTestDatabase, testEnv, withConnection, type TestDatabase } from '@xgz/testkit';
+import { openOwnedSubgraphDatabase, withConnection, type OwnedSubgraphDatabase } from '@xgz/testkit';
 
 // Never served here: only the subgraph's database is prepared.
 class LedgerResolver {}
@@ -70,21 +67,15 @@ function modelCount(facts: readonly FactInterval[], region: string, metric: stri
   ).length;
 }
 
-let database: TestDatabase;
+let database: OwnedSubgraphDatabase;
 let orm: MikroORM;
 let ownerUrl: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase(inject('pgAdminUrl'));
-  const settings = { adminUrl: database.adminUrl, rolePassword: testEnv().DB_ROLE_PASSWORD };
-  await prepareSubgraphDatabase(ledger.database, settings);
-  ownerUrl = subgraphRoles(database.adminUrl, 'kitledger', settings.rolePassword).ownerUrl;
-  orm = await openOwnerOrm(ledger.database, settings);
+  database = await openOwnedSubgraphDatabase(ledger.database);
+  ({ orm, ownerUrl } = database);
 });
-afterAll(async () => {
-  await orm?.close();
-  await database?.drop();
-});
+afterAll(() => database?.stop());
 
 describe('the figures ledger', () => {
   it('gives every level on every date the facts true on that day, after any writes and roll-forwards', async () => {

@@ -3,3 +3,4 @@ export * from './graphql.js';
 export * from './subgraphs.js';
 export * from './region-scoped-contract.js';
 export * from './subgraph-processes.js';
+export * from './owned-database.js';
