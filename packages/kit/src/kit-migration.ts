@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/postgresql';
-import { REGION_SETTING } from './request-context.js';
+import { regionScopeExpression } from './rls-policy.js';
 
 /** Where a kit migration runs: the subgraph's schema and the role its requests use. */
 export interface KitMigrationTarget {
@@ -30,7 +30,7 @@ export function kitMigrationTarget(schema: string): KitMigrationTarget {
  * baseline may run where an older migration already made the policy.
  */
 export function regionScopeStatements(table: string, column = 'region_code'): string[] {
-  const expression = `starts_with(${column}, nullif(current_setting('${REGION_SETTING}', true), ''))`;
+  const expression = regionScopeExpression(column);
   return [
     `alter table ${table} enable row level security;`,
     `drop policy if exists "region_scope" on ${table};`,
@@ -38,10 +38,9 @@ export function regionScopeStatements(table: string, column = 'region_code'): st
   ];
 }
 
-/** A period check (see dated-link.ts periodCheck), replaced if present. */
-export function periodCheckStatement(table: string, tableName: string, from: string, to: string): string {
-  const name = `"${tableName}_period_check"`;
-  return `alter table ${table} drop constraint if exists ${name}, add constraint ${name} check (${to} is null or ${to} > ${from});`;
+/** A check an entity declares (e.g. dated-link.ts periodCheck), replaced if present. */
+export function checkStatement(table: string, check: { name: string; expression: string }): string {
+  return `alter table ${table} drop constraint if exists "${check.name}", add constraint "${check.name}" check (${check.expression});`;
 }
 
 /** The kit migrations as the subgraph's migrator runs them, bound to its schema. */

@@ -1,4 +1,5 @@
-import { periodCheckStatement, regionScopeStatements, type KitMigration } from '../kit-migration.js';
+import { periodCheck } from './dated-link.js';
+import { checkStatement, regionScopeStatements, type KitMigration } from '../kit-migration.js';
 
 /**
  * The history's table (fact_version, also the fact feed's outbox) as of 2026-12-07. Written to be
@@ -15,7 +16,7 @@ export const historyMigrations: readonly KitMigration[] = [
         `create index if not exists "fact_version_region_code_index" on ${versions} ("region_code");`,
         `create index if not exists "fact_version_feed_index" on ${versions} ("recorded_xid", "subject_id");`,
         `create index if not exists "fact_version_list_index" on ${versions} ("subject_type", "listed_in", "region_code", "subject_id") include ("valid_from", "valid_to") where listed_in is not null and superseded_at is null;`,
-        periodCheckStatement(versions, 'fact_version', 'valid_from', 'valid_to'),
+        checkStatement(versions, periodCheck('fact_version', 'valid_from', 'valid_to')),
         ...regionScopeStatements(versions),
       ];
     },
