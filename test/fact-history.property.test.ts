@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { addDays, defineModule, defineSubgraph, FactHistory, readFigures, type FactDefinition } from '@xgz/kit';
 import { openOwnedSubgraphDatabase, withConnection, type OwnedSubgraphDatabase } from '@xgz/testkit';
 
@@ -57,6 +57,9 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   },
 );
 
+const history = (em: EntityManager) => new FactHistory(em, shopFacts);
+const context = { reason: 'TEST', actor: 'property' };
+
 /** The model: a record's start, then its changes in the order recorded, each from its date on. */
 interface ModelRecord {
   from: string;
@@ -71,12 +74,9 @@ function modelState(record: ModelRecord | undefined, day: string): ShopState | n
 }
 
 let database: OwnedSubgraphDatabase;
-let orm: MikroORM;
-let ownerUrl: string;
 
 beforeAll(async () => {
   database = await openOwnedSubgraphDatabase(shops.database);
-  ({ orm, ownerUrl } = database);
 });
 afterAll(() => database?.stop());
 
@@ -84,23 +84,21 @@ describe('the dated history', () => {
   it('holds on every day the state the model gives, and the figures beside it count those states', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 10 }), async (steps) => {
-        await withConnection(ownerUrl, (client) =>
+        await withConnection(database.ownerUrl, (client) =>
           client.query('truncate fact_version, figure_delta, figure_snapshot, figure_snapshot_date'),
         );
         const model = new Map<number, ModelRecord>();
         const days = new Set<string>();
         for (const step of steps) {
-          const history = (em: EntityManager) => new FactHistory(em, shopFacts);
-          const context = { reason: 'TEST', actor: 'property' };
           if (step.kind === 'start') {
             if (model.has(step.subject)) continue; // a record starts once
-            await orm.em
+            await database.orm.em
               .fork()
               .transactional((tx) => history(tx).start(SUBJECTS[step.subject]!, step.from, step.state, context));
             model.set(step.subject, { from: step.from, state: step.state, changes: [] });
             days.add(step.from).add(addDays(step.from, -1));
           } else {
-            const result = await orm.em
+            const result = await database.orm.em
               .fork()
               .transactional((tx) =>
                 history(tx).change(
@@ -117,9 +115,9 @@ describe('the dated history', () => {
             days.add(step.date).add(addDays(step.date, -1));
           }
         }
-        const history = new FactHistory(orm.em.fork(), shopFacts);
+        const stored = history(database.orm.em.fork());
         for (const [index, subject] of SUBJECTS.entries()) {
-          const periods = await history.periods(subject);
+          const periods = await stored.periods(subject);
           for (const [i, period] of periods.entries()) {
             expect(period.to === null || period.to > period.from, 'no empty period').toBe(true);
             if (i > 0) expect(period.from, 'adjacent, in order').toBe(periods[i - 1]!.to);
@@ -130,7 +128,7 @@ describe('the dated history', () => {
           }
         }
         for (const day of days) {
-          const served = await readFigures(orm.em.fork(), REGIONS, ['openShops'], day);
+          const served = await readFigures(database.orm.em.fork(), REGIONS, ['openShops'], day);
           for (const region of REGIONS) {
             const expected = [...model.values()].filter((record) => {
               const state = modelState(record, day);

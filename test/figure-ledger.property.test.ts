@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   addDays,
   defineModule,
@@ -68,12 +67,9 @@ function modelCount(facts: readonly FactInterval[], region: string, metric: stri
 }
 
 let database: OwnedSubgraphDatabase;
-let orm: MikroORM;
-let ownerUrl: string;
 
 beforeAll(async () => {
   database = await openOwnedSubgraphDatabase(ledger.database);
-  ({ orm, ownerUrl } = database);
 });
 afterAll(() => database?.stop());
 
@@ -84,14 +80,14 @@ describe('the figures ledger', () => {
         fc.array(stepArb, { minLength: 1, maxLength: 12 }),
         fc.array(dayArb, { minLength: 1, maxLength: 4 }),
         async (steps, askedDays) => {
-          await withConnection(ownerUrl, (client) =>
+          await withConnection(database.ownerUrl, (client) =>
             client.query('truncate figure_delta, figure_snapshot, figure_snapshot_date'),
           );
           const facts: FactInterval[] = [];
           const days = new Set(askedDays);
           for (const step of steps) {
             if (step.kind === 'roll') {
-              await withConnection(ownerUrl, (client) => rollForwardSnapshots(client, step.until));
+              await withConnection(database.ownerUrl, (client) => rollForwardSnapshots(client, step.until));
               days.add(step.until);
               continue;
             }
@@ -102,7 +98,7 @@ describe('the figures ledger', () => {
                   ? { removed: facts.splice(step.index % facts.length, 1) }
                   : null;
             if (!change) continue;
-            await orm.em.fork().transactional((tx) => recordFactChange(tx, change));
+            await database.orm.em.fork().transactional((tx) => recordFactChange(tx, change));
             if (step.kind === 'add') facts.push(step.interval);
             // Each period's edges and the day before them: same-day and adjacent periods meet there.
             for (const fact of change.added ?? change.removed ?? []) {
@@ -111,7 +107,7 @@ describe('the figures ledger', () => {
             }
           }
           for (const day of days) {
-            const served = await readFigures(orm.em.fork(), REGIONS, METRICS, day);
+            const served = await readFigures(database.orm.em.fork(), REGIONS, METRICS, day);
             for (const region of REGIONS) {
               for (const metric of METRICS)
                 expect(served.get(region)?.get(metric), `${region} ${metric} ${day}`).toBe(
