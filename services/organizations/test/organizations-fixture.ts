@@ -40,7 +40,7 @@ export interface OrganizationsFixture {
   entityWithMembers(
     registeredOn: string,
     formal: number,
-    options?: { township?: string },
+    options?: { township?: string; kind?: 'SMALL_MICRO_ENTERPRISE' | 'INDIVIDUAL_BUSINESS'; employees?: number },
   ): Promise<{ entity: string; members: string[] }>;
   /** A joint branch of an association in `TOWNSHIP` formed on 2018-01-01, changed by `extra`. */
   formOrganization(name: string, extra?: Record<string, unknown>): Promise<string>;
@@ -107,12 +107,15 @@ export function organizationsFixture(tokenRegion = '33'): OrganizationsFixture {
       serial += 1;
       const { registerMarketEntity } = await call('registry', REGISTER_ENTITY, {
         input: {
-          kind: 'SMALL_MICRO_ENTERPRISE',
+          kind: options.kind ?? 'SMALL_MICRO_ENTERPRISE',
           name: `模块商贸${serial}`,
-          creditCode: withCheckCharacter(`91330106MA2X${String(serial).padStart(5, '0')}`),
+          // 92… for individual businesses (个体工商户), 91… for enterprises.
+          creditCode: withCheckCharacter(
+            `${options.kind === 'INDIVIDUAL_BUSINESS' ? '92' : '91'}330106MA2X${String(serial).padStart(5, '0')}`,
+          ),
           regionCode: options.township ?? TOWNSHIP,
           registeredOn,
-          employees: 8,
+          employees: options.employees ?? 8,
         },
       });
       const members: string[] = [];
@@ -123,7 +126,7 @@ export function organizationsFixture(tokenRegion = '33'): OrganizationsFixture {
             name: `模块党员${serial}-${index}`,
             isOwner: index === 0,
             category: 'FORMAL',
-            distribution: 'SMALL_MICRO_ENTERPRISE',
+            distribution: options.kind ?? 'SMALL_MICRO_ENTERPRISE',
             relationshipType: 'AFFILIATED',
             foundVia: 'PHONE',
             registeredOn,

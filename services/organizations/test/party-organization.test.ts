@@ -6,104 +6,24 @@
  * the database must hold (one living twin, one standalone per host, no living child of a dissolved
  * parent) is read back from its rows.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subgraphRoles } from '@xgz/kit';
-import {
-  errorCodes,
-  executeGraphQL,
-  startTestSubgraphs,
-  tokenFor,
-  withConnection,
-  type SubgraphHarness,
-} from '@xgz/testkit';
-import { registrySubgraph, withCheckCharacter } from '@xgz/registry';
-import { organizationsSubgraph } from '../src/server.js';
+import { describe, expect, it } from 'vitest';
+import { errorCodes } from '@xgz/testkit';
+import { jointBranch as joint, organizationsFixture, TOWNSHIP, type SubgraphName } from './organizations-fixture.js';
 
-const TOWNSHIP = '330106011';
-let harness: SubgraphHarness;
-let token: string;
-let serial = 0;
+const fixture = organizationsFixture();
 
 const FORM = `mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id } } }`;
 const DISSOLVE = `mutation($id: ID!, $on: LocalDate!) { dissolvePartyOrganization(id: $id, dissolvedOn: $on) { id } }`;
 
-const send = (subgraph: 'registry' | 'organizations', query: string, variables: Record<string, unknown> = {}) =>
-  executeGraphQL(harness.subgraphs[subgraph]!.url, query, { token, variables });
-
-async function call(subgraph: 'registry' | 'organizations', query: string, variables: Record<string, unknown> = {}) {
-  const answer = await send(subgraph, query, variables);
-  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
-  return answer.data;
-}
-
-const owner = (query: string, values: unknown[] = []) =>
-  withConnection(
-    subgraphRoles(harness.database.adminUrl, 'organizations', harness.env.DB_ROLE_PASSWORD).ownerUrl,
-    (client) => client.query(query, values),
-  );
-
-/** An entity registered on `registeredOn` with `formal` formal members, known to organizations through the feed. */
-async function entityWithMembers(registeredOn: string, formal: number): Promise<{ entity: string; members: string[] }> {
-  const entity = (
-    await call(
-      'registry',
-      `mutation($input: RegisterMarketEntityInput!) { registerMarketEntity(input: $input) { id } }`,
-      {
-        input: {
-          kind: 'SMALL_MICRO_ENTERPRISE',
-          name: `攻防商贸${++serial}`,
-          creditCode: withCheckCharacter(`91330106MA2X${String(serial).padStart(5, '0')}`),
-          regionCode: TOWNSHIP,
-          registeredOn,
-          employees: 8,
-        },
-      },
-    )
-  ).registerMarketEntity.id as string;
-  const members: string[] = [];
-  for (let index = 0; index < formal; index++) {
-    const member = await call(
-      'registry',
-      `mutation($input: RegisterPartyMemberInput!) { registerPartyMember(input: $input) { id } }`,
-      {
-        input: {
-          entityId: entity,
-          name: `攻防党员${serial}-${index}`,
-          isOwner: index === 0,
-          category: 'FORMAL',
-          distribution: 'SMALL_MICRO_ENTERPRISE',
-          relationshipType: 'AFFILIATED',
-          foundVia: 'PHONE',
-          registeredOn,
-        },
-      },
-    );
-    members.push(member.registerPartyMember.id);
-  }
-  await harness.subgraphs.organizations!.feeds[0]!.caughtUp();
-  return { entity, members };
-}
-
-const joint = (name: string, extra: Record<string, unknown> = {}) => ({
-  name,
-  level: 'BRANCH',
-  formation: 'JOINT',
-  regionCode: TOWNSHIP,
-  hostKind: 'ASSOCIATION',
-  hostName: '个私协会分会',
-  establishedOn: '2018-01-01',
-  ...extra,
-});
+const send = (subgraph: SubgraphName, query: string, variables: Record<string, unknown> = {}) =>
+  fixture.send(subgraph, query, variables);
+const call = (subgraph: SubgraphName, query: string, variables: Record<string, unknown> = {}) =>
+  fixture.call(subgraph, query, variables);
+const owner = async (query: string, values: unknown[] = []) => ({ rows: await fixture.owner(query, values) });
+const entityWithMembers = (registeredOn: string, formal: number) => fixture.entityWithMembers(registeredOn, formal);
 
 const form = async (input: Record<string, unknown>) =>
   (await call('organizations', FORM, { input })).formPartyOrganization.organization.id as string;
-
-beforeAll(async () => {
-  harness = await startTestSubgraphs([registrySubgraph, organizationsSubgraph]);
-  token = await tokenFor(harness.env, '33');
-});
-
-afterAll(() => harness?.stop());
 
 describe('identical organizations', () => {
   it('are formed once when eight arrive at once, and refused when sent one by one', async () => {
