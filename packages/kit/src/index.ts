@@ -31,6 +31,7 @@ export * from './figures/figures.loader.js';
 export * from './figures/rate.type.js';
 export * from './figures/comparison.types.js';
 export * from './figures/region-comparison.js';
+export * from './figures/region-comparison.resolver.js';
 export * from './figures/figure-roll-up.js';
 export * from './kit-migration.js';
 export * from './period-algebra.js';
