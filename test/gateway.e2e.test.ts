@@ -33,11 +33,6 @@ const urls = () =>
 beforeAll(async () => {
   harness = await startTestSubgraphs([registrySubgraph, organizationsSubgraph, marketsSubgraph, assessmentsSubgraph]);
   const owner = (name: string) => subgraphRoles(harness.database.adminUrl, name, harness.env.DB_ROLE_PASSWORD).ownerUrl;
-  await withConnection(owner('markets'), (client) =>
-    client.query(`insert into market (id, name, category, region_code) values
-      (gen_random_uuid(), '四季青服装市场', 'clothing', '330102001'),
-      (gen_random_uuid(), '西湖农贸市场', 'farm produce', '330106001')`),
-  );
   await withConnection(owner('assessments'), (client) =>
     client.query(
       `insert into inspection (id, region_code, inspected_on, findings) values (gen_random_uuid(), '330106001', '2025-06-15', 'ok')`,
@@ -45,8 +40,19 @@ beforeAll(async () => {
   );
   const env = parseGatewayEnv({ NODE_ENV: 'test', GATEWAY_PORT: '0', LOG_LEVEL: 'error' });
   gateway = await startGateway({ env, subgraphUrls: urls() });
-  // Organizations keep dated histories and figures: they are formed through the service, as users do.
+  // Organizations and markets keep dated histories and figures: they are written through the service, as users do.
   const admin = await tokenFor(harness.env, '33');
+  for (const [name, type, category, regionCode] of [
+    ['四季青服装市场', 'PROFESSIONAL', 'CLOTHING', '330102001'],
+    ['西湖农贸市场', 'FARMERS', 'FARM_PRODUCE', '330106002'],
+  ]) {
+    const registered = await executeGraphQL(
+      gateway.url,
+      `mutation($input: RegisterMarketInput!) { registerMarket(input: $input) { id } }`,
+      { token: admin, variables: { input: { name, type, category, regionCode, openedOn: '2015-01-01' } } },
+    );
+    expect(registered.errors).toBeUndefined();
+  }
   for (const [name, level, regionCode, establishedOn] of [
     ['西湖区个私协会党委', 'COMMITTEE', '330106001', '2015-04-01'],
     ['宁波市场党支部', 'BRANCH', '330203001', '2016-01-01'],

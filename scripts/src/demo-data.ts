@@ -3,14 +3,6 @@ import { seededRandom } from './seeded-random.js';
 
 /** Provinces/cities the demo covers: Zhejiang, Hainan and Dongguan, as in the seed documents. */
 const DEMO_REGIONS = ['33', '46', '4419'];
-const MARKET_CATEGORIES = [
-  'clothing',
-  'timber',
-  'hardware & moulds',
-  'building materials',
-  'farm produce',
-  'small commodities',
-];
 
 /** Inserts `rows` into `table` in one transaction unless the table already holds rows. */
 async function seedTable(url: string, table: string, columns: string[], rows: unknown[][]): Promise<number> {
@@ -34,8 +26,9 @@ async function seedTable(url: string, table: string, columns: string[], rows: un
 }
 
 /**
- * Deterministic demo data (seed 2014) for the three provinces/cities: markets and
- * inspections placed at real townships. Idempotent: a table that has rows is left alone.
+ * Deterministic demo data (seed 2014) for the three provinces/cities: inspections placed at real
+ * townships (markets are registered through the gateway, see demo-markets.ts). Idempotent: a table
+ * that has rows is left alone.
  */
 export async function seedDemoData(adminUrl: string, rolePassword: string, seed = 2014) {
   const random = seededRandom(seed);
@@ -47,17 +40,8 @@ export async function seedDemoData(adminUrl: string, rolePassword: string, seed 
     );
     return rows;
   });
-  const markets: unknown[][] = [];
   const inspections: unknown[][] = [];
   for (const township of townships) {
-    for (let i = random.integer(0, 1); i > 0; i--) {
-      markets.push([
-        random.uuid(),
-        `${township.name}${random.pick(['综合', '农贸', '专业'])}市场`,
-        random.pick(MARKET_CATEGORIES),
-        township.code,
-      ]);
-    }
     if (random.next() < 0.15) {
       inspections.push([
         random.uuid(),
@@ -68,7 +52,6 @@ export async function seedDemoData(adminUrl: string, rolePassword: string, seed 
     }
   }
   return {
-    markets: await seedTable(roles('markets').ownerUrl, 'market', ['id', 'name', 'category', 'region_code'], markets),
     inspections: await seedTable(
       roles('assessments').ownerUrl,
       'inspection',

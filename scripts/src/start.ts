@@ -20,6 +20,7 @@ import {
   type SupervisorEvent,
 } from '@xgz/kit';
 import { seedDemoData } from './demo-data.js';
+import { seedMarketsDemo } from './demo-markets.js';
 import { seedOrganizationsDemo } from './demo-organizations.js';
 import { seedRegistryDemo } from './demo-registry.js';
 import { localDatabaseSettings, openLocalDatabase, projectRoot, type LocalDatabase } from './local-database.js';
@@ -161,6 +162,10 @@ try {
     signDevToken(env, { subject: 'demo-seed', regionCode, roles: ['admin'] }),
   );
   if (organizations) console.log(`demo data: ${organizations} party organizations formed through the gateway`);
+  const markets = await seedMarketsDemo(`http://127.0.0.1:${env.GATEWAY_PORT}/graphql`, (regionCode) =>
+    signDevToken(env, { subject: 'demo-seed', regionCode, roles: ['admin'] }),
+  );
+  if (markets) console.log(`demo data: ${markets} markets registered through the gateway`);
   // The region tree and the demo data came as one bulk load: checkpoint it, so a crash soon after start
   // does not replay all of it before the database answers again. Only a speed-up: a failure stops nothing.
   if (!env.DATABASE_URL)

@@ -22,7 +22,7 @@ export interface RegionScopedContract {
   insert(client: SqlClient, row: { regionCode: string }, via: { url: string; token: string }): Promise<string>;
 }
 
-const HANGZHOU_XIHU_TOWNSHIP = '330106001';
+const HANGZHOU_XIHU_TOWNSHIP = '330106002';
 const HANGZHOU_OTHER_TOWNSHIP = '330102001';
 const NINGBO_TOWNSHIP = '330203001';
 

@@ -1,5 +1,14 @@
+import { figuresModule } from './modules/figures/figures.module.js';
+import { marketCategoryModule } from './modules/market-category/market-category.module.js';
+import { marketScopeModule } from './modules/market-scope/market-scope.module.js';
 import { marketModule } from './modules/market/market.module.js';
 import { regionModule } from './modules/region/region.module.js';
 
 /** Markets' aggregates: a new one is its folder under modules/ and one line here. */
-export const marketsModules = [marketModule, regionModule] as const;
+export const marketsModules = [
+  marketModule,
+  marketCategoryModule,
+  marketScopeModule,
+  figuresModule,
+  regionModule,
+] as const;

@@ -1,19 +1,21 @@
-import { describeRegionScopedContract } from '@xgz/testkit';
+import { expect } from 'vitest';
+import { describeRegionScopedContract, executeGraphQL } from '@xgz/testkit';
 import { marketsSubgraph } from '../src/server.js';
+import { marketInput } from './markets-fixture.js';
 
 describeRegionScopedContract({
   definition: marketsSubgraph,
   entityType: 'Market',
   rootField: 'market',
   countField: 'marketCount',
-  insert: async (client, row) => {
-    const id = crypto.randomUUID();
-    await client.query('insert into market (id, name, category, region_code) values ($1, $2, $3, $4)', [
-      id,
-      `市场 ${row.regionCode}`,
-      'clothing',
-      row.regionCode,
-    ]);
-    return id;
+  // Through the subgraph's own mutation: its counts are pre-aggregated figures that follow the history.
+  insert: async (_client, row, via) => {
+    const response = await executeGraphQL(
+      via.url,
+      `mutation($input: RegisterMarketInput!) { registerMarket(input: $input) { id } }`,
+      { token: via.token, variables: { input: marketInput(`市场 ${row.regionCode}`, { regionCode: row.regionCode }) } },
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data.registerMarket.id;
   },
 });

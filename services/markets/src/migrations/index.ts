@@ -1,4 +1,5 @@
 import { Migration20261121050517_initial } from './Migration20261121050517_initial.js';
+import { Migration20261207234627_market_aggregate } from './Migration20261207234627_market_aggregate.js';
 
 /** Applied in order on start; add each new file from `pnpm migration:create markets` here. */
-export const migrations = [Migration20261121050517_initial];
+export const migrations = [Migration20261121050517_initial, Migration20261207234627_market_aggregate];

@@ -1,0 +1,31 @@
+import { registerEnumType } from 'type-graphql';
+import type { MarketFigures } from './market-figures.type.js';
+
+/** A single market figure, to rank regions by or follow over time. */
+export enum MarketFigure {
+  MARKETS = 'MARKETS',
+  IN_SCOPE = 'IN_SCOPE',
+  SCOPE_SHARE = 'SCOPE_SHARE',
+}
+
+registerEnumType(MarketFigure, {
+  name: 'MarketFigure',
+  description: 'One market figure (a count, or a rate 0–1), as marketFigures answers it.',
+  valuesConfig: {
+    MARKETS: { description: 'Open markets (市场数).' },
+    IN_SCOPE: { description: 'Markets in the standardization scope (规范化建设范围).' },
+    SCOPE_SHARE: { description: 'Markets in scope ÷ open markets.' },
+  },
+});
+
+/** The figure's value in a region's figures: the count, or the rate's value (null without a denominator). */
+export function marketFigureValue(figures: MarketFigures, figure: MarketFigure): number | null {
+  switch (figure) {
+    case MarketFigure.MARKETS:
+      return figures.markets;
+    case MarketFigure.IN_SCOPE:
+      return figures.inScope;
+    case MarketFigure.SCOPE_SHARE:
+      return figures.scopeShare.value;
+  }
+}

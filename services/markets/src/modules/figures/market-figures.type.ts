@@ -1,0 +1,63 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Rate } from '@xgz/kit';
+import { MarketKeyGrade } from '../market-record/market-key-grade.js';
+import { MarketType } from '../market-record/market-type.js';
+
+@ObjectType('MarketTypeCount')
+export class MarketTypeCount {
+  @Field(() => MarketType)
+  type!: MarketType;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType('MarketGradeCount')
+export class MarketGradeCount {
+  @Field(() => MarketKeyGrade)
+  grade!: MarketKeyGrade;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType('MarketStarsCount')
+export class MarketStarsCount {
+  @Field(() => Int, { description: '1–5.' })
+  stars!: number;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType('MarketFigures', {
+  description: 'Market figures (市场统计) of a region subtree on a date: open markets only; every rate with its parts.',
+})
+export class MarketFigures {
+  @Field(() => String)
+  asOf!: string;
+
+  @Field(() => Int, { description: 'Open markets (市场数).' })
+  markets!: number;
+
+  @Field(() => [MarketTypeCount], { description: 'By type; every type listed, 0 included.' })
+  byType!: MarketTypeCount[];
+
+  @Field(() => [MarketGradeCount], { description: 'Key markets by grade (重点市场).' })
+  byGrade!: MarketGradeCount[];
+
+  @Field(() => [MarketStarsCount], { description: 'Rated markets by stars (星级); unrated ones are not listed.' })
+  byStars!: MarketStarsCount[];
+
+  @Field(() => Int, {
+    description:
+      'Markets in the standardization scope (规范化建设范围): by the configured rule of seed 002, or added by hand.',
+  })
+  inScope!: number;
+
+  @Field(() => Int, { description: 'Of those, in scope only because they were added by hand.' })
+  inScopeByHandOnly!: number;
+
+  @Field(() => Rate, { description: 'Markets in scope ÷ open markets.' })
+  scopeShare!: Rate;
+}
