@@ -1,0 +1,111 @@
+/**
+ * The markets figures computed apart from the serving path: plain TypeScript over the raw rows of
+ * markets (each market's dated facts as its history holds them, and the market table), market by
+ * market — the standardization scope rule of seed 002 (DOMAIN.md, "Markets") written again, with its
+ * default configuration. Compared with what the service serves by the reference test.
+ */
+import { subgraphRoles } from '@xgz/kit';
+import { withConnection } from '@xgz/testkit';
+
+export const MARKET_TYPES = ['PROFESSIONAL', 'COMPREHENSIVE', 'FARMERS'];
+export const KEY_GRADES = ['PROVINCIAL_KEY', 'REGIONAL_KEY'];
+
+interface MarketState {
+  regionCode: string;
+  type: string;
+  keyGrade: string | null;
+  stars: number | null;
+  inCityDistrict: boolean;
+  countyCentre: boolean;
+  open: boolean;
+  addedToScope: boolean;
+}
+
+interface Period {
+  id: string;
+  from: string;
+  to: string | null;
+  state: MarketState;
+}
+
+export interface MarketRawRows {
+  periods: Period[];
+  rows: {
+    id: string;
+    region_code: string;
+    closed_on: string | null;
+    stars: number | null;
+    scope_reason: string | null;
+  }[];
+}
+
+/** Markets' dated facts and rows, read as the owner (every region). */
+export async function marketRawRows(adminUrl: string, rolePassword: string): Promise<MarketRawRows> {
+  const { ownerUrl } = subgraphRoles(adminUrl, 'markets', rolePassword);
+  return withConnection(ownerUrl, async (client) => ({
+    periods: (
+      await client.query<Period>(
+        `select subject_id as id, to_char(valid_from, 'YYYY-MM-DD') as "from", to_char(valid_to, 'YYYY-MM-DD') as "to", state
+           from fact_version where subject_type = 'Market' and superseded_at is null`,
+      )
+    ).rows,
+    rows: (
+      await client.query(
+        `select id, region_code, to_char(closed_on, 'YYYY-MM-DD') as closed_on, stars, scope_reason from market`,
+      )
+    ).rows,
+  }));
+}
+
+/**
+ * Seed 002: provincial key and regional key markets, five-star markets, four-star-and-above farmers'
+ * markets in city districts and county-centre farmers' markets must be standardized.
+ */
+function ruleSaysInScope(market: MarketState): boolean {
+  if (market.keyGrade === 'PROVINCIAL_KEY' || market.keyGrade === 'REGIONAL_KEY') return true;
+  if (market.stars === 5) return true;
+  if (market.type === 'FARMERS' && market.inCityDistrict && (market.stars ?? 0) >= 4) return true;
+  return market.type === 'FARMERS' && market.countyCentre;
+}
+
+export interface MarketReference {
+  markets: number;
+  byType: { type: string; count: number }[];
+  byGrade: { grade: string; count: number }[];
+  byStars: { stars: number; count: number }[];
+  inScope: number;
+  inScopeByHandOnly: number;
+}
+
+/** The open markets at or under `region` on `date`, counted by hand. */
+export function marketReference(raw: MarketRawRows, region: string, date: string): MarketReference {
+  const open = raw.periods
+    .filter((period) => period.from <= date && (period.to === null || date < period.to))
+    .map((period) => period.state)
+    .filter((market) => market.open && market.regionCode.startsWith(region));
+  const byRule = open.filter(ruleSaysInScope);
+  return {
+    markets: open.length,
+    byType: MARKET_TYPES.map((type) => ({ type, count: open.filter((market) => market.type === type).length })),
+    byGrade: KEY_GRADES.map((grade) => ({ grade, count: open.filter((market) => market.keyGrade === grade).length })),
+    byStars: [1, 2, 3, 4, 5].map((stars) => ({ stars, count: open.filter((market) => market.stars === stars).length })),
+    inScope: open.filter((market) => ruleSaysInScope(market) || market.addedToScope).length,
+    inScopeByHandOnly: open.filter((market) => market.addedToScope && !byRule.includes(market)).length,
+  };
+}
+
+/** Standard competition ranking (1, 2, 2, 4), nulls last, ties by code: what officials expect of 排名. */
+export function referenceRanking(values: { code: string; value: number | null }[], order: 'DESC' | 'ASC') {
+  const sorted = [...values].sort((a, b) => {
+    if (a.value === null && b.value === null) return a.code.localeCompare(b.code);
+    if (a.value === null) return 1;
+    if (b.value === null) return -1;
+    if (a.value !== b.value) return order === 'DESC' ? b.value - a.value : a.value - b.value;
+    return a.code.localeCompare(b.code);
+  });
+  return sorted.map((entry) => ({
+    code: entry.code,
+    value: entry.value,
+    rank: sorted.findIndex((other) => other.value === entry.value) + 1,
+  }));
+}
