@@ -149,6 +149,7 @@ try {
     supervise(subgraph.name, `services/${subgraph.name}/src/main.ts`, portOf(subgraph.name), {
       PORT: String(portOf(subgraph.name)),
       REGISTRY_FEED_URL: `http://127.0.0.1:${portOf('registry')}`,
+      MARKETS_FEED_URL: `http://127.0.0.1:${portOf('markets')}`,
     });
     subgraphUrls[`${subgraph.name.toUpperCase()}_URL`] = `http://127.0.0.1:${portOf(subgraph.name)}/graphql`;
   }

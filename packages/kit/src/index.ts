@@ -78,3 +78,6 @@ export * from './contracts/registry-facts.js';
 export * from './figures/figure-request.js';
 export * from './feed/feed-maintenance.js';
 export * from './supervision/service-supervisor.js';
+export * from './contracts/market-type.js';
+export * from './contracts/market-key-grade.js';
+export * from './contracts/markets-facts.js';

@@ -71,6 +71,11 @@ export interface StartSubgraphOptions {
   prepare?: boolean;
   /** Base URL of each fact-feed source (by subgraph name); a subscription's default otherwise. */
   feedUrls?: Record<string, string>;
+  /**
+   * The sources whose feeds it follows (default: every subscription's). Tests that start a few
+   * subgraphs name those, so a feed whose owner is not running is not polled in vain.
+   */
+  feedSources?: readonly string[];
   /** The environment its modules' settings are read from (default process.env). */
   source?: NodeJS.ProcessEnv;
 }
@@ -166,7 +171,9 @@ function startFeedConsumers<Loaders>(
   options: StartSubgraphOptions,
   orm: MikroORM | null,
 ): RunningFeedConsumer[] {
-  const subscriptions = definition.feed?.subscriptions ?? [];
+  const subscriptions = (definition.feed?.subscriptions ?? []).filter(
+    (subscription) => !options.feedSources || options.feedSources.includes(subscription.source),
+  );
   if (subscriptions.length === 0 || !orm) return [];
   return subscriptions.map((subscription) =>
     startFeedConsumer({

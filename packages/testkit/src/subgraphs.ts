@@ -1,5 +1,12 @@
 import { inject } from 'vitest';
-import { parseEnv, startSubgraph, type RunningSubgraph, type SharedEnv, type SubgraphDefinition } from '@xgz/kit';
+import {
+  freePort,
+  parseEnv,
+  startSubgraph,
+  type RunningSubgraph,
+  type SharedEnv,
+  type SubgraphDefinition,
+} from '@xgz/kit';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 /** The shared settings tests run with; `overrides` as environment variables would give them (REQUEST_TIMEOUT_MS: '500'). */
@@ -23,22 +30,27 @@ export async function startTestSubgraphs(
 ): Promise<SubgraphHarness> {
   const env = testEnv(options.env);
   const database = await createTestDatabase(inject('pgAdminUrl'));
-  // Subgraphs that copy no one's facts first: the consumers are then told where their sources listen.
-  const publishers = definitions.filter((definition) => !definition.feed?.subscriptions?.length);
-  const others = definitions.filter((definition) => !publishers.includes(definition));
-  const start = (definition: SubgraphDefinition<any>, feedUrls: Record<string, string>) =>
-    startSubgraph(definition, {
-      env,
-      adminUrl: database.adminUrl,
-      port: 0,
-      prepare: false,
-      feedUrls,
-      // Module settings follow the same overrides as the shared ones.
-      source: { ...process.env, NODE_ENV: 'test', ...options.env },
-    });
-  const owners = await Promise.all(publishers.map((definition) => start(definition, {})));
-  const feedUrls = Object.fromEntries(owners.map((owner) => [owner.name, new URL(owner.url).origin]));
-  const running = [...owners, ...(await Promise.all(others.map((definition) => start(definition, feedUrls))))];
+  // Feeds may run both ways (registry copies markets' markets, markets registry's entities): every
+  // subgraph's port is chosen first, so each is told where its sources listen, and all start at once.
+  const ports = await Promise.all(definitions.map(() => freePort()));
+  const feedUrls = Object.fromEntries(
+    definitions.map((definition, index) => [definition.name, `http://127.0.0.1:${ports[index]}`]),
+  );
+  const running = await Promise.all(
+    definitions.map((definition, index) =>
+      startSubgraph(definition, {
+        env,
+        adminUrl: database.adminUrl,
+        port: ports[index]!,
+        prepare: false,
+        feedUrls,
+        // Only the feeds of the subgraphs started here: another's owner is not running.
+        feedSources: definitions.map((each) => each.name),
+        // Module settings follow the same overrides as the shared ones.
+        source: { ...process.env, NODE_ENV: 'test', ...options.env },
+      }),
+    ),
+  );
   const subgraphs = Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph]));
   return {
     env,

@@ -3,12 +3,14 @@ import { marketCategoryModule } from './modules/market-category/market-category.
 import { marketScopeModule } from './modules/market-scope/market-scope.module.js';
 import { marketModule } from './modules/market/market.module.js';
 import { regionModule } from './modules/region/region.module.js';
+import { vendorModule } from './modules/vendor/vendor.module.js';
 
 /** Markets' aggregates: a new one is its folder under modules/ and one line here. */
 export const marketsModules = [
   marketModule,
   marketCategoryModule,
   marketScopeModule,
+  vendorModule,
   figuresModule,
   regionModule,
 ] as const;

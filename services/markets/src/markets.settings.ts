@@ -1,6 +1,5 @@
-import { defineSettings } from '@xgz/kit';
+import { defineSettings, MarketKeyGrade } from '@xgz/kit';
 import { z } from 'zod';
-import { MarketKeyGrade } from './modules/market-record/market-key-grade.js';
 
 const flag = (fallback: boolean) =>
   z

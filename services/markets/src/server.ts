@@ -9,4 +9,6 @@ export const marketsSubgraph = defineSubgraph({
   modules: marketsModules,
   migrations,
   errorCodeEnum: 'MarketsErrorCode',
+  // Registry checks an entity's market against its copy of markets' markets.
+  feedConsumers: ['registry'],
 });

@@ -5,13 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, derivePeriods, type Period } from '@xgz/kit';
+import { addDays, derivePeriods, type Period, MarketKeyGrade, MarketType } from '@xgz/kit';
 import { marketsSettings } from '../src/markets.settings.js';
 import { inScopeByRule } from '../src/modules/market-scope/market-scope-rule.js';
 import { marketScopeFacts } from '../src/modules/market-scope/market-scope.derived.js';
-import { MarketKeyGrade } from '../src/modules/market-record/market-key-grade.js';
 import type { MarketFactState } from '../src/modules/market-record/market.facts.js';
-import { MarketType } from '../src/modules/market-record/market-type.js';
 
 const stateArb: fc.Arbitrary<MarketFactState> = fc.record({
   regionCode: fc.constantFrom('330106002', '330106004'),

@@ -9,6 +9,6 @@ export const registrySubgraph = defineSubgraph({
   modules: registryModules,
   migrations,
   errorCodeEnum: 'RegistryErrorCode',
-  // Organizations (and later assessments) count by registry's facts without reading its tables.
-  feedConsumers: ['organizations'],
+  // Organizations and markets (and later assessments) count by registry's facts without reading its tables.
+  feedConsumers: ['organizations', 'markets'],
 });

@@ -109,14 +109,14 @@ describe('registering market entities', () => {
     expect(errorCodes(await register({}, ningbo))).toEqual(['FORBIDDEN']);
   });
 
-  it('refuses a market it cannot check (markets publish none to registry yet), and registers nothing', async () => {
+  it('refuses a market its copy of markets’ markets does not hold, and registers nothing', async () => {
     const listed = async () =>
       (await executeGraphQL(url, '{ marketEntities(first: 1) { totalCount } }', { token: official })).data
         .marketEntities.totalCount;
     const before = await listed();
     const response = await register({ marketId: crypto.randomUUID() });
-    expect(errorCodes(response)).toEqual(['MARKET_NOT_VERIFIABLE']);
-    expect(response.errors![0]!.extensions!.field).toBe('marketId');
+    expect(errorCodes(response)).toEqual(['NOT_FOUND']);
+    expect(response.errors![0]!.message).toMatch(/^marketId: no market/);
     expect(await listed()).toBe(before);
   });
 

@@ -20,6 +20,11 @@ export interface MarketEntityFactState extends Record<string, unknown> {
   regionCode: string;
   /** Staff (从业人员); null when unknown. Organizations' coverage denominators may count by it. */
   employees: number | null;
+  /**
+   * The market it trades in (a vendor, 经营户), checked against registry's copy of markets' markets;
+   * null when none. Absent from periods recorded before registry kept it: read it as null.
+   */
+  marketId?: string | null;
 }
 
 /** A party member's state over a period. */

@@ -8,7 +8,7 @@ import { FactVersionEntity, type FactVersionRow } from './fact-version.entity.js
 export interface FactDefinition<State> {
   subjectType: string;
   regionOf(state: State): string;
-  /** The metrics a record in this state counts in (none for a record that left). */
+  /** The metrics a record in this state counts in (none for a record that left); a metric named n times counts n (a vendor's members). */
   metricsOf(state: State): readonly string[];
   /**
    * The work list a record in this state is on, if any (at most one, ≤ 40 characters): officials

@@ -1,13 +1,12 @@
 import type DataLoader from 'dataloader';
-import { figureRequest, Rate, type FigureRequest, type Viewer } from '@xgz/kit';
-import { MarketKeyGrade } from '../market-record/market-key-grade.js';
-import { MarketType } from '../market-record/market-type.js';
+import { figureRequest, Rate, type FigureRequest, type Viewer, MarketKeyGrade, MarketType } from '@xgz/kit';
 import { marketMetrics, STAR_RATINGS } from '../market-record/market.facts.js';
 import { scopeMetrics } from '../market-scope/market-scope.derived.js';
+import { vendorMetrics } from '../vendor/vendor.derived.js';
 import type { MarketFigures } from './market-figures.type.js';
 
 /** Every metric markets pre-aggregates. */
-export const marketMetricNames: string[] = [...marketMetrics.all(), ...scopeMetrics.all()];
+export const marketMetricNames: string[] = [...marketMetrics.all(), ...scopeMetrics.all(), ...vendorMetrics.all()];
 
 /** Figures of a region subtree, live (asOf omitted) or as of a date: one read of the kept figures. */
 export async function marketFigures(
@@ -29,5 +28,8 @@ export async function marketFigures(
     inScope: value(scopeMetrics.inScope),
     inScopeByHandOnly: value(scopeMetrics.byHandOnly),
     scopeShare: Rate.of(value(scopeMetrics.inScope), markets),
+    vendors: value(vendorMetrics.vendors),
+    vendorMembers: value(vendorMetrics.members),
+    platesHung: Rate.of(value(vendorMetrics.plates), value(vendorMetrics.members)),
   };
 }

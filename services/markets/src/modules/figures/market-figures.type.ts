@@ -1,7 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Rate } from '@xgz/kit';
-import { MarketKeyGrade } from '../market-record/market-key-grade.js';
-import { MarketType } from '../market-record/market-type.js';
+import { Rate, MarketKeyGrade, MarketType } from '@xgz/kit';
 
 @ObjectType('MarketTypeCount')
 export class MarketTypeCount {
@@ -46,7 +44,9 @@ export class MarketFigures {
   @Field(() => [MarketGradeCount], { description: 'Key markets by grade (重点市场).' })
   byGrade!: MarketGradeCount[];
 
-  @Field(() => [MarketStarsCount], { description: 'Rated markets by stars (星级); unrated ones are not listed.' })
+  @Field(() => [MarketStarsCount], {
+    description: 'Rated markets by stars (星级), 1–5 each listed; unrated ones are in none.',
+  })
   byStars!: MarketStarsCount[];
 
   @Field(() => Int, {
@@ -60,4 +60,16 @@ export class MarketFigures {
 
   @Field(() => Rate, { description: 'Markets in scope ÷ open markets.' })
   scopeShare!: Rate;
+
+  @Field(() => Int, {
+    description:
+      'Vendors (经营户): entities registry places in an open market here (fed from registry, exact at every date).',
+  })
+  vendors!: number;
+
+  @Field(() => Int, { description: 'Party members on the books working at those vendors (经营户党员).' })
+  vendorMembers!: number;
+
+  @Field(() => Rate, { description: 'Vendor members with a 三亮 plate hung (亮身份) ÷ vendor members.' })
+  platesHung!: Rate;
 }

@@ -1,7 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { placedRecordPolicies, placedRecordProperties } from '@xgz/kit';
-import { MarketKeyGrade } from './market-key-grade.js';
-import { MarketType } from './market-type.js';
+import { placedRecordPolicies, placedRecordProperties, MarketKeyGrade, MarketType } from '@xgz/kit';
 
 /**
  * A commodity trading, professional or farmers' market (市场) placed at a township, as it is now;

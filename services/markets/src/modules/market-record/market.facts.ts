@@ -1,20 +1,7 @@
-import type { FactDefinition } from '@xgz/kit';
-import { MarketKeyGrade } from './market-key-grade.js';
-import { MarketType } from './market-type.js';
+import { MarketsFactType, type FactDefinition, type MarketFactState, MarketKeyGrade, MarketType } from '@xgz/kit';
 
-/** What of a market its dated history keeps: what the figures and the standardization scope follow. */
-export interface MarketFactState extends Record<string, unknown> {
-  regionCode: string;
-  type: MarketType;
-  keyGrade: MarketKeyGrade | null;
-  stars: number | null;
-  inCityDistrict: boolean;
-  countyCentre: boolean;
-  /** False once closed: it then counts nowhere. */
-  open: boolean;
-  /** Added to the standardization scope by hand (with a reason kept on the market). */
-  addedToScope: boolean;
-}
+/** What of a market its dated history keeps (the state markets publishes: the kit's contract). */
+export type { MarketFactState } from '@xgz/kit';
 
 export const STAR_RATINGS = [1, 2, 3, 4, 5] as const;
 
@@ -35,7 +22,7 @@ export const marketMetrics = {
 
 /** Open markets count by type, key grade and stars; a closed one counts nowhere. */
 export const marketFacts: FactDefinition<MarketFactState> = {
-  subjectType: 'Market',
+  subjectType: MarketsFactType.Market,
   regionOf: (state) => state.regionCode,
   metricsOf: (state) =>
     state.open

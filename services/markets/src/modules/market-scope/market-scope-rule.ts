@@ -1,6 +1,6 @@
 import type { MarketsSettings } from '../../markets.settings.js';
 import type { MarketFactState } from '../market-record/market.facts.js';
-import { MarketType } from '../market-record/market-type.js';
+import { MarketType } from '@xgz/kit';
 
 /**
  * Whether a market falls in the standardization scope by the rule of seed 002, as configured: a key

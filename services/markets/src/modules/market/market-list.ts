@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { findPage, scopedRegion, type Viewer } from '@xgz/kit';
+import { findPage, scopedRegion, type Viewer, type MarketType } from '@xgz/kit';
 import { TradingMarketEntity } from '../market-record/market.entity.js';
-import type { MarketType } from '../market-record/market-type.js';
 
 /** Markets of a region subtree (the viewer's by default), optionally of one type or category, open only unless asked. */
 export function listMarkets(

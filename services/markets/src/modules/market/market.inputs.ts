@@ -1,8 +1,7 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { HonourLevel } from '../market-record/honour-level.js';
-import { MarketKeyGrade } from '../market-record/market-key-grade.js';
-import { MarketType } from '../market-record/market-type.js';
+import { MarketKeyGrade, MarketType } from '@xgz/kit';
 
 @InputType('RegisterMarketInput', { description: 'A market entered in the market ledger (市场台账).' })
 export class RegisterMarketInput {

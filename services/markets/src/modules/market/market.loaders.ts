@@ -7,6 +7,7 @@ import { TradingMarketEntity, type MarketRow } from '../market-record/market.ent
 import { marketFacts, type MarketFactState } from '../market-record/market.facts.js';
 import { honoursOf } from './market-honour.service.js';
 import type { MarketHonourRow } from './market-honour.entity.js';
+import { NO_VENDORS, vendorCountsOn, type MarketVendorCounts } from '../vendor/vendor-counts.js';
 
 const holdsOn = (period: { from: string; to: string | null }, date: string) =>
   period.from <= date && (period.to === null || date < period.to);
@@ -27,6 +28,7 @@ export const createMarketLoaders = (em: EntityManager, viewer: Viewer) => ({
     const found = await new FactHistory(em, marketFacts).periodsOf(ids);
     return ids.map((id) => found.get(id) ?? []);
   }),
+  vendorsOn: datedLoader<MarketVendorCounts>((ids, date) => vendorCountsOn(em, ids, date), NO_VENDORS),
   scopeOn: datedLoader<MarketScopeState | null>(async (ids, date) => {
     const found = await new FactHistory(em, marketScopeFacts).periodsOf(ids);
     return new Map(ids.map((id) => [id, found.get(id)?.find((period) => holdsOn(period, date))?.state ?? null]));

@@ -21,6 +21,8 @@ export const marketModule: SubgraphModule<Loaders> = defineModule({
   loaders: (em, viewer) => ({ markets: createMarketLoaders(em, viewer) }),
   errorCodes: MarketsErrorCode,
   facts: [marketFacts],
+  // Registry checks an entity's market against its copy of these.
+  publishes: [marketFacts.subjectType],
   textRules: { reason: { maxLength: 500, multiline: true } },
   uses: ['audit'],
 });

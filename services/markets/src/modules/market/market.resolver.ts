@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { assertUuid, ConnectionSize, connectionType, figureDate, ListSize } from '@xgz/kit';
+import { assertUuid, ConnectionSize, connectionType, figureDate, ListSize, MarketType, Rate } from '@xgz/kit';
 import type { MarketsContext } from '../../context.js';
 import { MarketCategory } from '../market-category/market-category.type.js';
 import type { MarketRow } from '../market-record/market.entity.js';
@@ -16,8 +16,7 @@ import {
   reopenMarket,
   updateMarketLedger,
 } from './market.service.js';
-import { Market, MarketHonour, MarketPeriod, MarketScope } from './market.type.js';
-import { MarketType } from '../market-record/market-type.js';
+import { Market, MarketHonour, MarketPeriod, MarketScope, MarketVendors } from './market.type.js';
 
 const MarketConnection = connectionType('Market', Market);
 
@@ -73,6 +72,21 @@ export class MarketResolver {
       inScope: state?.inScope ?? false,
       byRule: state?.byRule ?? false,
       byHand: state?.byHand ?? false,
+    };
+  }
+
+  @FieldResolver(() => MarketVendors, { description: 'Its vendors and their members on a date (today when omitted).' })
+  async vendors(
+    @Root() market: MarketRow,
+    @Ctx() ctx: MarketsContext,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true }) asOf?: string | null,
+  ) {
+    const counts = await ctx.loaders.markets.vendorsOn.load({ id: market.id, asOf });
+    return {
+      asOf: figureDate(asOf),
+      vendors: counts.vendors,
+      vendorMembers: counts.members,
+      platesHung: Rate.of(counts.plates, counts.members),
     };
   }
 

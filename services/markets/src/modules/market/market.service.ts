@@ -13,6 +13,7 @@ import {
 } from '@xgz/kit';
 import { requireCategory } from '../market-category/market-category.service.js';
 import { rederiveScope } from '../market-scope/rederive-scope.js';
+import { rederiveVendorsOfMarkets } from '../vendor/rederive-vendors.js';
 import { TradingMarketEntity, type MarketRow } from '../market-record/market.entity.js';
 import { MarketsErrorCode } from '../market-record/market.errors.js';
 import type { MarketLedgerInput, MarketRatingInput, RegisterMarketInput } from './market.inputs.js';
@@ -66,6 +67,12 @@ function ledgerChanges(ledger: MarketLedgerInput): Partial<MarketRow> {
   if (ledger.integrityPledges !== undefined) changes.integrityPledges = ledger.integrityPledges;
   if (ledger.integrityPledgedOn !== undefined) changes.integrityPledgedOn = ledger.integrityPledgedOn;
   return changes;
+}
+
+/** A market opened or closed: its scope, and every vendor that names it (a closed market has none). */
+async function rederiveMarketAndVendors(tx: EntityManager, marketId: string, actor: string) {
+  await rederiveScope(tx, [marketId], actor);
+  await rederiveVendorsOfMarkets(tx, [marketId], actor);
 }
 
 /**
@@ -233,7 +240,7 @@ export function closeMarket(em: EntityManager, viewer: Viewer, id: string, close
     apply: (row) => {
       row.closedOn = closedOn;
     },
-    derive: (tx, row) => rederiveScope(tx, [row.id], viewer.subject),
+    derive: (tx, row) => rederiveMarketAndVendors(tx, row.id, viewer.subject),
     reason: 'CLOSED',
     action: 'CLOSE_MARKET',
   });
@@ -260,7 +267,7 @@ export function reopenMarket(em: EntityManager, viewer: Viewer, id: string, reop
         apply: (row) => {
           row.closedOn = null;
         },
-        derive: (tx, row) => rederiveScope(tx, [row.id], viewer.subject),
+        derive: (tx, row) => rederiveMarketAndVendors(tx, row.id, viewer.subject),
         reason: 'REOPENED',
         action: 'REOPEN_MARKET',
       }),

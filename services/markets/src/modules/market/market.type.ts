@@ -1,8 +1,8 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { HonourLevel } from '../market-record/honour-level.js';
-import { MarketKeyGrade } from '../market-record/market-key-grade.js';
-import { MarketType } from '../market-record/market-type.js';
+import { Rate } from '@xgz/kit';
+import { MarketKeyGrade, MarketType } from '@xgz/kit';
 
 @Directive('@key(fields: "id")')
 @ObjectType('Market', {
@@ -125,4 +125,22 @@ export class MarketPeriod {
 
   @Field(() => Boolean)
   addedToScope!: boolean;
+}
+
+@ObjectType('MarketVendors', {
+  description:
+    "A market's vendors (经营户) on a date, from registry's facts through the feed: entities registry places in it.",
+})
+export class MarketVendors {
+  @Field(() => LocalDateResolver)
+  asOf!: string;
+
+  @Field(() => Int, { description: 'Entities trading in it (经营户数).' })
+  vendors!: number;
+
+  @Field(() => Int, { description: 'Party members on the books working at them (经营户党员).' })
+  vendorMembers!: number;
+
+  @Field(() => Rate, { description: 'Vendor members with a 三亮 plate hung (亮身份) ÷ vendor members.' })
+  platesHung!: Rate;
 }

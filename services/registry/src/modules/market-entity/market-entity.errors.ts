@@ -5,17 +5,9 @@ export const MarketEntityErrorCode = {
   DuplicateCreditCode: 'DUPLICATE_CREDIT_CODE',
   InvalidStatusTransition: 'INVALID_STATUS_TRANSITION',
   InvalidConversion: 'INVALID_CONVERSION',
-  /** A market id that cannot be checked: markets do not publish their markets to registry yet. */
-  MarketNotVerifiable: 'MARKET_NOT_VERIFIABLE',
+  /** The entity trades in no market: there is nothing to clear. */
+  NotInMarket: 'NOT_IN_MARKET',
 } as const;
-
-/** Until markets publishes its markets (through the fact feed), registry cannot tell a market id from a random one: refused. */
-export const marketNotVerifiable = () =>
-  domainError(
-    MarketEntityErrorCode.MarketNotVerifiable,
-    'marketId cannot be checked yet (the markets subgraph does not publish its markets to registry), so it is not accepted: leave it empty.',
-    { field: 'marketId' },
-  );
 
 export const duplicateCreditCode = (code: string) =>
   domainError(

@@ -25,7 +25,7 @@ export class RegisterMarketEntityInput {
   @Field(() => ID, {
     nullable: true,
     description:
-      'The market it trades in (id from the markets subgraph). Refused for now (MARKET_NOT_VERIFIABLE): markets do not publish their markets to registry yet, so the id could not be checked.',
+      'The market it trades in (经营户 of a market), from the markets subgraph: open on registeredOn and inside your region (NOT_FOUND otherwise).',
   })
   marketId?: string | null;
 

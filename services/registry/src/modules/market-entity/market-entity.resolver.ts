@@ -12,6 +12,8 @@ import {
   changeMarketEntityStatus,
   convertToEnterprise,
   registerMarketEntity,
+  clearMarketEntityMarket,
+  setMarketEntityMarket,
 } from './market-entity.service.js';
 
 const MarketEntityConnection = connectionType('MarketEntity', MarketEntity);
@@ -86,6 +88,28 @@ export class MarketEntityResolver {
     name?: string | null,
   ) {
     return convertToEnterprise(ctx.em, ctx.viewer, id, creditCode, effectiveOn, name);
+  }
+
+  @Mutation(() => MarketEntity, {
+    description:
+      'The market the entity trades in (a vendor, 经营户) from a date: set, or moved from another. The market must be open that day and inside your region.',
+  })
+  setMarketEntityMarket(
+    @Arg('id', () => ID) id: string,
+    @Arg('marketId', () => ID) marketId: string,
+    @Arg('effectiveOn', () => LocalDateResolver) effectiveOn: string,
+    @Ctx() ctx: RegistryContext,
+  ) {
+    return setMarketEntityMarket(ctx.em, ctx.viewer, id, marketId, effectiveOn);
+  }
+
+  @Mutation(() => MarketEntity, { description: 'The entity stops trading in its market from a date.' })
+  clearMarketEntityMarket(
+    @Arg('id', () => ID) id: string,
+    @Arg('effectiveOn', () => LocalDateResolver) effectiveOn: string,
+    @Ctx() ctx: RegistryContext,
+  ) {
+    return clearMarketEntityMarket(ctx.em, ctx.viewer, id, effectiveOn);
   }
 
   @FieldResolver(() => Market, {

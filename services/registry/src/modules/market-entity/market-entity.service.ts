@@ -4,6 +4,7 @@ import {
   assertRole,
   assertUuid,
   badUserInput,
+  domainError,
   onUniqueViolation,
   WRITER_ROLES,
   datedAggregate,
@@ -17,19 +18,21 @@ import {
   duplicateCreditCode,
   invalidConversion,
   invalidStatusTransition,
-  marketNotVerifiable,
+  MarketEntityErrorCode,
 } from './market-entity.errors.js';
+import { requireOpenMarket } from '../market/fed-markets.js';
 import { marketEntityFacts, type MarketEntityFactState } from './market-entity.facts.js';
 import type { RegisterMarketEntityInput } from './market-entity.inputs.js';
 import { MarketEntityKind, MarketEntityStatus } from './market-entity-kind.js';
 
 export const entityFactState = (
-  row: Pick<MarketEntityRow, 'kind' | 'status' | 'regionCode' | 'employees'>,
+  row: Pick<MarketEntityRow, 'kind' | 'status' | 'regionCode' | 'employees' | 'marketId'>,
 ): MarketEntityFactState => ({
   kind: row.kind,
   status: row.status,
   regionCode: row.regionCode,
   employees: row.employees ?? null,
+  marketId: row.marketId ?? null,
 });
 
 function assertCreditCode(code: string): void {
@@ -51,15 +54,15 @@ export async function registerMarketEntity(
   else if (input.kind !== MarketEntityKind.INDIVIDUAL_BUSINESS)
     throw badUserInput('creditCode is required for enterprises and market operators.', 'creditCode');
   assertEmployees(input.employees);
-  if (input.marketId) {
-    assertUuid(input.marketId, 'marketId');
-    throw marketNotVerifiable();
-  }
+  if (input.marketId) assertUuid(input.marketId, 'marketId');
   assertNotFuture(input.registeredOn, 'registeredOn');
   await assertPlaceableRegion(em, viewer, input.regionCode);
 
   const write = () =>
     marketEntityWrites.start(em, viewer, {
+      check: async (tx) => {
+        if (input.marketId) await requireOpenMarket(tx, input.marketId, input.registeredOn, 'marketId');
+      },
       create: (tx) =>
         tx.create(MarketEntityTable, {
           id: crypto.randomUUID(),
@@ -107,7 +110,7 @@ function changeEntity(
     reason: string;
     action: string;
     detail?: Record<string, unknown>;
-    check(row: MarketEntityRow): void;
+    check(row: MarketEntityRow, tx: EntityManager): void | Promise<void>;
     apply(row: MarketEntityRow): void;
   },
 ): Promise<MarketEntityRow> {
@@ -188,4 +191,52 @@ export async function convertToEnterprise(
       },
     });
   return onUniqueViolation(write, () => duplicateCreditCode(code));
+}
+
+/**
+ * The market an entity trades in (a vendor, 经营户) from a date: set, or moved from another; the market
+ * must be known to registry's copy of markets' facts, inside the caller's region and open that day.
+ * Markets' vendor figures follow through the feed, for both markets of a move.
+ */
+export function setMarketEntityMarket(
+  em: EntityManager,
+  viewer: Viewer,
+  id: string,
+  marketId: string,
+  effectiveOn: string,
+): Promise<MarketEntityRow> {
+  assertUuid(marketId, 'marketId');
+  return changeEntity(em, viewer, id, effectiveOn, {
+    reason: 'MARKET_CHANGED',
+    action: 'ENTITY_MARKET_CHANGED',
+    detail: { marketId },
+    check: async (row, tx) => {
+      if (row.status === MarketEntityStatus.DEREGISTERED) throw invalidStatusTransition(row.status, row.status);
+      if (row.marketId === marketId) throw badUserInput(`The entity trades in market ${marketId} already.`, 'marketId');
+      await requireOpenMarket(tx, marketId, effectiveOn, 'marketId');
+    },
+    apply: (row) => {
+      row.marketId = marketId;
+    },
+  });
+}
+
+/** The entity stops trading in its market from a date (it leaves the market's vendors). */
+export function clearMarketEntityMarket(
+  em: EntityManager,
+  viewer: Viewer,
+  id: string,
+  effectiveOn: string,
+): Promise<MarketEntityRow> {
+  return changeEntity(em, viewer, id, effectiveOn, {
+    reason: 'MARKET_CLEARED',
+    action: 'ENTITY_MARKET_CLEARED',
+    check: (row) => {
+      if (!row.marketId)
+        throw domainError(MarketEntityErrorCode.NotInMarket, 'The entity trades in no market: nothing to clear.');
+    },
+    apply: (row) => {
+      row.marketId = null;
+    },
+  });
 }

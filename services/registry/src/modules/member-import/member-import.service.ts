@@ -273,7 +273,13 @@ async function writeUnitsAndMembers(
     newUnits.map((unit) => ({
       subjectId: unit.id,
       from: unit.registeredOn,
-      state: { kind: unit.kind, status: MarketEntityStatus.OPERATING, regionCode: unit.regionCode, employees: null },
+      state: {
+        kind: unit.kind,
+        status: MarketEntityStatus.OPERATING,
+        regionCode: unit.regionCode,
+        employees: null,
+        marketId: null,
+      },
     })),
     { reason: 'IMPORTED', actor: viewer.subject },
   );
