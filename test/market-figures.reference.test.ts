@@ -1,15 +1,17 @@
 /**
  * Every markets figure against a reference written apart from the serving path (plain TypeScript
- * over the markets' dated facts, the seed-002 scope rule written again), after random writes —
- * registrations opened years ago, ratings changed from past dates, markets closed and reopened,
- * added to and taken out of the scope by hand — at province, city, county and township level, live
- * and as of past dates; and regions ranked and compared by them.
+ * over the markets' dated facts and registry's own entity and member history, the seed-002 scope
+ * rule written again), after random writes on both sides — registrations opened years ago, ratings
+ * changed from past dates, markets closed and reopened under their vendors, added to and taken out
+ * of the scope by hand; vendors placed, moved between markets, taken out and deregistered, back-dated
+ * — at province, city, county and township level, live and as of past dates; and regions ranked and
+ * compared by them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, today } from '@xgz/kit';
 import { executeGraphQL, resolveEntities, startTestSubgraphs, tokenFor, type SubgraphHarness } from '@xgz/testkit';
 import { marketsSubgraph } from '@xgz/markets';
-import { registrySubgraph } from '@xgz/registry';
+import { registrySubgraph, withCheckCharacter } from '@xgz/registry';
 import { seededRandom } from '../scripts/src/seeded-random.js';
 import {
   KEY_GRADES,
@@ -33,18 +35,107 @@ const TOWNSHIPS = [
   '330203002',
 ];
 const CATEGORIES = { PROFESSIONAL: 'CLOTHING', COMPREHENSIVE: 'GENERAL_MERCHANDISE', FARMERS: 'FARM_PRODUCE' } as const;
-const FIGURES = `markets byType { type count } byGrade { grade count } byStars { stars count } inScope inScopeByHandOnly`;
-const RANKED = { MARKETS: 'markets', IN_SCOPE: 'inScope' } as const;
+const FIGURES = `markets byType { type count } byGrade { grade count } byStars { stars count } inScope inScopeByHandOnly
+  vendors vendorMembers platesHung { numerator denominator }`;
+const RANKED = { MARKETS: 'markets', IN_SCOPE: 'inScope', VENDORS: 'vendors' } as const;
 
 let harness: SubgraphHarness;
 let token: string;
-const markets: { id: string; lastChange: string; closed: boolean; byHand: boolean }[] = [];
+const markets: { id: string; openedOn: string; lastChange: string; closed: boolean; byHand: boolean }[] = [];
+const entities: { id: string; lastChange: string; marketId: string | null }[] = [];
+const members: string[] = [];
+let serial = 0;
 
 /** A random date from `from` (inclusive) to 2025-06-30. */
 const dateFrom = (from: string) =>
   addDays(from, random.integer(0, Math.max(0, (Date.parse('2025-06-30') - Date.parse(from)) / 86_400_000)));
-const send = (query: string, variables: Record<string, unknown>) =>
-  executeGraphQL(harness.subgraphs.markets!.url, query, { token, variables });
+const send = (query: string, variables: Record<string, unknown>, subgraph: 'markets' | 'registry' = 'markets') =>
+  executeGraphQL(harness.subgraphs[subgraph]!.url, query, { token, variables });
+const fed = async () => {
+  await harness.subgraphs.registry!.feeds[0]!.caughtUp();
+  await harness.subgraphs.markets!.feeds[0]!.caughtUp();
+};
+
+/** A vendor entity of a random market (open then) with 0–3 members, some with a 三亮 plate. */
+async function registerVendor() {
+  const market = random.pick(markets);
+  const registeredOn = dateFrom(market.openedOn > '2016-01-01' ? market.openedOn : '2016-01-01');
+  serial++;
+  const entity = await send(
+    `mutation($input: RegisterMarketEntityInput!) { registerMarketEntity(input: $input) { id } }`,
+    {
+      input: {
+        kind: 'INDIVIDUAL_BUSINESS',
+        name: `参考经营户${serial}`,
+        creditCode: withCheckCharacter(`92330106MA3X${String(serial).padStart(5, '0')}`),
+        regionCode: random.pick(TOWNSHIPS),
+        registeredOn,
+        marketId: market.id,
+      },
+    },
+    'registry',
+  );
+  expect(entity.errors).toBeUndefined();
+  const id = entity.data.registerMarketEntity.id;
+  entities.push({ id, lastChange: registeredOn, marketId: market.id });
+  for (let index = random.integer(0, 3); index > 0; index--) {
+    const member = await send(
+      `mutation($input: RegisterPartyMemberInput!) { registerPartyMember(input: $input) { id } }`,
+      {
+        input: {
+          entityId: id,
+          name: `参考党员${serial}-${index}`,
+          isOwner: false,
+          category: 'FORMAL',
+          distribution: 'IN_MARKET_INDIVIDUAL_BUSINESS',
+          relationshipType: random.pick(['AFFILIATED', 'LOCAL', 'FLOATING']),
+          foundVia: 'PHONE',
+          registeredOn,
+        },
+      },
+      'registry',
+    );
+    expect(member.errors).toBeUndefined();
+    members.push(member.data.registerPartyMember.id);
+    if (random.next() < 0.5)
+      await send(
+        `mutation($id: ID!, $on: LocalDate!) { recordSanliang(id: $id, commitment: "诚信经营", effectiveOn: $on) { id } }`,
+        { id: member.data.registerPartyMember.id, on: dateFrom(registeredOn) },
+        'registry',
+      );
+  }
+}
+
+/** A registry write: a vendor moves to another market, leaves its market, or changes status, dated. */
+async function randomRegistryWrite() {
+  const entity = random.pick(entities);
+  const on = dateFrom(entity.lastChange);
+  const choice = random.next();
+  const answer =
+    choice < 0.5
+      ? await send(
+          `mutation($id: ID!, $m: ID!, $on: LocalDate!) { setMarketEntityMarket(id: $id, marketId: $m, effectiveOn: $on) { id } }`,
+          { id: entity.id, m: random.pick(markets).id, on },
+          'registry',
+        )
+      : choice < 0.65
+        ? await send(
+            `mutation($id: ID!, $on: LocalDate!) { clearMarketEntityMarket(id: $id, effectiveOn: $on) { id } }`,
+            { id: entity.id, on },
+            'registry',
+          )
+        : await send(
+            `mutation($id: ID!, $s: MarketEntityStatus!, $on: LocalDate!) { changeMarketEntityStatus(id: $id, status: $s, effectiveOn: $on) { id } }`,
+            { id: entity.id, s: random.pick(['SUSPENDED', 'OPERATING', 'DEREGISTERED']), on },
+            'registry',
+          );
+  // Refused (a closed market, the same market, no market, a deregistered or same status): coded, nothing changed.
+  if (answer.errors)
+    expect(answer.errors[0]!.extensions?.code).toMatch(
+      /^(MARKET_NOT_OPEN|BAD_USER_INPUT|NOT_IN_MARKET|INVALID_STATUS_TRANSITION)$/,
+    );
+  else entity.lastChange = on;
+}
 
 async function randomWrite() {
   const market = random.pick(markets);
@@ -104,9 +195,18 @@ beforeAll(async () => {
       },
     });
     expect(answer.errors).toBeUndefined();
-    markets.push({ id: answer.data.registerMarket.id, lastChange: openedOn, closed: false, byHand: false });
+    markets.push({ id: answer.data.registerMarket.id, openedOn, lastChange: openedOn, closed: false, byHand: false });
   }
-  for (let index = 0; index < 160; index++) await randomWrite();
+  await fed();
+  for (let index = 0; index < 50; index++) await registerVendor();
+  // Both sides at once: markets closing under vendors, vendors moving between markets, back-dated.
+  for (let index = 0; index < 160; index++) {
+    await randomWrite();
+    // Registry decides by its copy of markets, current every few writes (a stale copy is what it would have).
+    if (index % 10 === 0) await fed();
+    if (index % 2 === 0) await randomRegistryWrite();
+  }
+  await fed();
 });
 
 afterAll(() => harness?.stop());
@@ -129,6 +229,7 @@ describe('market figures against the reference', () => {
     const raw = await marketRawRows(harness.database.adminUrl, harness.env.DB_ROLE_PASSWORD);
     let compared = 0;
     let nonTrivial = 0;
+    let vendorsSeen = 0;
     for (const date of [...DATES, today()]) {
       const served = await servedFigures(regions(), date);
       for (const [index, region] of regions().entries()) {
@@ -136,11 +237,13 @@ describe('market figures against the reference', () => {
         expect(served[index], `${region} ${date}`).toEqual(expected);
         compared++;
         if (expected.inScope > 0 && expected.inScope < expected.markets && expected.inScopeByHandOnly > 0) nonTrivial++;
+        if (expected.vendors > 0 && expected.platesHung.numerator > 0) vendorsSeen++;
       }
     }
     expect(compared).toBe((DATES.length + 1) * regions().length);
     // The random history must exercise the scope, not compare zeros.
     expect(nonTrivial).toBeGreaterThan(10);
+    expect(vendorsSeen).toBeGreaterThan(10);
     // Each market's last period is what its row says now.
     for (const row of raw.rows) {
       const last = raw.periods.filter((period) => period.id === row.id && period.to === null);

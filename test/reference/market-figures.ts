@@ -1,8 +1,9 @@
 /**
  * The markets figures computed apart from the serving path: plain TypeScript over the raw rows of
- * markets (each market's dated facts as its history holds them, and the market table), market by
+ * markets (each market's dated facts as its history holds them, and the market table) and of
+ * registry (its entities' and members' dated facts — registry's own, not markets' copy), market by
  * market — the standardization scope rule of seed 002 (DOMAIN.md, "Markets") written again, with its
- * default configuration. Compared with what the service serves by the reference test.
+ * default configuration, and vendors as the entities registry places in an open market. Compared with what the service serves by the reference test.
  */
 import { subgraphRoles } from '@xgz/kit';
 import { withConnection } from '@xgz/testkit';
@@ -28,8 +29,18 @@ interface Period {
   state: MarketState;
 }
 
+interface FedPeriod {
+  id: string;
+  from: string;
+  to: string | null;
+  state: Record<string, any>;
+}
+
 export interface MarketRawRows {
   periods: Period[];
+  /** Registry's own dated facts (its tables, not markets' copy): entities and members. */
+  entities: FedPeriod[];
+  members: FedPeriod[];
   rows: {
     id: string;
     region_code: string;
@@ -42,7 +53,23 @@ export interface MarketRawRows {
 /** Markets' dated facts and rows, read as the owner (every region). */
 export async function marketRawRows(adminUrl: string, rolePassword: string): Promise<MarketRawRows> {
   const { ownerUrl } = subgraphRoles(adminUrl, 'markets', rolePassword);
+  const registry = subgraphRoles(adminUrl, 'registry', rolePassword).ownerUrl;
+  const registryPeriods = (type: string) =>
+    withConnection(
+      registry,
+      async (client) =>
+        (
+          await client.query<FedPeriod>(
+            `select subject_id as id, to_char(valid_from, 'YYYY-MM-DD') as "from", to_char(valid_to, 'YYYY-MM-DD') as "to", state
+               from fact_version where subject_type = $1 and superseded_at is null`,
+            [type],
+          )
+        ).rows,
+    );
+  const [entities, members] = [await registryPeriods('MarketEntity'), await registryPeriods('PartyMember')];
   return withConnection(ownerUrl, async (client) => ({
+    entities,
+    members,
     periods: (
       await client.query<Period>(
         `select subject_id as id, to_char(valid_from, 'YYYY-MM-DD') as "from", to_char(valid_to, 'YYYY-MM-DD') as "to", state
@@ -75,7 +102,13 @@ export interface MarketReference {
   byStars: { stars: number; count: number }[];
   inScope: number;
   inScopeByHandOnly: number;
+  vendors: number;
+  vendorMembers: number;
+  platesHung: { numerator: number; denominator: number };
 }
+
+const holds = (period: { from: string; to: string | null }, date: string) =>
+  period.from <= date && (period.to === null || date < period.to);
 
 /** The open markets at or under `region` on `date`, counted by hand. */
 export function marketReference(raw: MarketRawRows, region: string, date: string): MarketReference {
@@ -84,6 +117,26 @@ export function marketReference(raw: MarketRawRows, region: string, date: string
     .map((period) => period.state)
     .filter((market) => market.open && market.regionCode.startsWith(region));
   const byRule = open.filter(ruleSaysInScope);
+  // Vendors (经营户): entities registry places in a market open that day, not deregistered; the market's township counts them.
+  const openMarkets = new Map(
+    raw.periods
+      .filter((period) => holds(period, date) && period.state.open)
+      .map((period) => [period.id, period.state.regionCode]),
+  );
+  const vendors = new Set(
+    raw.entities
+      .filter((period) => holds(period, date) && period.state.status !== 'DEREGISTERED' && period.state.marketId)
+      .filter((period) => openMarkets.get(period.state.marketId)?.startsWith(region))
+      .map((period) => period.id),
+  );
+  const vendorMembers = raw.members.filter(
+    (period) =>
+      holds(period, date) &&
+      vendors.has(period.state.entityId) &&
+      period.state.status === 'ACTIVE' &&
+      period.state.findingState !== 'FALSE_RECORD',
+  );
+  const plates = vendorMembers.filter((period) => period.state.sanliangDone).length;
   return {
     markets: open.length,
     byType: MARKET_TYPES.map((type) => ({ type, count: open.filter((market) => market.type === type).length })),
@@ -91,6 +144,9 @@ export function marketReference(raw: MarketRawRows, region: string, date: string
     byStars: [1, 2, 3, 4, 5].map((stars) => ({ stars, count: open.filter((market) => market.stars === stars).length })),
     inScope: open.filter((market) => ruleSaysInScope(market) || market.addedToScope).length,
     inScopeByHandOnly: open.filter((market) => market.addedToScope && !byRule.includes(market)).length,
+    vendors: vendors.size,
+    vendorMembers: vendorMembers.length,
+    platesHung: { numerator: plates, denominator: vendorMembers.length },
   };
 }
 

@@ -6,6 +6,9 @@ export enum MarketFigure {
   MARKETS = 'MARKETS',
   IN_SCOPE = 'IN_SCOPE',
   SCOPE_SHARE = 'SCOPE_SHARE',
+  VENDORS = 'VENDORS',
+  VENDOR_MEMBERS = 'VENDOR_MEMBERS',
+  PLATES_HUNG = 'PLATES_HUNG',
 }
 
 registerEnumType(MarketFigure, {
@@ -15,6 +18,9 @@ registerEnumType(MarketFigure, {
     MARKETS: { description: 'Open markets (市场数).' },
     IN_SCOPE: { description: 'Markets in the standardization scope (规范化建设范围).' },
     SCOPE_SHARE: { description: 'Markets in scope ÷ open markets.' },
+    VENDORS: { description: 'Vendors (经营户) in open markets.' },
+    VENDOR_MEMBERS: { description: 'Party members working at vendors (经营户党员).' },
+    PLATES_HUNG: { description: 'Vendor members with a 三亮 plate hung ÷ vendor members (亮身份率).' },
   },
 });
 
@@ -27,5 +33,11 @@ export function marketFigureValue(figures: MarketFigures, figure: MarketFigure):
       return figures.inScope;
     case MarketFigure.SCOPE_SHARE:
       return figures.scopeShare.value;
+    case MarketFigure.VENDORS:
+      return figures.vendors;
+    case MarketFigure.VENDOR_MEMBERS:
+      return figures.vendorMembers;
+    case MarketFigure.PLATES_HUNG:
+      return figures.platesHung.value;
   }
 }
