@@ -3,6 +3,7 @@ import { marketCategoryModule } from './modules/market-category/market-category.
 import { marketScopeModule } from './modules/market-scope/market-scope.module.js';
 import { marketModule } from './modules/market/market.module.js';
 import { regionModule } from './modules/region/region.module.js';
+import { standardModule } from './modules/standard/standard.module.js';
 import { vendorModule } from './modules/vendor/vendor.module.js';
 
 /** Markets' aggregates: a new one is its folder under modules/ and one line here. */
@@ -11,6 +12,7 @@ export const marketsModules = [
   marketCategoryModule,
   marketScopeModule,
   vendorModule,
+  standardModule,
   figuresModule,
   regionModule,
 ] as const;

@@ -6,6 +6,7 @@ export enum MarketFigure {
   MARKETS = 'MARKETS',
   IN_SCOPE = 'IN_SCOPE',
   SCOPE_SHARE = 'SCOPE_SHARE',
+  STANDARDIZATION_RATE = 'STANDARDIZATION_RATE',
   VENDORS = 'VENDORS',
   VENDOR_MEMBERS = 'VENDOR_MEMBERS',
   PLATES_HUNG = 'PLATES_HUNG',
@@ -18,6 +19,9 @@ registerEnumType(MarketFigure, {
     MARKETS: { description: 'Open markets (市场数).' },
     IN_SCOPE: { description: 'Markets in the standardization scope (规范化建设范围).' },
     SCOPE_SHARE: { description: 'Markets in scope ÷ open markets.' },
+    STANDARDIZATION_RATE: {
+      description: 'In-scope markets meeting all six 六化 items ÷ in-scope markets (规范化建设达标率).',
+    },
     VENDORS: { description: 'Vendors (经营户) in open markets.' },
     VENDOR_MEMBERS: { description: 'Party members working at vendors (经营户党员).' },
     PLATES_HUNG: { description: 'Vendor members with a 三亮 plate hung ÷ vendor members (亮身份率).' },
@@ -33,6 +37,8 @@ export function marketFigureValue(figures: MarketFigures, figure: MarketFigure):
       return figures.inScope;
     case MarketFigure.SCOPE_SHARE:
       return figures.scopeShare.value;
+    case MarketFigure.STANDARDIZATION_RATE:
+      return figures.standardizationRate.value;
     case MarketFigure.VENDORS:
       return figures.vendors;
     case MarketFigure.VENDOR_MEMBERS:

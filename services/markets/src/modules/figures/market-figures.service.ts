@@ -3,10 +3,16 @@ import { figureRequest, Rate, type FigureRequest, type Viewer, MarketKeyGrade, M
 import { marketMetrics, STAR_RATINGS } from '../market-record/market.facts.js';
 import { scopeMetrics } from '../market-scope/market-scope.derived.js';
 import { vendorMetrics } from '../vendor/vendor.derived.js';
+import { standardMetrics } from '../standard/market-standard.derived.js';
 import type { MarketFigures } from './market-figures.type.js';
 
 /** Every metric markets pre-aggregates. */
-export const marketMetricNames: string[] = [...marketMetrics.all(), ...scopeMetrics.all(), ...vendorMetrics.all()];
+export const marketMetricNames: string[] = [
+  ...marketMetrics.all(),
+  ...scopeMetrics.all(),
+  ...vendorMetrics.all(),
+  ...standardMetrics.all(),
+];
 
 /** Figures of a region subtree, live (asOf omitted) or as of a date: one read of the kept figures. */
 export async function marketFigures(
@@ -28,6 +34,8 @@ export async function marketFigures(
     inScope: value(scopeMetrics.inScope),
     inScopeByHandOnly: value(scopeMetrics.byHandOnly),
     scopeShare: Rate.of(value(scopeMetrics.inScope), markets),
+    standardized: value(standardMetrics.standardized),
+    standardizationRate: Rate.of(value(standardMetrics.standardizedInScope), value(scopeMetrics.inScope)),
     vendors: value(vendorMetrics.vendors),
     vendorMembers: value(vendorMetrics.members),
     platesHung: Rate.of(value(vendorMetrics.plates), value(vendorMetrics.members)),

@@ -61,6 +61,14 @@ export class MarketFigures {
   @Field(() => Rate, { description: 'Markets in scope ÷ open markets.' })
   scopeShare!: Rate;
 
+  @Field(() => Int, { description: 'Open markets meeting all six "六化" items of the year on the date (规范化达标).' })
+  standardized!: number;
+
+  @Field(() => Rate, {
+    description: 'Standardization rate (规范化建设达标率): in-scope markets meeting all six items ÷ in-scope markets.',
+  })
+  standardizationRate!: Rate;
+
   @Field(() => Int, {
     description:
       'Vendors (经营户): entities registry places in an open market here (fed from registry, exact at every date).',

@@ -16,7 +16,7 @@ import {
   reopenMarket,
   updateMarketLedger,
 } from './market.service.js';
-import { Market, MarketHonour, MarketPeriod, MarketScope, MarketVendors } from './market.type.js';
+import { Market, MarketHonour, MarketPeriod, MarketScope, MarketVendors } from '../market-record/market.type.js';
 
 const MarketConnection = connectionType('Market', Market);
 

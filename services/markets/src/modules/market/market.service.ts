@@ -13,6 +13,7 @@ import {
 } from '@xgz/kit';
 import { requireCategory } from '../market-category/market-category.service.js';
 import { rederiveScope } from '../market-scope/rederive-scope.js';
+import { rederiveStandardization } from '../standard/rederive-standardization.js';
 import { rederiveVendorsOfMarkets } from '../vendor/rederive-vendors.js';
 import { TradingMarketEntity, type MarketRow } from '../market-record/market.entity.js';
 import { MarketsErrorCode } from '../market-record/market.errors.js';
@@ -69,9 +70,15 @@ function ledgerChanges(ledger: MarketLedgerInput): Partial<MarketRow> {
   return changes;
 }
 
-/** A market opened or closed: its scope, and every vendor that names it (a closed market has none). */
-async function rederiveMarketAndVendors(tx: EntityManager, marketId: string, actor: string) {
+/** A market's dated facts changed: its scope and standardization (which counts by its scope) follow. */
+async function rederiveMarket(tx: EntityManager, marketId: string, actor: string) {
   await rederiveScope(tx, [marketId], actor);
+  await rederiveStandardization(tx, [marketId], actor);
+}
+
+/** A market opened or closed: and every vendor that names it (a closed market has none). */
+async function rederiveMarketAndVendors(tx: EntityManager, marketId: string, actor: string) {
+  await rederiveMarket(tx, marketId, actor);
   await rederiveVendorsOfMarkets(tx, [marketId], actor);
 }
 
@@ -127,7 +134,7 @@ export async function registerMarket(
           }),
         from: input.openedOn,
         reason: 'OPENED',
-        derive: (tx, row) => rederiveScope(tx, [row.id], viewer.subject),
+        derive: (tx, row) => rederiveMarket(tx, row.id, viewer.subject),
         action: 'REGISTER_MARKET',
         detail: { openedOn: input.openedOn },
       }),
@@ -162,7 +169,7 @@ export function changeMarketRating(
       if (rating.inCityDistrict != null) row.inCityDistrict = rating.inCityDistrict;
       if (rating.countyCentre != null) row.countyCentre = rating.countyCentre;
     },
-    derive: (tx, row) => rederiveScope(tx, [row.id], viewer.subject),
+    derive: (tx, row) => rederiveMarket(tx, row.id, viewer.subject),
     reason: 'RATED',
     action: 'CHANGE_MARKET_RATING',
     detail: { ...rating },
@@ -195,7 +202,7 @@ export function addMarketToScope(
     apply: (row) => {
       row.scopeReason = why;
     },
-    derive: (tx, row) => rederiveScope(tx, [row.id], viewer.subject),
+    derive: (tx, row) => rederiveMarket(tx, row.id, viewer.subject),
     reason: 'ADDED_TO_SCOPE',
     action: 'ADD_MARKET_TO_SCOPE',
     detail: { reason: why },
@@ -221,7 +228,7 @@ export function removeMarketFromScope(
     apply: (row) => {
       row.scopeReason = null;
     },
-    derive: (tx, row) => rederiveScope(tx, [row.id], viewer.subject),
+    derive: (tx, row) => rederiveMarket(tx, row.id, viewer.subject),
     reason: 'REMOVED_FROM_SCOPE',
     action: 'REMOVE_MARKET_FROM_SCOPE',
   });

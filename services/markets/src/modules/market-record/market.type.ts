@@ -1,8 +1,7 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { HonourLevel } from '../market-record/honour-level.js';
-import { Rate } from '@xgz/kit';
-import { MarketKeyGrade, MarketType } from '@xgz/kit';
+import { HonourLevel } from './honour-level.js';
+import { MarketKeyGrade, MarketType, Rate } from '@xgz/kit';
 
 @Directive('@key(fields: "id")')
 @ObjectType('Market', {

@@ -1,0 +1,78 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  assertNotBefore,
+  assertNotFuture,
+  assertRole,
+  badUserInput,
+  domainError,
+  today,
+  WRITER_ROLES,
+  type Viewer,
+} from '@xgz/kit';
+import { MarketsErrorCode } from '../market-record/market.errors.js';
+import { marketWrites } from '../market-record/market.writes.js';
+import type { MarketStandardInput } from './market-standard.inputs.js';
+import { MarketStandardRecordEntity, type MarketStandardRecordRow } from './market-standard-record.entity.js';
+import { rederiveStandardization } from './rederive-standardization.js';
+
+/** The first year the 六化 standard is recorded for (规范化建设 began 2014–2016). */
+const FIRST_YEAR = 2010;
+
+/**
+ * Records an answer to one "六化" item for a market and year (answered again the same day, it
+ * replaces the first): the market's standardization, and its region's rate, follow from that day.
+ */
+export function recordMarketStandard(
+  em: EntityManager,
+  viewer: Viewer,
+  marketId: string,
+  input: MarketStandardInput,
+): Promise<MarketStandardRecordRow> {
+  assertRole(viewer, WRITER_ROLES, 'record market standards');
+  const thisYear = Number(today().slice(0, 4));
+  if (!Number.isInteger(input.year) || input.year < FIRST_YEAR || input.year > thisYear)
+    throw badUserInput(`input.year must be ${FIRST_YEAR}–${thisYear}.`, 'input.year');
+  if (input.recordedOn.slice(0, 4) !== String(input.year))
+    throw badUserInput(
+      `input.recordedOn must fall in ${input.year}: each year is assessed in that year.`,
+      'input.recordedOn',
+    );
+  assertNotFuture(input.recordedOn, 'input.recordedOn');
+  const evidence = input.evidence.trim();
+  if (!evidence) throw badUserInput('input.evidence must say what shows the answer.', 'input.evidence');
+  return marketWrites.event(em, viewer, {
+    id: marketId,
+    effectiveOn: input.recordedOn,
+    dateArgument: 'input.recordedOn',
+    afterLastChange: false,
+    check: (row) => {
+      assertNotBefore(input.recordedOn, row.openedOn, 'input.recordedOn', 'the day the market opened');
+      if (row.closedOn && row.closedOn <= input.recordedOn)
+        throw domainError(MarketsErrorCode.Closed, `${row.name} closed on ${row.closedOn}: nothing is assessed after.`);
+    },
+    apply: async (row, tx) => {
+      const key = { marketId: row.id, year: input.year, item: input.item, recordedOn: input.recordedOn };
+      const earlier = await tx.findOne(MarketStandardRecordEntity, key);
+      if (earlier) return Object.assign(earlier, { met: input.met, evidence });
+      return tx.create(MarketStandardRecordEntity, { ...key, regionCode: row.regionCode, met: input.met, evidence });
+    },
+    derive: (tx, row) => rederiveStandardization(tx, [row.id], viewer.subject),
+    action: 'RECORD_MARKET_STANDARD',
+    detail: { year: input.year, item: input.item, met: input.met },
+  });
+}
+
+/** Every answer of each market for a year, oldest first, in one statement (a loader). */
+export async function standardRecordsOf(
+  em: EntityManager,
+  keys: readonly { marketId: string; year: number }[],
+): Promise<Map<string, MarketStandardRecordRow[]>> {
+  const rows = await em.find(
+    MarketStandardRecordEntity,
+    { $or: keys.map((key) => ({ marketId: key.marketId, year: key.year })) },
+    { orderBy: { recordedOn: 'asc' } },
+  );
+  const byKey = new Map(keys.map((key) => [`${key.marketId}@${key.year}`, [] as MarketStandardRecordRow[]]));
+  for (const row of rows) byKey.get(`${row.marketId}@${row.year}`)?.push(row);
+  return byKey;
+}
