@@ -146,6 +146,31 @@ describe('npm start', () => {
     expect(figures.workers.find((entry: { kind: string }) => entry.kind === 'INSTRUCTOR').count).toBeGreaterThan(0);
   });
 
+  it('answers the README markets figures with the demo markets: scope, standardization, vendors and plates', async () => {
+    const readme = await readFile(path.join(root, 'README.md'), 'utf8');
+    const query = /```graphql\n(\{\n {2}region\(code: "\d+"\) \{\n {4}marketFigures[\s\S]*?)```/.exec(readme)![1]!;
+    const response = await answers(query);
+    expect(response?.errors).toBeUndefined();
+    const figures = response!.data.region.marketFigures;
+    const demoLines = output
+      .split('\n')
+      .filter((line) => line.startsWith('demo data:'))
+      .join('\n');
+    expect(figures.markets, demoLines).toBeGreaterThan(0);
+    expect(figures.inScope).toBeGreaterThan(0);
+    expect(figures.inScope).toBeLessThan(figures.markets);
+    // Some in-scope markets standardized last year, none yet this year: the live rate may be 0, last year's is not.
+    const lastYear = await answers(
+      `{ region(code: "3301") { marketFigures(asOf: "${Number(new Date().toISOString().slice(0, 4)) - 1}-12-31") { standardizationRate { numerator denominator } } } }`,
+    );
+    const rate = lastYear!.data.region.marketFigures.standardizationRate;
+    expect(rate.numerator, demoLines).toBeGreaterThan(0);
+    expect(rate.numerator).toBeLessThan(rate.denominator);
+    expect(figures.vendors, demoLines).toBeGreaterThan(0);
+    expect(figures.vendorMembers).toBeGreaterThan(0);
+    expect(response!.data.region.marketRanking.length).toBeGreaterThan(1);
+  });
+
   it('lets the token command sign for a region of the tree, print its usage, and refuse an unknown region in one line', async () => {
     const signed = await command('scripts/src/token.ts', ['3301', 'official']);
     expect(signed.code).toBe(0);

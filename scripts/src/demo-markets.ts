@@ -4,19 +4,29 @@
  * cycling through a four-star farmers' market in a city district, a professional market (some of
  * them provincial key markets), a five-star comprehensive market and a county-centre farmers'
  * market — most of them in the standardization scope, not all — and half the city-district farmers'
- * markets lowered to three stars since last July, so the scope moved within the year. Idempotent:
+ * markets lowered to three stars since last July, so the scope moved within the year. The demo
+ * entities of each market's township become its vendors (registry places them once its copy of
+ * markets has the market), and last year's "六化" answers are recorded: all six met for every other
+ * market, five for the rest — so the standardization rate is neither 0 nor 100%. Idempotent:
  * skipped when any market exists.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { today } from '@xgz/kit';
 
 const DEMO_CITIES = ['3301', '4601', '4419'];
 const MARKETS_PER_CITY = 12;
 const OPENED_ON = '2015-03-01';
+const VENDORS_PER_MARKET = 6;
+const STANDARD_ITEMS = ['MEMBER_INFORMATION', 'ORGANIZATION_COVERAGE', 'RULES', 'ROLE', 'EDUCATION', 'SUPPORT'];
+/** How long a vendor placement waits for registry's copy of markets: 100 × 200 ms. */
+const FEED_WAIT_ATTEMPTS = 100;
+const FEED_WAIT_STEP_MS = 200;
 const PROFESSIONAL_CATEGORIES = ['CLOTHING', 'HARDWARE_MOULDS', 'TIMBER', 'BUILDING_MATERIALS', 'SMALL_COMMODITIES'];
 
 type Call = (
   query: string,
   variables?: Record<string, unknown>,
+  options?: { quiet?: boolean },
 ) => Promise<{ data?: any; errors?: { extensions?: { code?: string } }[] }>;
 
 interface RegionNode {
@@ -64,7 +74,7 @@ const townshipsOf = (region: RegionNode): RegionNode[] =>
 export async function seedMarketsDemo(gatewayUrl: string, tokenFor: (regionCode: string) => Promise<string>) {
   const token = await tokenFor('33');
   let current = token;
-  const call: Call = async (query, variables) => {
+  const call: Call = async (query, variables, options) => {
     const answer = (await (
       await fetch(gatewayUrl, {
         method: 'POST',
@@ -72,7 +82,7 @@ export async function seedMarketsDemo(gatewayUrl: string, tokenFor: (regionCode:
         body: JSON.stringify({ query, variables }),
       })
     ).json()) as Awaited<ReturnType<Call>>;
-    if (answer.errors && query.trimStart().startsWith('mutation'))
+    if (answer.errors && !options?.quiet && query.trimStart().startsWith('mutation'))
       console.error(`demo data: a market write refused (${answer.errors[0]?.extensions?.code ?? 'no code'})`);
     return answer;
   };
@@ -94,6 +104,8 @@ export async function seedMarketsDemo(gatewayUrl: string, tokenFor: (regionCode:
       const id = answer.data?.registerMarket?.id;
       if (!id) continue;
       registered++;
+      await seedVendors(call, id, township.code);
+      await seedStandards(call, id, index % 2 === 0);
       if (index % 8 === 0)
         await call(
           `mutation($id: ID!, $on: LocalDate!) { changeMarketRating(id: $id, effectiveOn: $on, input: { stars: 3 }) { id } }`,
@@ -102,4 +114,47 @@ export async function seedMarketsDemo(gatewayUrl: string, tokenFor: (regionCode:
     }
   }
   return registered;
+}
+
+const later = (a: string, b: string) => (a > b ? a : b);
+
+/** The township's first demo entities trade in the market from their registration (or its opening). */
+async function seedVendors(call: Call, marketId: string, township: string) {
+  const listed = await call(
+    `query($code: ID) { marketEntities(filter: { regionCode: $code }, first: ${VENDORS_PER_MARKET}) { edges { node { id registeredOn marketId } } } }`,
+    { code: township },
+  );
+  for (const { node } of (listed.data?.marketEntities?.edges ?? []) as {
+    node: { id: string; registeredOn: string; marketId: string | null };
+  }[]) {
+    if (node.marketId) continue;
+    const variables = { id: node.id, m: marketId, on: later(node.registeredOn, OPENED_ON) };
+    const set = `mutation($id: ID!, $m: ID!, $on: LocalDate!) { setMarketEntityMarket(id: $id, marketId: $m, effectiveOn: $on) { id } }`;
+    // Registry knows the market once its copy has it, moments after it was registered.
+    for (let attempt = 0; attempt < FEED_WAIT_ATTEMPTS; attempt++) {
+      const answer = await call(set, variables, { quiet: true });
+      if (!answer.errors?.some((error) => error.extensions?.code === 'NOT_FOUND')) break;
+      await sleep(FEED_WAIT_STEP_MS);
+    }
+  }
+}
+
+/** Last year's 六化 answers, one item a month from March: all six met, or the last one not. */
+async function seedStandards(call: Call, marketId: string, allMet: boolean) {
+  const year = Number(today().slice(0, 4)) - 1;
+  for (const [index, item] of STANDARD_ITEMS.entries()) {
+    await call(
+      `mutation($id: ID!, $input: MarketStandardInput!) { recordMarketStandard(marketId: $id, input: $input) { id } }`,
+      {
+        id: marketId,
+        input: {
+          year,
+          item,
+          met: allMet || index < STANDARD_ITEMS.length - 1,
+          evidence: '街道市场监管所现场查看台账',
+          recordedOn: `${year}-${String(index + 3).padStart(2, '0')}-15`,
+        },
+      },
+    );
+  }
 }
