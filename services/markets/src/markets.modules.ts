@@ -1,4 +1,5 @@
 import { figuresModule } from './modules/figures/figures.module.js';
+import { marketEntityModule } from './modules/market-entity/market-entity.module.js';
 import { marketCategoryModule } from './modules/market-category/market-category.module.js';
 import { marketScopeModule } from './modules/market-scope/market-scope.module.js';
 import { marketModule } from './modules/market/market.module.js';
@@ -13,6 +14,7 @@ export const marketsModules = [
   marketScopeModule,
   vendorModule,
   standardModule,
+  marketEntityModule,
   figuresModule,
   regionModule,
 ] as const;

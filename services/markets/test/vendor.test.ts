@@ -204,4 +204,47 @@ describe('vendors through the feed', () => {
       (await call('registry', REGISTER_ENTITY, { input: entityInput(open, '2020-06-01') })).registerMarketEntity.id,
     ).toEqual(expect.any(String));
   });
+
+  it('name a market’s operator (举办者): a registry entity of kind MARKET_OPERATOR in the region, known through the feed', async () => {
+    const operator = (
+      await call('registry', REGISTER_ENTITY, {
+        input: {
+          kind: 'MARKET_OPERATOR',
+          name: '市场服务有限公司',
+          creditCode: withCheckCharacter(`91330106MA2Y${String(++serial).padStart(5, '0')}`),
+          regionCode: TOWNSHIP_A,
+          registeredOn: '2015-01-01',
+        },
+      })
+    ).registerMarketEntity.id;
+    const shop = (await call('registry', REGISTER_ENTITY, { input: entityInput(null) })).registerMarketEntity.id;
+    await fed();
+    const register = (operatorId: string, name: string) =>
+      send(
+        'markets',
+        `mutation($input: RegisterMarketInput!) { registerMarket(input: $input) { id operator { id } } }`,
+        {
+          input: marketInput(name, { regionCode: TOWNSHIP_A, operatorId }),
+        },
+      );
+    expect(errorCodes(await register(shop, '个体户举办的市场'))).toEqual(['NOT_A_MARKET_OPERATOR']);
+    expect(errorCodes(await register('00000000-0000-4000-8000-000000000002', '无名市场'))).toEqual(['NOT_FOUND']);
+    const registered = await register(operator, '公司举办的市场');
+    expect(registered.errors).toBeUndefined();
+    expect(registered.data.registerMarket.operator).toEqual({ id: operator });
+    const operated = async () =>
+      (
+        await resolveEntities(
+          harness.subgraphs.markets!.url,
+          token,
+          [{ __typename: 'MarketEntity', id: operator }],
+          '... on MarketEntity { operatedMarkets { name } }',
+        )
+      ).data._entities[0].operatedMarkets;
+    expect(await operated()).toEqual([{ name: '公司举办的市场' }]);
+    await call('markets', `mutation($id: ID!) { setMarketOperator(id: $id, operatorId: null) { operator { id } } }`, {
+      id: registered.data.registerMarket.id,
+    });
+    expect(await operated()).toEqual([]);
+  });
 });

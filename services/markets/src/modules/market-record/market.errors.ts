@@ -14,6 +14,8 @@ export const MarketsErrorCode = {
   AlreadyAddedToScope: 'ALREADY_ADDED_TO_SCOPE',
   /** The market was not added to the scope by hand (the rule alone cannot be lifted). */
   NotAddedToScope: 'NOT_ADDED_TO_SCOPE',
+  /** The operator named is not registered as a market operator (MARKET_OPERATOR). */
+  NotAnOperator: 'NOT_A_MARKET_OPERATOR',
   /** The same honour of the same year is recorded already. */
   HonourRecorded: 'HONOUR_ALREADY_RECORDED',
 } as const;

@@ -1,4 +1,4 @@
-import { Field, Float, InputType, Int } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { HonourLevel } from '../market-record/honour-level.js';
 import { MarketKeyGrade, MarketType } from '@xgz/kit';
@@ -21,6 +21,12 @@ export class RegisterMarketInput {
     description: 'The day it opened (开业日期); not in the future. Its history starts then.',
   })
   openedOn!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The operator (举办者): a registry market entity of kind MARKET_OPERATOR inside your region.',
+  })
+  operatorId?: string | null;
 
   @Field(() => MarketKeyGrade, { nullable: true, description: 'Key-market grade (重点市场), if any.' })
   keyGrade?: MarketKeyGrade | null;

@@ -20,6 +20,10 @@ export const createMarketLoaders = (em: EntityManager, viewer: Viewer) => ({
     const byCode = new Map(rows.map((row) => [row.code, row]));
     return codes.map((code) => byCode.get(code) ?? null);
   }),
+  operatedBy: new DataLoader<string, MarketRow[]>(async (ids) => {
+    const rows = await em.find(TradingMarketEntity, { operatorId: { $in: [...ids] } }, { orderBy: { name: 'asc' } });
+    return ids.map((id) => rows.filter((row) => row.operatorId === id));
+  }),
   honours: new DataLoader<string, MarketHonourRow[]>(async (ids) => {
     const found = await honoursOf(em, ids);
     return ids.map((id) => found.get(id) ?? []);

@@ -3,6 +3,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { assertUuid, ConnectionSize, connectionType, figureDate, ListSize, MarketType, Rate } from '@xgz/kit';
 import type { MarketsContext } from '../../context.js';
 import { MarketCategory } from '../market-category/market-category.type.js';
+import { MarketEntity } from '../market-entity/market-entity.type.js';
 import type { MarketRow } from '../market-record/market.entity.js';
 import { MarketHonourInput, MarketLedgerInput, MarketRatingInput, RegisterMarketInput } from './market.inputs.js';
 import { listMarkets } from './market-list.js';
@@ -14,6 +15,7 @@ import {
   registerMarket,
   removeMarketFromScope,
   reopenMarket,
+  setMarketOperator,
   updateMarketLedger,
 } from './market.service.js';
 import { Market, MarketHonour, MarketPeriod, MarketScope, MarketVendors } from '../market-record/market.type.js';
@@ -158,6 +160,23 @@ export class MarketResolver {
     @Ctx() ctx: MarketsContext,
   ) {
     return reopenMarket(ctx.em, ctx.viewer, id, reopenedOn);
+  }
+
+  @Mutation(() => Market, {
+    description:
+      'Names the market’s operator (举办者: a registry market entity of kind MARKET_OPERATOR), or clears it with null.',
+  })
+  setMarketOperator(
+    @Arg('id', () => ID) id: string,
+    @Arg('operatorId', () => ID, { nullable: true }) operatorId: string | null,
+    @Ctx() ctx: MarketsContext,
+  ) {
+    return setMarketOperator(ctx.em, ctx.viewer, id, operatorId ?? null);
+  }
+
+  @FieldResolver(() => MarketEntity, { nullable: true, description: 'Its operator (举办者), resolved by registry.' })
+  operator(@Root() market: MarketRow) {
+    return market.operatorId ? { id: market.operatorId } : null;
   }
 
   @Mutation(() => Market, {

@@ -3,6 +3,7 @@ import {
   assertNotFuture,
   assertPlaceableCode,
   assertRole,
+  assertUuid,
   badUserInput,
   domainError,
   isDivisionAboveVillage,
@@ -15,6 +16,7 @@ import { requireCategory } from '../market-category/market-category.service.js';
 import { rederiveScope } from '../market-scope/rederive-scope.js';
 import { rederiveStandardization } from '../standard/rederive-standardization.js';
 import { rederiveVendorsOfMarkets } from '../vendor/rederive-vendors.js';
+import { requireOperator } from '../vendor/fed-operators.js';
 import { TradingMarketEntity, type MarketRow } from '../market-record/market.entity.js';
 import { MarketsErrorCode } from '../market-record/market.errors.js';
 import type { MarketLedgerInput, MarketRatingInput, RegisterMarketInput } from './market.inputs.js';
@@ -101,11 +103,13 @@ export async function registerMarket(
   assertNotFuture(input.openedOn, 'input.openedOn');
   checkStars(input.stars, 'input.stars');
   if (input.ledger) checkLedger(input.ledger, 'input.ledger');
+  if (input.operatorId) assertUuid(input.operatorId, 'input.operatorId');
   return onUniqueViolation(
     () =>
       marketWrites.start(em, viewer, {
         check: async (tx) => {
           await requireCategory(tx, input.category, 'input.category');
+          if (input.operatorId) await requireOperator(tx, input.operatorId, 'input.operatorId');
           const twin = await tx.findOne(TradingMarketEntity, { regionCode: input.regionCode, name, closedOn: null });
           if (twin) throw duplicateMarket(name);
         },
@@ -115,7 +119,7 @@ export async function registerMarket(
             type: input.type,
             category: input.category,
             regionCode: input.regionCode,
-            operatorId: null,
+            operatorId: input.operatorId ?? null,
             keyGrade: input.keyGrade ?? null,
             stars: input.stars ?? null,
             inCityDistrict: input.inCityDistrict,
@@ -300,5 +304,27 @@ export function updateMarketLedger(
     apply: (row) => Object.assign(row, changes),
     action: 'UPDATE_MARKET_LEDGER',
     detail: { fields: Object.keys(changes) },
+  });
+}
+
+/** Names the market's operator (举办者), or clears it (null): not dated, the latest answer stands. */
+export function setMarketOperator(
+  em: EntityManager,
+  viewer: Viewer,
+  id: string,
+  operatorId: string | null,
+): Promise<MarketRow> {
+  assertRole(viewer, WRITER_ROLES, 'change market operators');
+  if (operatorId) assertUuid(operatorId, 'operatorId');
+  return marketWrites.event(em, viewer, {
+    id,
+    effectiveOn: today(),
+    afterLastChange: false,
+    check: async (_row, tx) => {
+      if (operatorId) await requireOperator(tx, operatorId, 'operatorId');
+    },
+    apply: (row) => Object.assign(row, { operatorId }),
+    action: 'SET_MARKET_OPERATOR',
+    detail: { operatorId },
   });
 }
