@@ -187,4 +187,70 @@ describe('a market’s standardization through the gateway', () => {
     });
     expect(market.standards.every((row: { met: boolean | null }) => row.met === null)).toBe(true);
   });
+
+  it('hosts a party organization and a party worker in a market, checked against organizations’ copy of markets', async () => {
+    const { registerMarket } = await call(
+      `mutation($input: RegisterMarketInput!) { registerMarket(input: $input) { id } }`,
+      {
+        input: {
+          name: '古荡服装市场',
+          type: 'PROFESSIONAL',
+          category: 'CLOTHING',
+          regionCode: TOWNSHIP,
+          openedOn: '2024-03-01',
+        },
+      },
+    );
+    const form = (extra: Record<string, unknown>) =>
+      executeGraphQL(
+        gateway.url,
+        `mutation($input: FormPartyOrganizationInput!) { formPartyOrganization(input: $input) { organization { id market { name } } } }`,
+        {
+          token,
+          variables: {
+            input: {
+              name: '古荡服装市场党支部',
+              level: 'BRANCH',
+              formation: 'JOINT',
+              regionCode: TOWNSHIP,
+              hostKind: 'MARKET',
+              hostId: registerMarket.id,
+              establishedOn: '2024-06-01',
+              ...extra,
+            },
+          },
+        },
+      );
+    // The market reaches organizations through the feed: NOT_FOUND until it has.
+    let formed = await form({});
+    for (let attempt = 0; errorCodes(formed)[0] === 'NOT_FOUND' && attempt < 200; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      formed = await form({});
+    }
+    expect(formed.errors).toBeUndefined();
+    expect(formed.data.formPartyOrganization.organization.market).toEqual({ name: '古荡服装市场' });
+    expect(errorCodes(await form({ name: '开业前党支部', establishedOn: '2024-02-01' }))).toEqual(['MARKET_NOT_OPEN']);
+    expect(errorCodes(await form({ name: '邻街党支部', regionCode: '330106004' }))).toEqual([
+      'MARKET_OUTSIDE_ORGANIZATION_REGION',
+    ]);
+    const worker = (
+      await call(
+        `mutation { appointPartyWorker(input: { name: "周组织员", kind: FULL_TIME_ORGANIZER, regionCode: "${COUNTY}", servingFrom: "2024-01-01" }) { id } }`,
+      )
+    ).appointPartyWorker.id;
+    await call(
+      `mutation($w: ID!, $m: ID!) { assignPartyWorker(workerId: $w, targetKind: MARKET, targetId: $m, fromDate: "2024-07-01") { id } }`,
+      { w: worker, m: registerMarket.id },
+    );
+    const { market } = await call(
+      `query($id: ID!) { market(id: $id) { name partyOrganizations { name market { name } } } }`,
+      {
+        id: registerMarket.id,
+      },
+    );
+    expect(market).toEqual({
+      name: '古荡服装市场',
+      partyOrganizations: [{ name: '古荡服装市场党支部', market: { name: '古荡服装市场' } }],
+    });
+  });
 });

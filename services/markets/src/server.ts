@@ -9,6 +9,6 @@ export const marketsSubgraph = defineSubgraph({
   modules: marketsModules,
   migrations,
   errorCodeEnum: 'MarketsErrorCode',
-  // Registry checks an entity's market against its copy of markets' markets.
-  feedConsumers: ['registry'],
+  // Registry checks an entity's market, organizations a host or a worker's market, against their copies.
+  feedConsumers: ['registry', 'organizations'],
 });

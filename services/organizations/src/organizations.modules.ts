@@ -1,5 +1,6 @@
 import { coverageModule } from './modules/coverage/coverage.module.js';
 import { figuresModule } from './modules/figures/figures.module.js';
+import { marketModule } from './modules/market/market.module.js';
 import { marketEntityModule } from './modules/market-entity/market-entity.module.js';
 import { meetingModule } from './modules/meeting/meeting.module.js';
 import { organizationLifeModule } from './modules/organization-life/organization-life.module.js';
@@ -28,5 +29,6 @@ export const organizationsModules = [
   figuresModule,
   regionModule,
   marketEntityModule,
+  marketModule,
   partyMemberModule,
 ] as const;

@@ -214,7 +214,7 @@ describe('a dissolution', () => {
 });
 
 describe('references', () => {
-  it('refuses what cannot be checked: a market host, a market assignment, a market entity id on an association host', async () => {
+  it('refuses what it cannot find or place: an unknown market host or assignment, a market entity id on an association host', async () => {
     const random = crypto.randomUUID();
     expect(
       errorCodes(
@@ -222,7 +222,7 @@ describe('references', () => {
           input: { ...joint('攻防市场支部'), hostKind: 'MARKET', hostId: random, hostName: null },
         }),
       ),
-    ).toEqual(['MARKET_NOT_VERIFIABLE']);
+    ).toEqual(['NOT_FOUND']);
     const { entity } = await entityWithMembers('2016-02-13', 0);
     const association = await send('organizations', FORM, { input: { ...joint('攻防协会支部'), hostId: entity } });
     expect(errorCodes(association)).toEqual(['BAD_USER_INPUT']);
@@ -247,7 +247,7 @@ describe('references', () => {
           on: from,
         },
       );
-    expect(errorCodes(await assign('MARKET', random))).toEqual(['MARKET_NOT_VERIFIABLE']);
+    expect(errorCodes(await assign('MARKET', random))).toEqual(['NOT_FOUND']);
     // Assigned before the entity existed: refused, naming its registration day.
     const early = await assign('MARKET_ENTITY', entity, '2016-02-12');
     expect(errorCodes(early)).toEqual(['BEFORE_REGISTRATION']);

@@ -84,7 +84,8 @@ describe('party workers', () => {
       fixture.send('organizations', ASSIGN, { worker, kind, target, on });
     expect(errorCodes(await assign('MARKET_ENTITY', entity, '2018-12-31'))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await assign('MARKET_ENTITY', entity, '2019-05-31'))).toEqual(['BEFORE_REGISTRATION']);
-    expect(errorCodes(await assign('MARKET', entity, '2020-01-01'))).toEqual(['MARKET_NOT_VERIFIABLE']);
+    // Not a market organizations' copy of markets' facts holds.
+    expect(errorCodes(await assign('MARKET', entity, '2020-01-01'))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await assign('ORGANIZATION', entity, '2020-01-01'))).toEqual(['NOT_FOUND']);
     await fixture.call('organizations', ASSIGN, { worker, kind: 'MARKET_ENTITY', target: entity, on: '2020-01-01' });
     expect(errorCodes(await assign('MARKET_ENTITY', entity, '2020-02-01'))).toEqual(['ALREADY_ASSIGNED']);

@@ -17,7 +17,7 @@ registerEnumType(OrganizationHostKind, {
     },
     MARKET: {
       description:
-        'A market (市场) of the markets subgraph; hostId is its id. Refused for now (MARKET_NOT_VERIFIABLE): markets do not publish their markets to organizations yet, so the id could not be checked.',
+        'A market (市场) of the markets subgraph; hostId is its id: open on the day established, inside the organization’s region.',
     },
     ASSOCIATION: {
       description:

@@ -29,8 +29,6 @@ export const OrganizationsErrorCode = {
   DissolutionBeforeRecords: 'DISSOLUTION_BEFORE_RECORDS',
   /** A date before the entity or member was registered in registry. */
   BeforeRegistration: 'BEFORE_REGISTRATION',
-  /** A market cannot be checked yet: the markets subgraph does not publish its markets to organizations. */
-  MarketNotVerifiable: 'MARKET_NOT_VERIFIABLE',
   /** The worker is assigned to that target already. */
   AlreadyAssigned: 'ALREADY_ASSIGNED',
   /** A member placed outside the organization's region: the organization's readers could not see them. */
@@ -53,11 +51,6 @@ export const parentDissolved = (name: string, on: string) =>
   );
 
 /** Markets publish no markets to organizations yet (the markets subgraph is being built): an id that cannot be checked is refused. */
-export const marketNotVerifiable = (argument: string) =>
-  domainError(
-    OrganizationsErrorCode.MarketNotVerifiable,
-    `${argument}: markets cannot be checked yet (the markets subgraph does not publish its markets), so a market is not accepted here; host the organization on the market's operator entity (MARKET_ENTITY) or an ASSOCIATION.`,
-  );
 
 /** Nothing about a record may be dated before registry registered it. */
 export const beforeRegistration = (argument: string, what: string, id: string, date: string, registeredOn: string) =>

@@ -24,11 +24,12 @@ import { alivePeriods } from '../organization-record/alive-periods.js';
 import { rederiveStanding } from '../standing/rederive-standing.js';
 import { OrganizationElectionEntity } from '../term/organization-election.entity.js';
 import { OrganizationFormation } from '../organization-record/organization-formation.js';
+import { requireOpenMarket } from '../market/fed-markets.js';
+import { marketOutsideOrganization } from '../market/market.errors.js';
 import { OrganizationHostKind } from '../organization-record/organization-host.js';
 import { OrganizationLevel } from '../organization-record/organization-level.js';
 import {
   beforeRegistration,
-  marketNotVerifiable,
   organizationActive,
   organizationDissolved,
   OrganizationsErrorCode,
@@ -88,9 +89,8 @@ async function checkParent(
 
 /** What each kind of host carries: an id for an entity or market, a name for an association, nothing for a region. */
 function checkHostFields(input: FormPartyOrganizationInput): void {
-  if (input.hostKind === OrganizationHostKind.MARKET) throw marketNotVerifiable('input.hostId');
-  if (input.hostKind === OrganizationHostKind.MARKET_ENTITY) {
-    if (!input.hostId) throw badUserInput('input.hostId is required for a MARKET_ENTITY host.', 'input.hostId');
+  if (input.hostKind === OrganizationHostKind.MARKET_ENTITY || input.hostKind === OrganizationHostKind.MARKET) {
+    if (!input.hostId) throw badUserInput(`input.hostId is required for a ${input.hostKind} host.`, 'input.hostId');
     assertUuid(input.hostId, 'input.hostId');
   } else if (input.hostId) {
     throw badUserInput(
@@ -123,6 +123,12 @@ function checkHostFields(input: FormPartyOrganizationInput): void {
  * none living in it yet and the rule of ≥ 3 formal members working there. In the transaction.
  */
 async function checkHost(tx: EntityManager, input: FormPartyOrganizationInput, warnings: string[]): Promise<void> {
+  if (input.hostKind === OrganizationHostKind.MARKET) {
+    const market = await requireOpenMarket(tx, input.hostId!, input.establishedOn, 'input.hostId');
+    if (!market.regionCode.startsWith(input.regionCode))
+      throw marketOutsideOrganization(market.regionCode, input.regionCode);
+    return;
+  }
   if (input.hostKind !== OrganizationHostKind.MARKET_ENTITY) return;
   const host = (await knownEntities(tx, [input.hostId!], 'input.hostId')).get(input.hostId!)!;
   if (!host.regionCode.startsWith(input.regionCode)) {

@@ -37,7 +37,7 @@ registerEnumType(AssignmentTargetKind, {
     },
     MARKET: {
       description:
-        'A market (市场): full-time organizers and social workers per market. Refused for now (MARKET_NOT_VERIFIABLE): markets do not publish their markets to organizations yet, so the id could not be checked.',
+        'A market (市场) of the markets subgraph: full-time organizers and social workers per market; open on the day and inside your region.',
     },
   },
 });

@@ -21,12 +21,9 @@ import {
 } from '@xgz/kit';
 import { knownEntities } from '../coverage/fed-entities.js';
 import { rederiveCoverage } from '../coverage/organization-links.js';
+import { requireOpenMarket } from '../market/fed-markets.js';
 import { checkEventDay, recordDay } from '../organization-record/organization-event.js';
-import {
-  beforeRegistration,
-  marketNotVerifiable,
-  OrganizationsErrorCode,
-} from '../organization-record/party-organization.errors.js';
+import { beforeRegistration, OrganizationsErrorCode } from '../organization-record/party-organization.errors.js';
 import { PartyOrganizationEntity } from '../organization-record/party-organization.entity.js';
 import { AssignmentTargetKind } from './party-worker-kind.js';
 import { PartyWorkerEntity, WorkerAssignmentEntity, type PartyWorkerRow } from './party-worker.entity.js';
@@ -72,8 +69,7 @@ export function appointPartyWorker(
 
 /**
  * The target of an assignment, checked, and where the assignment is placed: an entity registered by
- * the day (at its region), an organization alive that day (at its region). A market cannot be
- * checked yet and is refused.
+ * the day, an organization alive that day, a market open that day (each at its region).
  */
 async function assignmentTarget(
   tx: EntityManager,
@@ -99,7 +95,7 @@ async function assignmentTarget(
     recordDay(organization, fromDate);
     return organization;
   }
-  throw marketNotVerifiable('targetId');
+  return requireOpenMarket(tx, targetId, fromDate, 'targetId');
 }
 
 /** Assigns a serving worker to an organization or a market entity (work coverage), from a date; once at a time per target. */
