@@ -166,6 +166,9 @@ describe('npm start', () => {
     const rate = lastYear!.data.region.marketFigures.standardizationRate;
     expect(rate.numerator, demoLines).toBeGreaterThan(0);
     expect(rate.numerator).toBeLessThan(rate.denominator);
+    expect(figures.demonstrationSites, demoLines).toBeGreaterThan(0);
+    expect(figures.townshipsWithDemonstrationSite).toBeGreaterThan(0);
+    expect(figures.townshipsWithDemonstrationSite).toBeLessThanOrEqual(figures.demonstrationSites);
     expect(figures.vendors, demoLines).toBeGreaterThan(0);
     expect(figures.vendorMembers).toBeGreaterThan(0);
     expect(response!.data.region.marketRanking.length).toBeGreaterThan(1);

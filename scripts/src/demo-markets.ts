@@ -7,7 +7,8 @@
  * markets lowered to three stars since last July, so the scope moved within the year. The demo
  * entities of each market's township become its vendors (registry places them once its copy of
  * markets has the market), and last year's "六化" answers are recorded: all six met for every other
- * market, five for the rest — so the standardization rate is neither 0 nor 100%. Idempotent:
+ * market, five for the rest — so the standardization rate is neither 0 nor 100% — and every third
+ * market is built as a "五个一" demonstration site. Idempotent:
  * skipped when any market exists.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -106,6 +107,7 @@ export async function seedMarketsDemo(gatewayUrl: string, tokenFor: (regionCode:
       registered++;
       await seedVendors(call, id, township.code);
       await seedStandards(call, id, index % 2 === 0);
+      if (index % 3 === 0) await seedDemonstration(call, id);
       if (index % 8 === 0)
         await call(
           `mutation($id: ID!, $on: LocalDate!) { changeMarketRating(id: $id, effectiveOn: $on, input: { stars: 3 }) { id } }`,
@@ -153,6 +155,27 @@ async function seedStandards(call: Call, marketId: string, allMet: boolean) {
           met: allMet || index < STANDARD_ITEMS.length - 1,
           evidence: '街道市场监管所现场查看台账',
           recordedOn: `${year}-${String(index + 3).padStart(2, '0')}-15`,
+        },
+      },
+    );
+  }
+}
+
+const DEMONSTRATION_ITEMS = ['ACTIVITY_ROOM', 'RULES', 'LEDGERS', 'PUBLICITY_CORNER', 'GALLERY'];
+
+/** The five items of a "五个一" demonstration site, checked in place one a month last year from April. */
+async function seedDemonstration(call: Call, marketId: string) {
+  const year = Number(today().slice(0, 4)) - 1;
+  for (const [index, item] of DEMONSTRATION_ITEMS.entries()) {
+    await call(
+      `mutation($id: ID!, $input: DemonstrationCheckInput!) { recordDemonstrationCheck(marketId: $id, input: $input) { id } }`,
+      {
+        id: marketId,
+        input: {
+          item,
+          inPlace: true,
+          evidence: '示范点验收照片',
+          recordedOn: `${year}-${String(index + 4).padStart(2, '0')}-10`,
         },
       },
     );

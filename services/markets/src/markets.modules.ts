@@ -1,3 +1,4 @@
+import { demonstrationModule } from './modules/demonstration/demonstration.module.js';
 import { figuresModule } from './modules/figures/figures.module.js';
 import { marketEntityModule } from './modules/market-entity/market-entity.module.js';
 import { marketCategoryModule } from './modules/market-category/market-category.module.js';
@@ -14,6 +15,7 @@ export const marketsModules = [
   marketScopeModule,
   vendorModule,
   standardModule,
+  demonstrationModule,
   marketEntityModule,
   figuresModule,
   regionModule,

@@ -4,6 +4,7 @@ import { marketMetrics, STAR_RATINGS } from '../market-record/market.facts.js';
 import { scopeMetrics } from '../market-scope/market-scope.derived.js';
 import { vendorMetrics } from '../vendor/vendor.derived.js';
 import { standardMetrics } from '../standard/market-standard.derived.js';
+import { demonstrationMetrics } from '../demonstration/demonstration.derived.js';
 import type { MarketFigures } from './market-figures.type.js';
 
 /** Every metric markets pre-aggregates. */
@@ -12,6 +13,7 @@ export const marketMetricNames: string[] = [
   ...scopeMetrics.all(),
   ...vendorMetrics.all(),
   ...standardMetrics.all(),
+  ...demonstrationMetrics.all(),
 ];
 
 /** Figures of a region subtree, live (asOf omitted) or as of a date: one read of the kept figures. */
@@ -23,10 +25,16 @@ export async function marketFigures(
 ): Promise<MarketFigures> {
   const request = figureRequest(viewer, regionCode, asOf, 'market figures');
   const values = await figures.load(request);
-  const value = (metric: string) => values.get(metric) ?? 0;
+  // Every kept metric is answered (0 when nothing counts); one missing from the answer was never declared.
+  const value = (metric: string) => {
+    const found = values.get(metric);
+    if (found === undefined) throw new Error(`market metric ${metric} is not in marketMetricNames`);
+    return found;
+  };
   const markets = value(marketMetrics.total);
   return {
     asOf: request.asOf,
+    regionCode,
     markets,
     byType: Object.values(MarketType).map((type) => ({ type, count: value(marketMetrics.type(type)) })),
     byGrade: Object.values(MarketKeyGrade).map((grade) => ({ grade, count: value(marketMetrics.grade(grade)) })),
@@ -36,6 +44,7 @@ export async function marketFigures(
     scopeShare: Rate.of(value(scopeMetrics.inScope), markets),
     standardized: value(standardMetrics.standardized),
     standardizationRate: Rate.of(value(standardMetrics.standardizedInScope), value(scopeMetrics.inScope)),
+    demonstrationSites: value(demonstrationMetrics.sites),
     vendors: value(vendorMetrics.vendors),
     vendorMembers: value(vendorMetrics.members),
     platesHung: Rate.of(value(vendorMetrics.plates), value(vendorMetrics.members)),

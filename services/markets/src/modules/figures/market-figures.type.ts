@@ -35,6 +35,9 @@ export class MarketFigures {
   @Field(() => String)
   asOf!: string;
 
+  /** The region asked (for the fields resolved apart, e.g. townships with a demonstration site). */
+  regionCode!: string;
+
   @Field(() => Int, { description: 'Open markets (市场数).' })
   markets!: number;
 
@@ -68,6 +71,9 @@ export class MarketFigures {
     description: 'Standardization rate (规范化建设达标率): in-scope markets meeting all six items ÷ in-scope markets.',
   })
   standardizationRate!: Rate;
+
+  @Field(() => Int, { description: 'Open markets that are "五个一" demonstration sites on the date (五个一示范点).' })
+  demonstrationSites!: number;
 
   @Field(() => Int, {
     description:

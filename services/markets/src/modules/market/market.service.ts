@@ -15,6 +15,7 @@ import {
 import { requireCategory } from '../market-category/market-category.service.js';
 import { rederiveScope } from '../market-scope/rederive-scope.js';
 import { rederiveStandardization } from '../standard/rederive-standardization.js';
+import { rederiveDemonstration } from '../demonstration/demonstration.service.js';
 import { rederiveVendorsOfMarkets } from '../vendor/rederive-vendors.js';
 import { requireOperator } from '../vendor/fed-operators.js';
 import { TradingMarketEntity, type MarketRow } from '../market-record/market.entity.js';
@@ -76,6 +77,7 @@ function ledgerChanges(ledger: MarketLedgerInput): Partial<MarketRow> {
 async function rederiveMarket(tx: EntityManager, marketId: string, actor: string) {
   await rederiveScope(tx, [marketId], actor);
   await rederiveStandardization(tx, [marketId], actor);
+  await rederiveDemonstration(tx, [marketId], actor);
 }
 
 /** A market opened or closed: and every vendor that names it (a closed market has none). */
