@@ -252,5 +252,22 @@ describe('a market’s standardization through the gateway', () => {
       name: '古荡服装市场',
       partyOrganizations: [{ name: '古荡服装市场党支部', market: { name: '古荡服装市场' } }],
     });
+    // Organizations counts the township's open markets from its copy, and those with an organization
+    // inside: 翠苑农贸, 翠苑综合 (2024-01-01) and 古荡 (2024-03-01) open; 关停 closed on 2024-03-01.
+    const withOrganization = async (asOf: string) =>
+      (
+        await call(
+          `query($code: ID!, $asOf: LocalDate) { region(code: $code) { organizationFigures(asOf: $asOf) { marketsWithOrganization { numerator denominator } } } }`,
+          { code: TOWNSHIP, asOf },
+        )
+      ).region.organizationFigures.marketsWithOrganization;
+    expect(await withOrganization('2024-05-31')).toEqual({ numerator: 0, denominator: 3 });
+    expect(await withOrganization('2024-06-01')).toEqual({ numerator: 1, denominator: 3 });
+    await call(`mutation($id: ID!) { closeMarket(id: $id, closedOn: "2025-01-01") { id } }`, { id: registerMarket.id });
+    // The closing reaches organizations through the feed.
+    for (let attempt = 0; (await withOrganization('2025-01-01')).denominator !== 2 && attempt < 200; attempt++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await withOrganization('2025-01-01')).toEqual({ numerator: 0, denominator: 2 });
+    expect(await withOrganization('2024-12-31')).toEqual({ numerator: 1, denominator: 3 });
   });
 });

@@ -11,6 +11,7 @@ import { PartyWorkerKind } from '../party-worker/party-worker-kind.js';
 import { workerMetrics } from '../party-worker/party-worker.facts.js';
 import { memberLifeMetrics } from '../organization-life/member-life.derived.js';
 import { standingMetrics } from '../standing/organization-standing.derived.js';
+import { marketOrganizationMetrics } from '../market/market-organization.derived.js';
 import { CoverageDenominator } from './coverage-denominator.js';
 import type { CoverageRates, OrganizationFigures } from './organization-figures.type.js';
 
@@ -28,6 +29,7 @@ export const organizationMetricNames: string[] = [
   ...workerMetrics.all(),
   ...standingMetrics.all(),
   ...memberLifeMetrics.all(),
+  ...marketOrganizationMetrics.all(),
   ...Object.values(CoverageSegment).flatMap((segment) =>
     Object.values(MarketEntityKind).flatMap((kind) => PARTS.map((part) => coverageMetric(segment, kind, part))),
   ),
@@ -107,5 +109,9 @@ export async function organizationFigures(
     venueStandard: Rate.of(value(standingMetrics.venueMet), value(standingMetrics.base)),
     termsOverdue: Rate.of(value(standingMetrics.termOverdue), value(standingMetrics.base)),
     membersOutOfLife: Rate.of(value(memberLifeMetrics.out), value(memberLifeMetrics.members)),
+    marketsWithOrganization: Rate.of(
+      value(marketOrganizationMetrics.withOrganization),
+      value(marketOrganizationMetrics.markets),
+    ),
   };
 }

@@ -121,4 +121,10 @@ export class OrganizationFigures {
       "Members out of organization life (未参加组织生活): members on the books who belong to an organization's life and attended no meeting in the last ORGANIZATION_LIFE_GAP_MONTHS (6) months, having belonged that long ÷ members who belong to one. Counted at the member's region.",
   })
   membersOutOfLife!: Rate;
+
+  @Field(() => Rate, {
+    description:
+      "Markets with a party organization inside (市场党组织覆盖): open markets (from organizations' copy of markets' facts) where a living organization sits (hostKind MARKET) ÷ open markets. Counted at the market's region.",
+  })
+  marketsWithOrganization!: Rate;
 }

@@ -9,6 +9,7 @@ import { MarketReferenceErrorCode } from './market.errors.js';
 import { MarketOrganizationsResolver, OrganizationMarketResolver } from './market.resolver.js';
 import { Market } from './market.type.js';
 import { marketsFactsSubscription } from './markets-facts.subscription.js';
+import { marketOrganizationFacts } from './market-organization.derived.js';
 
 type Loaders = { marketOrganizations: DataLoader<string, PartyOrganizationRow[]> };
 
@@ -35,4 +36,5 @@ export const marketModule: SubgraphModule<Loaders> = defineModule({
   }),
   errorCodes: MarketReferenceErrorCode,
   subscriptions: [marketsFactsSubscription],
+  derivedFacts: [marketOrganizationFacts],
 });

@@ -26,6 +26,7 @@ import { OrganizationElectionEntity } from '../term/organization-election.entity
 import { OrganizationFormation } from '../organization-record/organization-formation.js';
 import { requireOpenMarket } from '../market/fed-markets.js';
 import { marketOutsideOrganization } from '../market/market.errors.js';
+import { rederiveMarketOrganizations } from '../market/market-organization.derived.js';
 import { OrganizationHostKind } from '../organization-record/organization-host.js';
 import { OrganizationLevel } from '../organization-record/organization-level.js';
 import {
@@ -242,6 +243,8 @@ export async function formPartyOrganization(
           });
           await tx.flush();
           await rederiveStanding(tx, [row.id], viewer.subject);
+          if (row.hostKind === OrganizationHostKind.MARKET)
+            await rederiveMarketOrganizations(tx, [row.hostId!], viewer.subject);
           if (row.formation !== OrganizationFormation.STANDALONE || !row.hostId) return;
           const host = (await knownEntities(tx, [row.hostId], 'input.hostId')).get(row.hostId)!;
           tx.create(CoverageLinkEntity, {
@@ -289,6 +292,8 @@ function changeOrganizationLife(
     derive: async (tx, row) => {
       await refreshOrganizationLinks(tx, row, viewer.subject);
       await rederiveStanding(tx, [row.id], viewer.subject);
+      if (row.hostKind === OrganizationHostKind.MARKET)
+        await rederiveMarketOrganizations(tx, [row.hostId!], viewer.subject);
     },
   });
 }
