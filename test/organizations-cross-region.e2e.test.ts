@@ -9,6 +9,8 @@ import { type RunningServer } from '@xgz/kit';
 import {
   errorCodes,
   executeGraphQL,
+  leaks,
+  probeOutOfRegion,
   resolveEntities,
   startTestSubgraphs,
   tokenFor,
@@ -266,23 +268,22 @@ const writings = (target: Placed, own: Placed) => [
   },
 ];
 
-const leaks = (answer: unknown, secrets: readonly string[]) =>
-  secrets.filter((secret) => JSON.stringify((answer as { data?: unknown }).data ?? null).includes(secret));
-
 describe('out-of-region users', () => {
   it('never see or change an organization, meeting, membership or figure of another region (generated)', async () => {
     // Viewers of every level inside Hangzhou (home) and the roles that read; the target is always Ningbo (other).
     const viewers = ['3301', '330106', HOME];
-    let attempts = 0;
+    let attempts = await probeOutOfRegion({
+      url: gateway.url,
+      env: harness.env,
+      viewers,
+      readings: readings(other, away),
+      writings: writings(other, home),
+      secrets: other.secrets,
+    });
+    // Figures of region B at every level above it are FORBIDDEN outright.
     for (const region of viewers) {
       for (const roles of [['admin'], ['official'], ['analyst']] as const) {
         const token = await tokenFor(harness.env, region, [...roles]);
-        for (const { query, variables } of readings(other, away)) {
-          const answer = await executeGraphQL(gateway.url, query, { token, variables });
-          attempts++;
-          expect(leaks(answer, other.secrets), `${region} ${roles} ${query}`).toEqual([]);
-          for (const code of errorCodes(answer)) expect(['FORBIDDEN', 'NOT_FOUND']).toContain(code);
-        }
         for (const code of [away, away.slice(0, 6), away.slice(0, 4), '33']) {
           const answer = await executeGraphQL(gateway.url, readings(other, code)[7]!.query, {
             token,
@@ -290,12 +291,6 @@ describe('out-of-region users', () => {
           });
           attempts++;
           expect(errorCodes(answer), `${region} figures of ${code}`).toEqual(['FORBIDDEN']);
-        }
-        for (const { query, variables } of writings(other, home)) {
-          const answer = await executeGraphQL(gateway.url, query, { token, variables });
-          attempts++;
-          expect(answer.data ?? null, `${region} ${roles} ${query}`).toBeNull();
-          expect(['FORBIDDEN', 'NOT_FOUND']).toContain(errorCodes(answer)[0]);
         }
       }
     }

@@ -51,3 +51,25 @@ export const resolveEntities = (
       variables: { representations },
     },
   );
+
+/**
+ * The `_entities` of one type, by key (`code` for Region, `id` otherwise), with a selection on the
+ * type — as the gateway asks a subgraph; an answer with errors throws, naming them.
+ */
+export async function entitiesOf<Entity = any>(
+  url: string,
+  token: string,
+  typename: string,
+  keys: readonly string[],
+  selection: string,
+): Promise<Entity[]> {
+  const key = typename === 'Region' ? 'code' : 'id';
+  const answer = await resolveEntities(
+    url,
+    token,
+    keys.map((value) => ({ __typename: typename, [key]: value })),
+    `... on ${typename} { ${selection} }`,
+  );
+  if (answer.errors) throw new Error(`_entities of ${typename} answered errors: ${JSON.stringify(answer.errors)}`);
+  return answer.data._entities as Entity[];
+}

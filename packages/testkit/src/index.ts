@@ -4,3 +4,4 @@ export * from './subgraphs.js';
 export * from './region-scoped-contract.js';
 export * from './subgraph-processes.js';
 export * from './owned-database.js';
+export * from './out-of-region.js';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { subgraphRoles } from '@xgz/kit';
 import {
   executeGraphQL,
-  resolveEntities,
+  entitiesOf,
   startTestSubgraphs,
   tokenFor,
   withConnection,
@@ -66,17 +66,7 @@ export function marketsFixture(tokenRegion = '33'): MarketsFixture {
     harness: running,
     send,
     call,
-    async entities(typename, keys, selection) {
-      const key = typename === 'Region' ? 'code' : 'id';
-      const answer = await resolveEntities(
-        url(),
-        token,
-        keys.map((value) => ({ __typename: typename, [key]: value })),
-        `... on ${typename} { ${selection} }`,
-      );
-      expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
-      return answer.data._entities;
-    },
+    entities: (typename, keys, selection) => entitiesOf(url(), token, typename, keys, selection),
     async owner(query, values = []) {
       const { ownerUrl } = subgraphRoles(running().database.adminUrl, 'markets', running().env.DB_ROLE_PASSWORD);
       return (await withConnection(ownerUrl, (client) => client.query(query, values))).rows;

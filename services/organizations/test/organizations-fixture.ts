@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { subgraphRoles } from '@xgz/kit';
 import {
   executeGraphQL,
-  resolveEntities,
+  entitiesOf,
   startTestSubgraphs,
   tokenFor,
   withConnection,
@@ -88,17 +88,8 @@ export function organizationsFixture(tokenRegion = '33'): OrganizationsFixture {
     send,
     call,
     caughtUp,
-    async entities(typename, keys, selection) {
-      const key = typename === 'Region' ? 'code' : 'id';
-      const answer = await resolveEntities(
-        running().subgraphs.organizations!.url,
-        token,
-        keys.map((value) => ({ __typename: typename, [key]: value })),
-        `... on ${typename} { ${selection} }`,
-      );
-      expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
-      return answer.data._entities;
-    },
+    entities: (typename, keys, selection) =>
+      entitiesOf(running().subgraphs.organizations!.url, token, typename, keys, selection),
     async owner(query, values = []) {
       const { ownerUrl } = subgraphRoles(running().database.adminUrl, 'organizations', running().env.DB_ROLE_PASSWORD);
       return (await withConnection(ownerUrl, (client) => client.query(query, values))).rows;

@@ -1,16 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  assertNotBefore,
-  assertNotFuture,
-  assertRole,
-  badUserInput,
-  domainError,
-  rederive,
-  WRITER_ROLES,
-  type Viewer,
-} from '@xgz/kit';
-import { MarketsErrorCode } from '../market-record/market.errors.js';
-import { marketWrites } from '../market-record/market.writes.js';
+import { assertRole, rederive, WRITER_ROLES, type Viewer } from '@xgz/kit';
+import { recordMarketCheck } from '../market-record/market-check.js';
 import { DemonstrationRecordEntity, type DemonstrationRecordRow } from './demonstration-record.entity.js';
 import { demonstrationFacts } from './demonstration.derived.js';
 import type { DemonstrationCheckInput } from './demonstration.inputs.js';
@@ -27,20 +17,11 @@ export function recordDemonstrationCheck(
   input: DemonstrationCheckInput,
 ): Promise<DemonstrationRecordRow> {
   assertRole(viewer, WRITER_ROLES, 'record demonstration checks');
-  assertNotFuture(input.recordedOn, 'input.recordedOn');
-  const evidence = input.evidence.trim();
-  if (!evidence) throw badUserInput('input.evidence must say what shows the answer.', 'input.evidence');
-  return marketWrites.event(em, viewer, {
-    id: marketId,
-    effectiveOn: input.recordedOn,
-    dateArgument: 'input.recordedOn',
-    afterLastChange: false,
-    check: (row) => {
-      assertNotBefore(input.recordedOn, row.openedOn, 'input.recordedOn', 'the day the market opened');
-      if (row.closedOn && row.closedOn <= input.recordedOn)
-        throw domainError(MarketsErrorCode.Closed, `${row.name} closed on ${row.closedOn}: nothing is checked after.`);
-    },
-    apply: async (row, tx) => {
+  return recordMarketCheck(em, viewer, {
+    marketId,
+    recordedOn: input.recordedOn,
+    evidence: input.evidence,
+    apply: async (row, tx, evidence) => {
       const key = { marketId: row.id, item: input.item, recordedOn: input.recordedOn };
       const earlier = await tx.findOne(DemonstrationRecordEntity, key);
       if (earlier) return Object.assign(earlier, { inPlace: input.inPlace, evidence });
@@ -51,7 +32,7 @@ export function recordDemonstrationCheck(
         evidence,
       });
     },
-    derive: (tx, row) => rederiveDemonstration(tx, [row.id], viewer.subject),
+    derive: rederiveDemonstration,
     action: 'RECORD_DEMONSTRATION_CHECK',
     detail: { item: input.item, inPlace: input.inPlace },
   });

@@ -1,16 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  assertNotBefore,
-  assertNotFuture,
-  assertRole,
-  badUserInput,
-  domainError,
-  today,
-  WRITER_ROLES,
-  type Viewer,
-} from '@xgz/kit';
-import { MarketsErrorCode } from '../market-record/market.errors.js';
-import { marketWrites } from '../market-record/market.writes.js';
+import { assertRole, badUserInput, today, WRITER_ROLES, type Viewer } from '@xgz/kit';
+import { recordMarketCheck } from '../market-record/market-check.js';
 import type { MarketStandardInput } from './market-standard.inputs.js';
 import { MarketStandardRecordEntity, type MarketStandardRecordRow } from './market-standard-record.entity.js';
 import { rederiveStandardization } from './rederive-standardization.js';
@@ -37,26 +27,17 @@ export function recordMarketStandard(
       `input.recordedOn must fall in ${input.year}: each year is assessed in that year.`,
       'input.recordedOn',
     );
-  assertNotFuture(input.recordedOn, 'input.recordedOn');
-  const evidence = input.evidence.trim();
-  if (!evidence) throw badUserInput('input.evidence must say what shows the answer.', 'input.evidence');
-  return marketWrites.event(em, viewer, {
-    id: marketId,
-    effectiveOn: input.recordedOn,
-    dateArgument: 'input.recordedOn',
-    afterLastChange: false,
-    check: (row) => {
-      assertNotBefore(input.recordedOn, row.openedOn, 'input.recordedOn', 'the day the market opened');
-      if (row.closedOn && row.closedOn <= input.recordedOn)
-        throw domainError(MarketsErrorCode.Closed, `${row.name} closed on ${row.closedOn}: nothing is assessed after.`);
-    },
-    apply: async (row, tx) => {
+  return recordMarketCheck(em, viewer, {
+    marketId,
+    recordedOn: input.recordedOn,
+    evidence: input.evidence,
+    apply: async (row, tx, evidence) => {
       const key = { marketId: row.id, year: input.year, item: input.item, recordedOn: input.recordedOn };
       const earlier = await tx.findOne(MarketStandardRecordEntity, key);
       if (earlier) return Object.assign(earlier, { met: input.met, evidence });
       return tx.create(MarketStandardRecordEntity, { ...key, regionCode: row.regionCode, met: input.met, evidence });
     },
-    derive: (tx, row) => rederiveStandardization(tx, [row.id], viewer.subject),
+    derive: rederiveStandardization,
     action: 'RECORD_MARKET_STANDARD',
     detail: { year: input.year, item: input.item, met: input.met },
   });
