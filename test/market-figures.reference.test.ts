@@ -36,7 +36,10 @@ const TOWNSHIPS = [
 ];
 const CATEGORIES = { PROFESSIONAL: 'CLOTHING', COMPREHENSIVE: 'GENERAL_MERCHANDISE', FARMERS: 'FARM_PRODUCE' } as const;
 const FIGURES = `markets byType { type count } byGrade { grade count } byStars { stars count } inScope inScopeByHandOnly
+  standardized standardizationRate { numerator denominator } demonstrationSites townshipsWithDemonstrationSite
   vendors vendorMembers platesHung { numerator denominator }`;
+const SIX = ['MEMBER_INFORMATION', 'ORGANIZATION_COVERAGE', 'RULES', 'ROLE', 'EDUCATION', 'SUPPORT'];
+const FIVE = ['ACTIVITY_ROOM', 'RULES', 'LEDGERS', 'PUBLICITY_CORNER', 'GALLERY'];
 const RANKED = { MARKETS: 'markets', IN_SCOPE: 'inScope', VENDORS: 'vendors' } as const;
 
 let harness: SubgraphHarness;
@@ -137,6 +140,47 @@ async function randomRegistryWrite() {
   else entity.lastChange = on;
 }
 
+/** A 六化 answer (mostly met, so whole years are standardized) or a 五个一 check, on a day the market may have been closed. */
+async function randomCheck() {
+  const market = random.pick(markets);
+  const on = dateFrom(market.openedOn > '2016-01-01' ? market.openedOn : '2016-01-01');
+  const answer =
+    random.next() < 0.6
+      ? await send(
+          `mutation($id: ID!, $input: MarketStandardInput!) { recordMarketStandard(marketId: $id, input: $input) { id } }`,
+          {
+            id: market.id,
+            input: {
+              year: Number(on.slice(0, 4)),
+              item: random.pick(SIX),
+              met: random.next() < 0.85,
+              evidence: '台账',
+              recordedOn: on,
+            },
+          },
+        )
+      : await send(
+          `mutation($id: ID!, $input: DemonstrationCheckInput!) { recordDemonstrationCheck(marketId: $id, input: $input) { id } }`,
+          {
+            id: market.id,
+            input: { item: random.pick(FIVE), inPlace: random.next() < 0.85, evidence: '照片', recordedOn: on },
+          },
+        );
+  if (answer.errors) expect(answer.errors[0]!.extensions?.code).toBe('MARKET_CLOSED');
+}
+
+/** Every item of a year answered met for a market, on days of that year (so standardization happens). */
+async function standardizeYear(market: (typeof markets)[number], year: number) {
+  for (const [index, item] of SIX.entries()) {
+    const on = `${year}-0${index + 1}-1${random.integer(0, 9)}`;
+    if (on < market.openedOn) continue;
+    await send(
+      `mutation($id: ID!, $input: MarketStandardInput!) { recordMarketStandard(marketId: $id, input: $input) { id } }`,
+      { id: market.id, input: { year, item, met: true, evidence: '台账', recordedOn: on } },
+    );
+  }
+}
+
 async function randomWrite() {
   const market = random.pick(markets);
   const choice = random.next();
@@ -199,6 +243,15 @@ beforeAll(async () => {
   }
   await fed();
   for (let index = 0; index < 50; index++) await registerVendor();
+  for (let index = 0; index < 20; index++)
+    await standardizeYear(random.pick(markets), random.pick([2017, 2019, 2021, 2023]));
+  for (const market of markets.slice(0, 15))
+    for (const item of FIVE)
+      await send(
+        `mutation($id: ID!, $input: DemonstrationCheckInput!) { recordDemonstrationCheck(marketId: $id, input: $input) { id } }`,
+        { id: market.id, input: { item, inPlace: true, evidence: '照片', recordedOn: dateFrom(market.openedOn) } },
+      );
+  for (let index = 0; index < 60; index++) await randomCheck();
   // Both sides at once: markets closing under vendors, vendors moving between markets, back-dated.
   for (let index = 0; index < 160; index++) {
     await randomWrite();
@@ -230,6 +283,8 @@ describe('market figures against the reference', () => {
     let compared = 0;
     let nonTrivial = 0;
     let vendorsSeen = 0;
+    let standardizedSeen = 0;
+    let sitesSeen = 0;
     for (const date of [...DATES, today()]) {
       const served = await servedFigures(regions(), date);
       for (const [index, region] of regions().entries()) {
@@ -238,12 +293,16 @@ describe('market figures against the reference', () => {
         compared++;
         if (expected.inScope > 0 && expected.inScope < expected.markets && expected.inScopeByHandOnly > 0) nonTrivial++;
         if (expected.vendors > 0 && expected.platesHung.numerator > 0) vendorsSeen++;
+        if (expected.standardizationRate.numerator > 0) standardizedSeen++;
+        if (expected.townshipsWithDemonstrationSite > 1) sitesSeen++;
       }
     }
     expect(compared).toBe((DATES.length + 1) * regions().length);
     // The random history must exercise the scope, not compare zeros.
     expect(nonTrivial).toBeGreaterThan(10);
     expect(vendorsSeen).toBeGreaterThan(10);
+    expect(standardizedSeen).toBeGreaterThan(3);
+    expect(sitesSeen).toBeGreaterThan(5);
     // Each market's last period is what its row says now.
     for (const row of raw.rows) {
       const last = raw.periods.filter((period) => period.id === row.id && period.to === null);

@@ -38,6 +38,9 @@ interface FedPeriod {
 
 export interface MarketRawRows {
   periods: Period[];
+  /** 六化 answers and 五个一 checks as recorded. */
+  standards: { market_id: string; year: number; item: string; met: boolean; recorded_on: string }[];
+  demonstrations: { market_id: string; item: string; in_place: boolean; recorded_on: string }[];
   /** Registry's own dated facts (its tables, not markets' copy): entities and members. */
   entities: FedPeriod[];
   members: FedPeriod[];
@@ -81,6 +84,16 @@ export async function marketRawRows(adminUrl: string, rolePassword: string): Pro
         `select id, region_code, to_char(closed_on, 'YYYY-MM-DD') as closed_on, stars, scope_reason from market`,
       )
     ).rows,
+    standards: (
+      await client.query(
+        `select market_id, year, item, met, to_char(recorded_on, 'YYYY-MM-DD') as recorded_on from market_standard_record`,
+      )
+    ).rows,
+    demonstrations: (
+      await client.query(
+        `select market_id, item, in_place, to_char(recorded_on, 'YYYY-MM-DD') as recorded_on from market_demonstration_record`,
+      )
+    ).rows,
   }));
 }
 
@@ -102,20 +115,56 @@ export interface MarketReference {
   byStars: { stars: number; count: number }[];
   inScope: number;
   inScopeByHandOnly: number;
+  standardized: number;
+  standardizationRate: { numerator: number; denominator: number };
+  demonstrationSites: number;
+  townshipsWithDemonstrationSite: number;
   vendors: number;
   vendorMembers: number;
   platesHung: { numerator: number; denominator: number };
 }
+
+/** The latest answer per item among `answers` recorded on or before `date`. */
+function latestByItem<Answer extends { item: string; recorded_on: string }>(answers: Answer[], date: string) {
+  const latest = new Map<string, Answer>();
+  for (const answer of answers
+    .filter((each) => each.recorded_on <= date)
+    .sort((a, b) => a.recorded_on.localeCompare(b.recorded_on)))
+    latest.set(answer.item, answer);
+  return latest;
+}
+
+const SIX = ['MEMBER_INFORMATION', 'ORGANIZATION_COVERAGE', 'RULES', 'ROLE', 'EDUCATION', 'SUPPORT'];
+const FIVE = ['ACTIVITY_ROOM', 'RULES', 'LEDGERS', 'PUBLICITY_CORNER', 'GALLERY'];
 
 const holds = (period: { from: string; to: string | null }, date: string) =>
   period.from <= date && (period.to === null || date < period.to);
 
 /** The open markets at or under `region` on `date`, counted by hand. */
 export function marketReference(raw: MarketRawRows, region: string, date: string): MarketReference {
-  const open = raw.periods
-    .filter((period) => period.from <= date && (period.to === null || date < period.to))
-    .map((period) => period.state)
-    .filter((market) => market.open && market.regionCode.startsWith(region));
+  const openPeriods = raw.periods.filter(
+    (period) =>
+      period.from <= date &&
+      (period.to === null || date < period.to) &&
+      period.state.open &&
+      period.state.regionCode.startsWith(region),
+  );
+  const open = openPeriods.map((period) => period.state);
+  // 六化: all six items of the date's year answered met by then; 五个一: all five in place by then.
+  const standardized = openPeriods.filter((period) => {
+    const answers = latestByItem(
+      raw.standards.filter((answer) => answer.market_id === period.id && answer.year === Number(date.slice(0, 4))),
+      date,
+    );
+    return SIX.every((item) => answers.get(item)?.met === true);
+  });
+  const sites = openPeriods.filter((period) => {
+    const checks = latestByItem(
+      raw.demonstrations.filter((check) => check.market_id === period.id),
+      date,
+    );
+    return FIVE.every((item) => checks.get(item)?.in_place === true);
+  });
   const byRule = open.filter(ruleSaysInScope);
   // Vendors (经营户): entities registry places in a market open that day, not deregistered; the market's township counts them.
   const openMarkets = new Map(
@@ -144,6 +193,13 @@ export function marketReference(raw: MarketRawRows, region: string, date: string
     byStars: [1, 2, 3, 4, 5].map((stars) => ({ stars, count: open.filter((market) => market.stars === stars).length })),
     inScope: open.filter((market) => ruleSaysInScope(market) || market.addedToScope).length,
     inScopeByHandOnly: open.filter((market) => market.addedToScope && !byRule.includes(market)).length,
+    standardized: standardized.length,
+    standardizationRate: {
+      numerator: standardized.filter((period) => ruleSaysInScope(period.state) || period.state.addedToScope).length,
+      denominator: open.filter((market) => ruleSaysInScope(market) || market.addedToScope).length,
+    },
+    demonstrationSites: sites.length,
+    townshipsWithDemonstrationSite: new Set(sites.map((period) => period.state.regionCode.slice(0, 9))).size,
     vendors: vendors.size,
     vendorMembers: vendorMembers.length,
     platesHung: { numerator: plates, denominator: vendorMembers.length },
