@@ -19,6 +19,7 @@ import { marketEntityFacts, partyMemberFacts, registrySubgraph } from '@xgz/regi
 import { seededRandom } from '../seeded-random.js';
 import { copyCsv, csvLine, latency, loadFigureDeltas, ms, withScratchDatabase } from './harness.js';
 import { benchOrganizationCoverage } from './organization-coverage.js';
+import { benchMarketFigures } from './market-figures.js';
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 1_000_000);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
@@ -374,5 +375,6 @@ export async function benchFigures() {
       await registry.stop();
     }
     await benchOrganizationCoverage(adminUrl, env, generated.versions, generated.townships);
+    await benchMarketFigures(adminUrl, env);
   });
 }
