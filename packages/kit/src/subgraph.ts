@@ -234,12 +234,22 @@ export async function serveSubgraphFromEnv<Loaders>(definition: SubgraphDefiniti
     PORT: portVariable(definition.defaultPort),
     // A launcher that already prepared every database (pnpm start) says so, and the work is not repeated.
     PREPARE_DATABASE: z.enum(['true', 'false']).default('true'),
+    // The sources whose feeds it follows, comma-separated (default every subscription's): a test or a
+    // bench that runs a few services names them, so no feed is polled at a port nobody serves.
+    FEED_SOURCES: z.string().optional(),
   });
   const running = await startSubgraph(definition, {
     env,
     adminUrl: subgraphAdminUrl(definition.name, env),
     port: env.PORT,
     prepare: env.PREPARE_DATABASE === 'true',
+    ...(env.FEED_SOURCES === undefined
+      ? {}
+      : {
+          feedSources: env.FEED_SOURCES.split(',')
+            .map((source) => source.trim())
+            .filter(Boolean),
+        }),
     feedUrls: Object.fromEntries(
       (definition.feed?.subscriptions ?? []).map((subscription) => [
         subscription.source,

@@ -32,7 +32,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 /**
  * Subgraphs in processes of their own, each as `npm start` runs it (tsx, the service's main.ts),
  * serving `adminUrl`'s database on free ports of 127.0.0.1: a test that might block a service's
- * event loop blocks that process, never the test's. Registry first; the others read its fact feed.
+ * event loop blocks that process, never the test's. Each follows the fact feeds of the others spawned with it.
  */
 export async function spawnSubgraphs(
   names: readonly string[],
@@ -56,7 +56,11 @@ export async function spawnSubgraphs(
         PORT: String(ports[name]),
         JWT_SECRET: secrets.JWT_SECRET!,
         FEED_SECRET: secrets.FEED_SECRET!,
-        ...(ports.registry ? { REGISTRY_FEED_URL: `http://127.0.0.1:${ports.registry}` } : {}),
+        // Each feed at the process serving it; only the feeds of the subgraphs spawned here are followed.
+        ...Object.fromEntries(
+          names.map((source) => [`${source.toUpperCase()}_FEED_URL`, `http://127.0.0.1:${ports[source]}`]),
+        ),
+        FEED_SOURCES: names.join(','),
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
