@@ -263,6 +263,23 @@ describe('a market’s standardization through the gateway', () => {
       ).region.organizationFigures.marketsWithOrganization;
     expect(await withOrganization('2024-05-31')).toEqual({ numerator: 0, denominator: 3 });
     expect(await withOrganization('2024-06-01')).toEqual({ numerator: 1, denominator: 3 });
+    // Markets pre-fills the 六化 organization-coverage item from organizations' record, through its feed.
+    const coverage = async () =>
+      (
+        await call(
+          `query($id: ID!) { market(id: $id) { standards(year: 2024) { item suggested suggestedBecause } } }`,
+          {
+            id: registerMarket.id,
+          },
+        )
+      ).market.standards.find((row: { item: string }) => row.item === 'ORGANIZATION_COVERAGE');
+    for (let attempt = 0; (await coverage()).suggested !== true && attempt < 200; attempt++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await coverage()).toEqual({
+      item: 'ORGANIZATION_COVERAGE',
+      suggested: true,
+      suggestedBecause: 'organizations records a living party organization sitting in the market',
+    });
     await call(`mutation($id: ID!) { closeMarket(id: $id, closedOn: "2025-01-01") { id } }`, { id: registerMarket.id });
     // The closing reaches organizations through the feed.
     for (let attempt = 0; (await withOrganization('2025-01-01')).denominator !== 2 && attempt < 200; attempt++)

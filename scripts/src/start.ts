@@ -150,6 +150,7 @@ try {
       PORT: String(portOf(subgraph.name)),
       REGISTRY_FEED_URL: `http://127.0.0.1:${portOf('registry')}`,
       MARKETS_FEED_URL: `http://127.0.0.1:${portOf('markets')}`,
+      ORGANIZATIONS_FEED_URL: `http://127.0.0.1:${portOf('organizations')}`,
     });
     subgraphUrls[`${subgraph.name.toUpperCase()}_URL`] = `http://127.0.0.1:${portOf(subgraph.name)}/graphql`;
   }

@@ -84,8 +84,10 @@ export function defineSubgraph<const Modules extends readonly SubgraphModule<any
     throw new Error(`subgraph ${assembly.name}: its modules declare error codes; name their enum (errorCodeEnum)`);
   const facts = modules.flatMap((module) => module.facts ?? []);
   const publishes = modules.flatMap((module) => module.publishes ?? []);
+  // Own facts or derived ones (a market with an organization inside): both are dated histories in fact_version.
+  const published = [...facts, ...modules.flatMap((module) => module.derivedFacts ?? [])];
   for (const type of publishes) {
-    if (!facts.some((fact) => fact.subjectType === type))
+    if (!published.some((fact) => fact.subjectType === type))
       throw new Error(`subgraph ${assembly.name} publishes ${type}, which none of its modules' facts is`);
   }
   const metrics = modules.flatMap((module) => module.metrics ?? []);

@@ -81,3 +81,4 @@ export * from './supervision/service-supervisor.js';
 export * from './contracts/market-type.js';
 export * from './contracts/market-key-grade.js';
 export * from './contracts/markets-facts.js';
+export * from './contracts/organizations-facts.js';

@@ -38,7 +38,7 @@ export interface SubgraphModule<Loaders extends object = object> {
   facts?: readonly FactDefinition<any>[];
   /** Figure metrics it keeps (deltas and snapshots); the `figures` loader answers them all. */
   metrics?: readonly string[];
-  /** Subject types of its facts that other subgraphs may copy through the feed. */
+  /** Subject types of its facts (own or derived) that other subgraphs may copy through the feed. */
   publishes?: readonly string[];
   /** Another subgraph's facts it copies through the feed. */
   subscriptions?: readonly FeedSubscription[];

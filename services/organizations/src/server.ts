@@ -9,5 +9,6 @@ export const organizationsSubgraph = defineSubgraph({
   modules: organizationsModules,
   migrations,
   errorCodeEnum: 'OrganizationsErrorCode',
-  feedConsumers: [],
+  // Markets copies whether a market has an organization inside.
+  feedConsumers: ['markets'],
 });

@@ -25,13 +25,14 @@ export class MarketStandardResolver {
     const assessed = year ?? Number(figureDate(null).slice(0, 4));
     // The data as of the year's end, or today for this year.
     const asOf = [`${assessed}-12-31`, figureDate(null)].sort()[0]!;
-    const [records, vendors] = await Promise.all([
+    const [records, vendors, withOrganization] = await Promise.all([
       ctx.loaders.standards.records.load({ marketId: market.id, year: assessed }),
       ctx.loaders.markets.vendorsOn.load({ id: market.id, asOf }),
+      ctx.loaders.standards.organizationOn.load({ id: market.id, asOf }),
     ]);
     return STANDARD_ITEMS.map((item) => {
       const latest = records.filter((record) => record.item === item).at(-1);
-      const { suggested, because } = suggestion(item, vendors);
+      const { suggested, because } = suggestion(item, vendors, withOrganization);
       return {
         item,
         met: latest?.met ?? null,

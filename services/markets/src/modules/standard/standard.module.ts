@@ -4,6 +4,7 @@ import { MarketStandardRecordEntity } from './market-standard-record.entity.js';
 import { marketStandardFacts } from './market-standard.derived.js';
 import { createStandardLoaders } from './market-standard.loaders.js';
 import { MarketStandardResolver } from './market-standard.resolver.js';
+import { organizationsFactsSubscription } from './organizations-facts.subscription.js';
 
 type Loaders = { standards: ReturnType<typeof createStandardLoaders> };
 
@@ -16,6 +17,7 @@ export const standardModule: SubgraphModule<Loaders> = defineModule({
   resolvers: [MarketStandardResolver],
   loaders: (em) => ({ standards: createStandardLoaders(em) }),
   derivedFacts: [marketStandardFacts],
+  subscriptions: [organizationsFactsSubscription],
   textRules: { evidence: { maxLength: 2000, multiline: true } },
   uses: ['audit'],
 });

@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   MarketsFactType,
+  OrganizationsFactType,
   rederive,
   runContaining,
   type DerivedFactDefinition,
   type MarketFactState,
+  type MarketOrganizationFactState,
   type Period,
 } from '@xgz/kit';
 import { alivePeriodsOf, type AlivePeriod } from '../organization-record/alive-periods.js';
@@ -18,11 +20,8 @@ export interface MarketOrganizationInputs {
   organizations: AlivePeriod[][];
 }
 
-/** An open market on a date, and whether a living party organization sits in it (市场内建有党组织). */
-export interface MarketOrganizationState extends Record<string, unknown> {
-  regionCode: string;
-  withOrganization: boolean;
-}
+/** An open market on a date, and whether a living party organization sits in it (市场内建有党组织): the published contract. */
+export type MarketOrganizationState = MarketOrganizationFactState;
 
 export const marketOrganizationMetrics = {
   markets: 'market.open',
@@ -38,7 +37,7 @@ export const marketOrganizationMetrics = {
  * until the last one is dissolved or the market closes.
  */
 export const marketOrganizationFacts: DerivedFactDefinition<MarketOrganizationInputs, MarketOrganizationState> = {
-  subjectType: 'MarketOrganization',
+  subjectType: OrganizationsFactType.MarketOrganization,
   revision: 'market-organization-1',
   subjects: { from: 'fed_fact', key: 'subject_id', where: `subject_type = '${MarketsFactType.Market}'` },
   regionOf: (state) => state.regionCode,

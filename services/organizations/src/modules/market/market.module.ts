@@ -37,4 +37,6 @@ export const marketModule: SubgraphModule<Loaders> = defineModule({
   errorCodes: MarketReferenceErrorCode,
   subscriptions: [marketsFactsSubscription],
   derivedFacts: [marketOrganizationFacts],
+  // Markets pre-fills a market's organization coverage (六化) from it.
+  publishes: [marketOrganizationFacts.subjectType],
 });
