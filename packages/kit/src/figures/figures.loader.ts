@@ -32,3 +32,16 @@ export function figuresLoader(em: EntityManager, metrics: readonly string[]) {
     { cacheKeyFn: (request) => `${request.regionCode}@${request.asOf}` },
   );
 }
+
+/**
+ * A reader of one request's kept figures: every metric the subgraph declares is answered (0 when
+ * nothing counts), so one missing from the answer was never declared — a programming error, thrown
+ * rather than read as 0.
+ */
+export function keptFigure(values: ReadonlyMap<string, number>, subgraph: string) {
+  return (metric: string): number => {
+    const found = values.get(metric);
+    if (found === undefined) throw new Error(`${subgraph} metric ${metric} is not declared by any of its modules`);
+    return found;
+  };
+}

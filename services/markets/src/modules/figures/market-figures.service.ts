@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { figureRequest, Rate, type FigureRequest, type Viewer, MarketKeyGrade, MarketType } from '@xgz/kit';
+import { figureRequest, Rate, type FigureRequest, type Viewer, MarketKeyGrade, MarketType, keptFigure } from '@xgz/kit';
 import { marketMetrics, STAR_RATINGS } from '../market-record/market.facts.js';
 import { scopeMetrics } from '../market-scope/market-scope.derived.js';
 import { vendorMetrics } from '../vendor/vendor.derived.js';
@@ -25,12 +25,7 @@ export async function marketFigures(
 ): Promise<MarketFigures> {
   const request = figureRequest(viewer, regionCode, asOf, 'market figures');
   const values = await figures.load(request);
-  // Every kept metric is answered (0 when nothing counts); one missing from the answer was never declared.
-  const value = (metric: string) => {
-    const found = values.get(metric);
-    if (found === undefined) throw new Error(`market metric ${metric} is not in marketMetricNames`);
-    return found;
-  };
+  const value = keptFigure(values, 'markets');
   const markets = value(marketMetrics.total);
   return {
     asOf: request.asOf,

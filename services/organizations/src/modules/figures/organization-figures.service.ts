@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { figureRequest, MarketEntityKind, Rate, type FigureRequest, type Viewer } from '@xgz/kit';
+import { figureRequest, MarketEntityKind, Rate, type FigureRequest, type Viewer, keptFigure } from '@xgz/kit';
 import { organizationsSettings } from '../../organizations.settings.js';
 import { CoverageClass } from '../coverage/coverage-class.js';
 import { coverageMetric, CoverageSegment } from '../coverage/entity-coverage.derived.js';
@@ -55,9 +55,10 @@ function coverageRates(
   segment: CoverageSegment,
   kinds: readonly MarketEntityKind[],
 ): CoverageRates {
+  const value = keptFigure(values, 'organizations');
   const sum = (parts: readonly (CoverageClass | 'base')[]) =>
     kinds.reduce(
-      (total, kind) => total + parts.reduce((s, part) => s + (values.get(coverageMetric(segment, kind, part)) ?? 0), 0),
+      (total, kind) => total + parts.reduce((s, part) => s + value(coverageMetric(segment, kind, part)), 0),
       0,
     );
   const base = sum(['base']);
@@ -81,7 +82,7 @@ export async function organizationFigures(
 ): Promise<OrganizationFigures> {
   const request = figureRequest(viewer, regionCode, asOf, 'organization figures');
   const values = await figures.load(request);
-  const value = (metric: string) => values.get(metric) ?? 0;
+  const value = keptFigure(values, 'organizations');
   const segment = SEGMENT_OF[denominator];
   const kinds = denominator === CoverageDenominator.ENTERPRISES ? ENTERPRISE_KINDS : Object.values(MarketEntityKind);
   const capable = (part: CoverageClass | 'base') =>

@@ -1,4 +1,4 @@
-import { figureRequest, Rate, type Viewer } from '@xgz/kit';
+import { figureRequest, Rate, type Viewer, keptFigure } from '@xgz/kit';
 import type DataLoader from 'dataloader';
 import type { FigureRequest } from '@xgz/kit';
 import { entityMetrics } from '../market-entity/market-entity.facts.js';
@@ -17,7 +17,7 @@ export async function registryFigures(
   const request = figureRequest(viewer, regionCode, asOf, 'registry figures');
   const date = request.asOf;
   const values = await figures.load(request);
-  const value = (metric: string) => values.get(metric) ?? 0;
+  const value = keptFigure(values, 'registry');
   return {
     asOf: date,
     marketEntities: {
