@@ -18,7 +18,8 @@ import {
   spawnSubgraphs,
   testEnv,
   tokenFor,
-  withConnection,
+  sequenceWriter,
+  waitForFeed,
   type SubgraphProcesses,
   type TestDatabase,
 } from '@xgz/testkit';
@@ -46,13 +47,6 @@ const COMPARED_DATES = ['2019-12-31', '2020-06-30', '2021-06-30', '2022-12-31'];
 const FIGURES = `markets byType { type count } byGrade { grade count } byStars { stars count } inScope inScopeByHandOnly
   standardized standardizationRate { numerator denominator } demonstrationSites townshipsWithDemonstrationSite
   vendors vendorMembers platesHung { numerator denominator }`;
-const FAILURES = new Set([
-  'INTERNAL_SERVER_ERROR',
-  'TIMEOUT',
-  'DATABASE_UNAVAILABLE',
-  'SUBGRAPH_UNAVAILABLE',
-  undefined,
-]);
 const SIX = ['MEMBER_INFORMATION', 'ORGANIZATION_COVERAGE', 'RULES', 'ROLE', 'EDUCATION', 'SUPPORT'];
 const FIVE = ['ACTIVITY_ROOM', 'RULES', 'LEDGERS', 'PUBLICITY_CORNER', 'GALLERY'];
 
@@ -61,61 +55,25 @@ let services: SubgraphProcesses;
 let token: string;
 const markets: string[] = [];
 const entities: string[] = [];
-const outcomes = { accepted: 0, refused: new Map<string, number>(), compared: 0 };
 
 const owner = (name: string) => subgraphRoles(database.adminUrl, name, testEnv().DB_ROLE_PASSWORD).ownerUrl;
 const pick = <T>(items: readonly T[]): T => random.pick(items as T[]);
 const date = () => pick(DATES);
 
-/** One write, answered in time: accepted, or refused with a code that is not a failure. Returns the data or null. */
-async function write(
-  subgraph: 'registry' | 'markets',
-  query: string,
-  variables: Record<string, unknown>,
-): Promise<any> {
-  const answer = await executeGraphQL(services.byName[subgraph]!.url, query, {
-    token,
-    variables,
-    timeoutMs: CALL_BOUND_MS,
+const { outcomes, write } = sequenceWriter({
+  url: (subgraph) => services.byName[subgraph]!.url,
+  token: () => token,
+  boundMs: CALL_BOUND_MS,
+});
+const caughtUp = (source: string, consumer: string, types: string[]) =>
+  waitForFeed({
+    sourceOwnerUrl: owner(source),
+    consumerOwnerUrl: owner(consumer),
+    source,
+    types,
+    context: () =>
+      `${services.byName[consumer]!.output().slice(-2_000)}\n${services.byName[source]!.output().slice(-2_000)}`,
   });
-  const codes = (answer.errors ?? []).map((error) => error.extensions?.code as string | undefined);
-  for (const code of codes)
-    expect(FAILURES.has(code), `${query} ${JSON.stringify(variables)} → ${answer.raw.slice(0, 400)}`).toBe(false);
-  if (codes.length === 0) {
-    outcomes.accepted++;
-    return answer.data;
-  }
-  for (const code of codes) outcomes.refused.set(code!, (outcomes.refused.get(code!) ?? 0) + 1);
-  return null;
-}
-
-/** `consumer` has applied every fact of `types` that `source` committed so far (its cursor moves only on those). */
-async function caughtUp(source: string, consumer: string, types: string[]): Promise<void> {
-  const latest = await withConnection(
-    owner(source),
-    async (client) =>
-      (
-        await client.query(
-          `select coalesce(max(recorded_xid)::text, '0') as xid from fact_version where subject_type = any($1::text[])`,
-          [types],
-        )
-      ).rows[0].xid as string,
-  );
-  let cursor: string | undefined;
-  for (let waited = 0; waited < 20_000; waited += 50) {
-    cursor = await withConnection(
-      owner(consumer),
-      async (client) =>
-        (await client.query(`select position from feed_cursor where source = $1`, [source])).rows[0]?.position as
-          string | undefined,
-    );
-    if (cursor && BigInt(cursor.split(':')[0]!) >= BigInt(latest)) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(
-    `${consumer} did not catch up with ${source} (${latest}; its cursor ${cursor})\n${services.byName[consumer]!.output().slice(-2_000)}\n${services.byName[source]!.output().slice(-2_000)}`,
-  );
-}
 
 /** Every figure at every level, live and as of a past date, equal to the reference; the service alive. */
 async function figuresEqualReference(after: string): Promise<void> {

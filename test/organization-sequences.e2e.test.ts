@@ -20,6 +20,8 @@ import {
   testEnv,
   tokenFor,
   withConnection,
+  sequenceWriter,
+  waitForFeed,
   type SubgraphProcesses,
   type TestDatabase,
 } from '@xgz/testkit';
@@ -48,71 +50,33 @@ const DATES = [
   '2023-01-01',
 ];
 const COMPARED_DATES = ['2019-12-31', '2020-06-30', '2021-06-30', '2022-12-31'];
-/** What a refused write may answer: the caller's mistakes and the domain's rules — never a failure of the service. */
-const FAILURES = new Set([
-  'INTERNAL_SERVER_ERROR',
-  'TIMEOUT',
-  'DATABASE_UNAVAILABLE',
-  'SUBGRAPH_UNAVAILABLE',
-  undefined,
-]);
 
 let database: TestDatabase;
 let services: SubgraphProcesses;
 let token: string;
 const entities: { id: string; regionCode: string }[] = [];
 const members: { id: string; regionCode: string }[] = [];
-const outcomes = { accepted: 0, refused: new Map<string, number>(), compared: 0 };
 let serial = 0;
 
 const owner = (name: string) => subgraphRoles(database.adminUrl, name, testEnv().DB_ROLE_PASSWORD).ownerUrl;
 const pick = <T>(items: readonly T[]): T => random.pick(items as T[]);
 const date = () => pick(DATES);
 
-/** One write, answered in time: accepted, or refused with a code that is not a failure. Returns the data or null. */
-async function write(
-  subgraph: 'registry' | 'organizations',
-  query: string,
-  variables: Record<string, unknown>,
-): Promise<any> {
-  const answer = await executeGraphQL(services.byName[subgraph]!.url, query, {
-    token,
-    variables,
-    timeoutMs: CALL_BOUND_MS,
-  });
-  const codes = (answer.errors ?? []).map((error) => error.extensions?.code as string | undefined);
-  for (const code of codes)
-    expect(FAILURES.has(code), `${query} ${JSON.stringify(variables)} → ${answer.raw.slice(0, 400)}`).toBe(false);
-  if (codes.length === 0) {
-    outcomes.accepted++;
-    return answer.data;
-  }
-  for (const code of codes) outcomes.refused.set(code!, (outcomes.refused.get(code!) ?? 0) + 1);
-  return null;
-}
+const { outcomes, write } = sequenceWriter({
+  url: (subgraph) => services.byName[subgraph]!.url,
+  token: () => token,
+  boundMs: CALL_BOUND_MS,
+});
 
 /** Organizations has applied every registry change committed so far (its cursor is past registry's last transaction). */
-async function feedCaughtUp(): Promise<void> {
-  const latest = await withConnection(
-    owner('registry'),
-    async (client) =>
-      (await client.query(`select coalesce(max(recorded_xid)::text, '0') as xid from fact_version`)).rows[0]
-        .xid as string,
-  );
-  for (let waited = 0; waited < 20_000; waited += 50) {
-    const cursor = await withConnection(
-      owner('organizations'),
-      async (client) =>
-        (await client.query(`select position from feed_cursor where source = 'registry'`)).rows[0]?.position as
-          string | undefined,
-    );
-    if (cursor && BigInt(cursor.split(':')[0]!) >= BigInt(latest)) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(
-    `organizations did not catch up with registry (${latest})\n${services.byName.organizations!.output().slice(-2_000)}`,
-  );
-}
+const feedCaughtUp = () =>
+  waitForFeed({
+    sourceOwnerUrl: owner('registry'),
+    consumerOwnerUrl: owner('organizations'),
+    source: 'registry',
+    types: ['MarketEntity', 'PartyMember'],
+    context: () => services.byName.organizations!.output().slice(-2_000),
+  });
 
 /** Every figure at every level, live and as of past dates, equal to the reference; and the service alive. */
 async function figuresEqualReference(after: string): Promise<void> {
