@@ -195,7 +195,7 @@ async function generate(adminUrl: string, rolePassword: string, townships: reado
     );
     await copyCsv(
       client,
-      'copy fact_version (id, subject_type, subject_id, region_code, valid_from, valid_to, state, reason, recorded_at, recorded_by) from stdin with (format csv)',
+      'copy fact_version (id, subject_type, subject_id, region_code, valid_from, valid_to, state, listed_in, reason, recorded_at, recorded_by) from stdin with (format csv)',
       (function* () {
         for (const v of versions)
           yield csvLine(
@@ -206,6 +206,7 @@ async function generate(adminUrl: string, rolePassword: string, townships: reado
             v.from,
             v.to,
             JSON.stringify(v.state),
+            definitions.get(v.subjectType)!.listOf?.(v.state as never) ?? null,
             'BENCH',
             now,
             'bench',

@@ -13,6 +13,7 @@ export interface FactDefinition<State> {
   /**
    * The work list a record in this state is on, if any (at most one, ≤ 40 characters): officials
    * page through a list by region and date (see listed-facts.ts) next to the figure that counts it.
+   * Also the key records are read by as of a date through an index (a vendor's market).
    */
   listOf?(state: State): string | null;
 }

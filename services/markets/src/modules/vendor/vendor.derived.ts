@@ -53,9 +53,11 @@ const onBooks = (member: PartyMemberFactState) =>
  */
 export const vendorFacts: DerivedFactDefinition<VendorInputs, VendorState> = {
   subjectType: 'MarketVendor',
-  revision: 'vendor-1',
+  // vendor-2: periods listed under their market (indexed reads of a market's vendors).
+  revision: 'vendor-2',
   subjects: { from: 'fed_fact', key: 'subject_id', where: `subject_type = '${RegistryFactType.MarketEntity}'` },
   regionOf: (state) => state.regionCode,
+  listOf: (state) => state.marketId,
   // Counted per vendor: the members' and plates' counts are repeated metrics (one per member).
   metricsOf: (state) => [
     vendorMetrics.vendors,
