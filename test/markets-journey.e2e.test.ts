@@ -179,6 +179,15 @@ describe('a market’s standardization through the gateway', () => {
     expect(errorCodes(await send({ recordedOn: '2023-12-31' }))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await send({ year: 2999, recordedOn: '2999-01-01' }))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await send({ evidence: '   ' }))).toEqual(['BAD_USER_INPUT']);
+    const farYear = await executeGraphQL(
+      gateway.url,
+      `query($id: ID!) { market(id: $id) { standards(year: -5) { met } } }`,
+      {
+        token,
+        variables: { id: registerMarket.id },
+      },
+    );
+    expect(errorCodes(farYear)).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await send({ year: 2019, recordedOn: '2019-06-01' }))).toEqual(['BAD_USER_INPUT']);
     await call(`mutation($id: ID!) { closeMarket(id: $id, closedOn: "2024-03-01") { id } }`, { id: registerMarket.id });
     expect(errorCodes(await send({}))).toEqual(['MARKET_CLOSED']);

@@ -5,7 +5,7 @@ import type { MarketsContext } from '../../context.js';
 import type { MarketRow } from '../market-record/market.entity.js';
 import { Market } from '../market-record/market.type.js';
 import { MarketStandardInput } from './market-standard.inputs.js';
-import { recordMarketStandard } from './market-standard.service.js';
+import { assertAssessedYear, recordMarketStandard } from './market-standard.service.js';
 import { MarketStandardItem } from './market-standard.type.js';
 import { STANDARD_ITEMS } from './standard-item.js';
 import { suggestion } from './standard-suggestions.js';
@@ -23,6 +23,7 @@ export class MarketStandardResolver {
     @Arg('year', () => Int, { nullable: true }) year?: number | null,
   ) {
     const assessed = year ?? Number(figureDate(null).slice(0, 4));
+    assertAssessedYear(assessed, 'year');
     // The data as of the year's end, or today for this year.
     const asOf = [`${assessed}-12-31`, figureDate(null)].sort()[0]!;
     const [records, vendors, withOrganization] = await Promise.all([

@@ -8,6 +8,13 @@ import { rederiveStandardization } from './rederive-standardization.js';
 /** The first year the 六化 standard is recorded for (规范化建设 began 2014–2016). */
 const FIRST_YEAR = 2010;
 
+/** A year 六化 is assessed for: from FIRST_YEAR to this year. */
+export function assertAssessedYear(year: number, argument: string): void {
+  const thisYear = Number(today().slice(0, 4));
+  if (!Number.isInteger(year) || year < FIRST_YEAR || year > thisYear)
+    throw badUserInput(`${argument} must be ${FIRST_YEAR}–${thisYear}.`, argument);
+}
+
 /**
  * Records an answer to one "六化" item for a market and year (answered again the same day, it
  * replaces the first): the market's standardization, and its region's rate, follow from that day.
@@ -19,9 +26,7 @@ export function recordMarketStandard(
   input: MarketStandardInput,
 ): Promise<MarketStandardRecordRow> {
   assertRole(viewer, WRITER_ROLES, 'record market standards');
-  const thisYear = Number(today().slice(0, 4));
-  if (!Number.isInteger(input.year) || input.year < FIRST_YEAR || input.year > thisYear)
-    throw badUserInput(`input.year must be ${FIRST_YEAR}–${thisYear}.`, 'input.year');
+  assertAssessedYear(input.year, 'input.year');
   if (input.recordedOn.slice(0, 4) !== String(input.year))
     throw badUserInput(
       `input.recordedOn must fall in ${input.year}: each year is assessed in that year.`,
